@@ -1,0 +1,129 @@
+using FluentAssertions;
+using MathNet.Numerics.LinearAlgebra;
+using SpectralSensitivity.Decomposition;
+using SpectralSensitivity.Embedding;
+using SpectralSensitivity.Errors;
+using SpectralSensitivity.Tests.TestSupport;
+
+namespace SpectralSensitivity.Tests.Decomposition;
+
+public class ThinSingularValueDecompositionTests
+{
+    public static IEnumerable<object[]> SpecialMatrices()
+    {
+        yield return ["1x1", Matrix<double>.Build.Dense(1, 1, 3.0)];
+        yield return ["1x5", TestMatrices.Gaussian(1, 5, 1)];
+        yield return ["5x1", TestMatrices.Gaussian(5, 1, 2)];
+        yield return ["zero 3x4", Matrix<double>.Build.Dense(3, 4)];
+        yield return ["identity 4x4", Matrix<double>.Build.DenseIdentity(4)];
+        yield return ["tall 9x4", TestMatrices.Gaussian(9, 4, 3)];
+        yield return ["wide 4x9", TestMatrices.Gaussian(4, 9, 4)];
+        yield return ["rank-deficient 8x6", TestMatrices.RankDeficient(8, 6, 3, 5)];
+        yield return ["ill-conditioned 6x6", TestMatrices.WithSingularValues(6, 6, [1, 1e-3, 1e-6, 1e-9, 1e-12, 1e-15], 6)];
+    }
+
+    [Theory]
+    [MemberData(nameof(SpecialMatrices))]
+    public void Factors_reproduce_the_matrix_and_are_orthonormal(string name, Matrix<double> a)
+    {
+        var svd = ThinSingularValueDecomposition.Compute(a);
+        var r = Math.Min(a.RowCount, a.ColumnCount);
+        svd.LeftVectors.ColumnCount.Should().Be(r, name);
+        svd.RightVectors.ColumnCount.Should().Be(r, name);
+        var tolerance = Tolerance.Residual(a) + 1e-14;
+        var reconstructed = svd.LeftVectors * Matrix<double>.Build.DenseOfDiagonalVector(svd.SingularValues) * svd.RightVectors.Transpose();
+        (reconstructed - a).L2Norm().Should().BeLessThan(tolerance, name);
+        if (svd.Rank == r)
+        {
+            (svd.LeftVectors.TransposeThisAndMultiply(svd.LeftVectors) - Matrix<double>.Build.DenseIdentity(r)).L2Norm().Should().BeLessThan(1e-13, name);
+            (svd.RightVectors.TransposeThisAndMultiply(svd.RightVectors) - Matrix<double>.Build.DenseIdentity(r)).L2Norm().Should().BeLessThan(1e-13, name);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(SpecialMatrices))]
+    public void Singular_values_are_descending_non_negative_and_match_MathNet(string name, Matrix<double> a)
+    {
+        var svd = ThinSingularValueDecomposition.Compute(a);
+        var expected = a.Svd(computeVectors: false).S;
+        for (var i = 0; i < svd.Size; i++)
+        {
+            svd.SingularValues[i].Should().BeGreaterOrEqualTo(0, name);
+            if (i > 0)
+            {
+                svd.SingularValues[i].Should().BeLessOrEqualTo(svd.SingularValues[i - 1], name);
+            }
+
+            svd.SingularValues[i].Should().BeApproximately(expected[i], Tolerance.Residual(a) + 1e-300, name);
+        }
+    }
+
+    [Fact]
+    public void Rank_counts_values_above_the_default_tolerance()
+    {
+        ThinSingularValueDecomposition.Compute(TestMatrices.RankDeficient(8, 6, 3, 11)).Rank.Should().Be(3);
+        ThinSingularValueDecomposition.Compute(Matrix<double>.Build.Dense(3, 4)).Rank.Should().Be(0);
+        ThinSingularValueDecomposition.Compute(Matrix<double>.Build.DenseIdentity(4)).Rank.Should().Be(4);
+    }
+
+    [Theory]
+    [InlineData(5, 3)]
+    [InlineData(3, 5)]
+    [InlineData(4, 4)]
+    public void Gap_is_the_distance_to_the_rest_of_the_spectrum_of_H(int m, int n)
+    {
+        var a = TestMatrices.Gaussian(m, n, 21);
+        var svd = ThinSingularValueDecomposition.Compute(a);
+        var spectrum = JordanWielandt.Dense(a).Evd().EigenValues.Select(z => z.Real).OrderBy(x => x).ToArray();
+        for (var k = 1; k <= svd.Size; k++)
+        {
+            var sk = svd.SingularValue(k);
+            var nearest = spectrum.Select(x => Math.Abs(x - sk)).OrderBy(x => x).Skip(1).First();
+            svd.Gap(k).Should().BeApproximately(nearest, 1e-12);
+        }
+    }
+
+    [Fact]
+    public void Repeated_and_zero_values_are_reported_with_the_colliding_indices()
+    {
+        var a = TestMatrices.WithSingularValues(5, 4, [3, 2, 2, 0], 31);
+        var svd = ThinSingularValueDecomposition.Compute(a);
+        var repeated = FluentActions.Invoking(() => svd.RequireIsolated(2)).Should().Throw<DegenerateSpectrumException>().Which;
+        repeated.Kind.Should().Be(Degeneracy.Repeated);
+        repeated.CollidingIndices.Should().Equal(2, 3);
+        repeated.Message.Should().Contain("indices 2, 3");
+        var zero = FluentActions.Invoking(() => svd.RequireIsolated(4)).Should().Throw<DegenerateSpectrumException>().Which;
+        zero.Kind.Should().Be(Degeneracy.Zero);
+        FluentActions.Invoking(() => svd.RequireIsolated(1)).Should().NotThrow();
+    }
+
+    [Fact]
+    public void Bad_input_throws_typed_exceptions_that_name_the_problem()
+    {
+        var nan = Matrix<double>.Build.Dense(3, 3);
+        nan[1, 2] = double.NaN;
+        FluentActions.Invoking(() => ThinSingularValueDecomposition.Compute(nan)).Should().Throw<NonFiniteInputException>()
+            .WithMessage("*row 1, column 2*");
+        var inf = Matrix<double>.Build.Dense(2, 2);
+        inf[0, 0] = double.PositiveInfinity;
+        FluentActions.Invoking(() => ThinSingularValueDecomposition.Compute(inf)).Should().Throw<NonFiniteInputException>();
+        FluentActions.Invoking(() => ThinSingularValueDecomposition.Compute(Matrix<double>.Build.Dense(0, 3))).Should().Throw<EmptyMatrixException>();
+        var svd = ThinSingularValueDecomposition.Compute(TestMatrices.Gaussian(3, 2, 1));
+        FluentActions.Invoking(() => svd.SingularValue(3)).Should().Throw<SpectralIndexOutOfRangeException>().WithMessage("*1..2*");
+        FluentActions.Invoking(() => svd.SingularValue(0)).Should().Throw<SpectralIndexOutOfRangeException>();
+        FluentActions.Invoking(() => ThinSingularValueDecomposition.Compute(svd.LeftVectors, new SpectralTolerances(ZeroTolerance: -1)))
+            .Should().Throw<InvalidSpectralInputException>().WithMessage("*zero tolerance*");
+    }
+
+    [Fact]
+    public void FromFactors_checks_shapes_and_order()
+    {
+        var svd = ThinSingularValueDecomposition.Compute(TestMatrices.Gaussian(4, 3, 2));
+        ThinSingularValueDecomposition.FromFactors(svd.LeftVectors, svd.SingularValues, svd.RightVectors).Rank.Should().Be(3);
+        var ascending = Vector<double>.Build.DenseOfEnumerable(svd.SingularValues.Reverse());
+        FluentActions.Invoking(() => ThinSingularValueDecomposition.FromFactors(svd.LeftVectors, ascending, svd.RightVectors))
+            .Should().Throw<InvalidSpectralInputException>().WithMessage("*descending*");
+        FluentActions.Invoking(() => ThinSingularValueDecomposition.FromFactors(svd.LeftVectors, svd.SingularValues, svd.LeftVectors))
+            .Should().Throw<DimensionMismatchException>();
+    }
+}
