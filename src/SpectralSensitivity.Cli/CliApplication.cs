@@ -59,6 +59,10 @@ internal static class CliApplication
         [
             DemoCommand.Create(context),
             DerivativesCommand.Create(context),
+            SvdCommand.Create(context),
+            TaylorCommand.Create(context),
+            EigDerivativesCommand.Create(context),
+            InfoCommand.Create(context),
         ];
         foreach (var command in commands)
         {

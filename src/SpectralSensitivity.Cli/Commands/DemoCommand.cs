@@ -74,13 +74,8 @@ internal static class DemoCommand
                 j <= closedOrder ? closed.Derivatives[j - 1] : null,
                 j <= closedOrder ? Math.Abs(recursion.Derivatives[j - 1] - closed.Derivatives[j - 1]) : null)).ToArray();
             var radius = recursion.Convergence.Radius;
-            var predictions = StepFractions.Select(f =>
-            {
-                var t = f * radius;
-                var exact = ThinSingularValueDecomposition.Compute(a + t * e).SingularValue(k);
-                var predicted = recursion.Predict(t);
-                return new DemoPrediction(t, predicted, exact, Math.Abs(predicted - exact), recursion.PredictionErrorBound(t));
-            }).ToArray();
+            var steps = StepFractions.Select(f => f * radius).ToArray();
+            var predictions = TaylorScan.Run(a, e, recursion, steps, () => { });
             return new DemoValue(k, recursion.SingularValue, recursion.Gap, radius, derivatives, predictions);
         }).ToArray();
         return new DemoResult(seed, rows, columns, order, svd.SingularValues.ToArray(), values);
@@ -120,9 +115,7 @@ internal static class DemoCommand
 
     internal sealed record DemoResult(int Seed, int Rows, int Columns, int Order, double[] SingularValues, DemoValue[] Values);
 
-    internal sealed record DemoValue(int Index, double SingularValue, double Gap, double ConvergenceRadius, DemoDerivative[] Derivatives, DemoPrediction[] Predictions);
+    internal sealed record DemoValue(int Index, double SingularValue, double Gap, double ConvergenceRadius, DemoDerivative[] Derivatives, TaylorPoint[] Predictions);
 
     internal sealed record DemoDerivative(int Order, double Recursion, double? ClosedForm, double? Difference);
-
-    internal sealed record DemoPrediction(double T, double Predicted, double Recomputed, double Error, double ErrorBound);
 }

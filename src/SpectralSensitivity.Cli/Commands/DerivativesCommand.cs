@@ -28,20 +28,7 @@ internal static class DerivativesCommand
             var expansion = Expansions.OfSingularValue(svd, e, parse.GetValue(index), parse.GetValue(order), algorithm);
             if (parse.GetValue(json))
             {
-                context.WriteJson(new
-                {
-                    expansion.Index,
-                    expansion.Order,
-                    Method = algorithm,
-                    SingularValue = expansion.Value,
-                    expansion.Derivatives,
-                    expansion.TaylorCoefficients,
-                    expansion.Gap,
-                    ConvergenceRadius = expansion.Convergence.Radius,
-                    ClosedFormTermCount = Expansions.TermCount(expansion),
-                    Rows = a.RowCount,
-                    Columns = a.ColumnCount,
-                });
+                context.WriteJson(Expansions.ToJson(expansion, algorithm, singular: true, a.RowCount, a.ColumnCount));
             }
             else
             {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -35,7 +34,7 @@ internal static class CliJson
         {
             if (double.IsFinite(value))
             {
-                writer.WriteRawValue(value.ToString("R", CultureInfo.InvariantCulture));
+                writer.WriteNumberValue(value); // shortest round-trippable text, the same digits as ToString("R")
             }
             else
             {

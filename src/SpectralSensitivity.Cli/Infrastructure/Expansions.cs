@@ -24,6 +24,21 @@ internal static class Expansions
     /// <summary>The closed form's trace-term count, or null for the recursion.</summary>
     public static long? TermCount(SpectralExpansion expansion) => (expansion as ClosedFormExpansion)?.TermCount;
 
+    /// <summary>The JSON object of <c>derivatives</c> and <c>eig-derivatives</c>.</summary>
+    public static ExpansionJson ToJson(SpectralExpansion expansion, string method, bool singular, int rows, int columns) => new(
+        expansion.Index,
+        expansion.Order,
+        method,
+        singular ? expansion.Value : null,
+        singular ? null : expansion.Value,
+        expansion.Derivatives,
+        expansion.TaylorCoefficients,
+        expansion.Gap,
+        expansion.Convergence.Radius,
+        TermCount(expansion),
+        rows,
+        columns);
+
     /// <summary>Prints a summary grid and the table j, D_j, c_j.</summary>
     /// <param name="console">Where to write.</param>
     /// <param name="valueName">"s_k" or "mu_k", already with the index.</param>
@@ -50,3 +65,18 @@ internal static class Expansions
         console.Write(table);
     }
 }
+
+/// <summary>One expansion as JSON; exactly one of <paramref name="SingularValue"/> and <paramref name="Eigenvalue"/> is set.</summary>
+internal sealed record ExpansionJson(
+    int Index,
+    int Order,
+    string Method,
+    double? SingularValue,
+    double? Eigenvalue,
+    IReadOnlyList<double> Derivatives,
+    IReadOnlyList<double> TaylorCoefficients,
+    double Gap,
+    double ConvergenceRadius,
+    long? ClosedFormTermCount,
+    int Rows,
+    int Columns);
