@@ -41,7 +41,7 @@ internal static class Expansions
 
     /// <summary>Prints a summary grid and the table j, D_j, c_j.</summary>
     /// <param name="console">Where to write.</param>
-    /// <param name="valueName">"s_k" or "mu_k", already with the index.</param>
+    /// <param name="valueName">"s_k" or "mu_k" with the index, e.g. "s_2".</param>
     /// <param name="expansion">The expansion.</param>
     /// <param name="method">The algorithm used.</param>
     public static void Render(IAnsiConsole console, string valueName, SpectralExpansion expansion, string method)
