@@ -31,7 +31,7 @@ internal static class TaylorScan
 
     /// <summary><paramref name="count"/> equally spaced values from <paramref name="from"/> to <paramref name="to"/>.</summary>
     public static double[] Linspace(double from, double to, int count) =>
-        count == 1 ? [from] : Enumerable.Range(0, count).Select(i => from + (to - from) * i / (count - 1)).ToArray();
+        count == 1 ? [from] : Enumerable.Range(0, count).Select(i => i == count - 1 ? to : from + (to - from) * i / (count - 1)).ToArray();
 }
 
 /// <summary>One value of t: the recomputed <c>s_k(A + tE)</c>, the order-N prediction, its error and the rigorous bound, and the predictions of orders 1..N.</summary>

@@ -100,7 +100,7 @@ internal static partial class InterimMatrixReader
             var numeric = true;
             for (var j = 0; j < cells.Length && numeric; j++)
             {
-                numeric = double.TryParse(cells[j], NumberStyles.Float, CultureInfo.InvariantCulture, out parsed[j]);
+                numeric = TryParseCell(cells[j], out parsed[j]);
             }
 
             if (!numeric && rows.Count == 0 && line == 0)
@@ -127,6 +127,18 @@ internal static partial class InterimMatrixReader
         }
 
         return Matrix<double>.Build.DenseOfRowArrays(rows);
+    }
+
+    private static bool TryParseCell(string cell, out double value)
+    {
+        value = cell.ToLowerInvariant() switch
+        {
+            "nan" => double.NaN,
+            "inf" or "+inf" or "infinity" => double.PositiveInfinity,
+            "-inf" or "-infinity" => double.NegativeInfinity,
+            _ => 0,
+        };
+        return value != 0 || double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
     }
 
     [GeneratedRegex(@"'descr'\s*:\s*'([^']*)'")]

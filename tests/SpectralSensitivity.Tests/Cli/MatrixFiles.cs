@@ -1,0 +1,114 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Text;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace SpectralSensitivity.Tests.Cli;
+
+/// <summary>The file formats the CLI reads, written by the tests themselves (independently of the reader under test).</summary>
+public enum MatrixFormat
+{
+    NpyFloat64C,
+    NpyFloat64Fortran,
+    NpyFloat32C,
+    Csv,
+    CsvWithHeader,
+}
+
+/// <summary>A temporary directory for matrix files, deleted on dispose.</summary>
+internal sealed class MatrixFiles : IDisposable
+{
+    public MatrixFiles()
+    {
+        Directory = Path.Combine(Path.GetTempPath(), "spectral-cli-tests", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(Directory);
+    }
+
+    public string Directory { get; }
+
+    public static IEnumerable<MatrixFormat> AllFormats => Enum.GetValues<MatrixFormat>();
+
+    /// <summary>The values the CLI sees after reading a file of this format (float32 rounds).</summary>
+    public static Matrix<double> AsStored(Matrix<double> m, MatrixFormat format) =>
+        format == MatrixFormat.NpyFloat32C ? m.Map(x => (double)(float)x) : m;
+
+    public string Write(string name, Matrix<double> m, MatrixFormat format) => format switch
+    {
+        MatrixFormat.NpyFloat64C => Bytes($"{name}.npy", Npy(m, "<f8", fortran: false)),
+        MatrixFormat.NpyFloat64Fortran => Bytes($"{name}.npy", Npy(m, "<f8", fortran: true)),
+        MatrixFormat.NpyFloat32C => Bytes($"{name}.npy", Npy(m, "<f4", fortran: false)),
+        MatrixFormat.Csv => Text($"{name}.csv", Csv(m, header: false)),
+        MatrixFormat.CsvWithHeader => Text($"{name}.csv", Csv(m, header: true)),
+        _ => throw new ArgumentOutOfRangeException(nameof(format)),
+    };
+
+    public string Text(string fileName, string content)
+    {
+        var path = Path.Combine(Directory, fileName);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    public string Bytes(string fileName, byte[] content)
+    {
+        var path = Path.Combine(Directory, fileName);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+
+    /// <summary>A version-1 .npy file; <paramref name="shape"/> overrides the header's shape text.</summary>
+    public static byte[] Npy(Matrix<double> m, string descr, bool fortran, string? shape = null)
+    {
+        var header = $"{{'descr': '{descr}', 'fortran_order': {(fortran ? "True" : "False")}, 'shape': {shape ?? $"({m.RowCount}, {m.ColumnCount})"}, }}";
+        var padded = header.PadRight(((10 + header.Length + 1 + 63) / 64 * 64) - 10 - 1) + "\n";
+        var width = descr == "<f4" ? 4 : 8;
+        var data = new byte[m.RowCount * m.ColumnCount * width];
+        var position = 0;
+        var entries = fortran
+            ? from j in Enumerable.Range(0, m.ColumnCount) from i in Enumerable.Range(0, m.RowCount) select m[i, j]
+            : from i in Enumerable.Range(0, m.RowCount) from j in Enumerable.Range(0, m.ColumnCount) select m[i, j];
+        foreach (var x in entries)
+        {
+            if (width == 8)
+            {
+                BinaryPrimitives.WriteDoubleLittleEndian(data.AsSpan(position), x);
+            }
+            else
+            {
+                BinaryPrimitives.WriteSingleLittleEndian(data.AsSpan(position), (float)x);
+            }
+
+            position += width;
+        }
+
+        var prefix = new byte[] { 0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0, (byte)(padded.Length & 0xff), (byte)(padded.Length >> 8) };
+        return [.. prefix, .. Encoding.ASCII.GetBytes(padded), .. data];
+    }
+
+    public static string Csv(Matrix<double> m, bool header)
+    {
+        var text = new StringBuilder();
+        if (header)
+        {
+            text.AppendLine(string.Join(',', Enumerable.Range(0, m.ColumnCount).Select(j => $"c{j}")));
+        }
+
+        for (var i = 0; i < m.RowCount; i++)
+        {
+            text.AppendLine(string.Join(',', m.Row(i).Select(x => x.ToString("R", CultureInfo.InvariantCulture))));
+        }
+
+        return text.ToString();
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
