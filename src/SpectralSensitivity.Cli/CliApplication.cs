@@ -62,6 +62,7 @@ internal static class CliApplication
             SvdCommand.Create(context),
             TaylorCommand.Create(context),
             EigDerivativesCommand.Create(context),
+            ReportCommand.Create(context),
             InfoCommand.Create(context),
         ];
         foreach (var command in commands)
