@@ -151,10 +151,11 @@ internal static class KatoClosedForm
             var p = nus.Length;
             var firstZero = Array.IndexOf(ks, 0);
             var product = 1.0;
-            var start = firstZero + 1;
+            var origin = firstZero + 1;
+            var start = origin;
             for (var offset = 0; offset < p; offset++)
             {
-                var position = (start + offset) % p;
+                var position = (origin + offset) % p; // walk the cycle from a fixed origin; `start` moves with each segment
                 if (ks[position] == 0)
                 {
                     // segment from `start` to `position`: w₀ᵀ T^(ν_start) S^(k_start) ⋯ T^(ν_position) w₀, times −1 for −P
