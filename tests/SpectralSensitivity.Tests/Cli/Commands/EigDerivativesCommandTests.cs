@@ -39,4 +39,20 @@ public sealed class EigDerivativesCommandTests
             SymmetricEigendecomposition.Compute(MatrixFiles.AsStored(t, format)), PerturbationPath.Linear(MatrixFiles.AsStored(t1, format)), 4, 3);
         result.Json.Doubles("derivatives").Should().Equal(expected.Derivatives);
     }
+
+    [Theory]
+    [InlineData("recursion")]
+    [InlineData("closed-form")]
+    public void Exact_case_two_by_two(string method)
+    {
+        // mu_2(diag(2, 1) + t [[0, 1], [1, 0]]) = 3/2 + sqrt(1/4 + t^2) = 2 + t^2 - t^4 + 2t^6 - 5t^8 + ...
+        using var files = new MatrixFiles();
+        var t = files.Text("T.csv", "2,0\n0,1\n");
+        var t1 = files.Text("T1.csv", "0,1\n1,0\n");
+        var result = CliRunner.Run("eig-derivatives", "-A", t, "-E", t1, "-k", "2", "-N", "8", "--method", method, "--json");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Json.Doubles("taylorCoefficients").Should().BeEquivalentTo(
+            new[] { 2.0, 0, 1, 0, -1, 0, 2, 0, -5 }, o => o.WithStrictOrdering().Using<double>(c => c.Subject.Should().BeApproximately(c.Expectation, 1e-12)).WhenTypeIs<double>());
+    }
 }
