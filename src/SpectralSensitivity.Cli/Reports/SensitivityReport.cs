@@ -26,15 +26,15 @@ internal static class SensitivityReport
                 ["A", "rank", $"k", $"s_{k}", "gap d", "convergence radius r0 >=", "order N"],
                 [[$"{data.Svd.RowCount} x {data.Svd.ColumnCount}", Number.Format(data.Svd.Rank), Number.Format(k), Number.Format(expansion.Value), Number.Short(expansion.Gap), Number.Short(radius), Number.Format(expansion.Order)]]);
 
-        page.Heading("Singular value spectrum").Figures(Spectrum(data.Svd, k));
+        page.Heading("Singular value spectrum and derivatives against order")
+            .Paragraph($"Left: the singular values of A, s_{k} in red. Right: |D_j| = |d^j s_{k} / dt^j| grows like j! / r^j, while the Taylor coefficients " +
+                       "|c_j| = |D_j| / j! decay geometrically inside the radius; the dashed line is Cauchy's bound rho / r0^j with rho = d / 2.")
+            .Figures(Spectrum(data.Svd, k), Derivatives(expansion));
         page.Heading($"Taylor predictions of s_{k}(A + tE) against recomputed singular values")
             .Paragraph($"Orders 1..{expansion.Order} of the Taylor series at t = 0 against s_{k}(A + tE) from a fresh SVD at each of {data.Scan.Count} values of t. " +
                        "The dashed red lines mark the guaranteed convergence radius r0 = d / (2 ||E||_2) (a lower bound: the series may converge further); " +
                        "the grey dashed line is the rigorous error bound of order N, valid inside r0.")
-            .Figures(Predictions(data.Scan, expansion), Errors(data.Scan, expansion));
-        page.Heading("Derivatives against order")
-            .Paragraph("|D_j| = |d^j s_k / dt^j| grows like j! / r^j; the Taylor coefficients |c_j| = |D_j| / j! decay geometrically inside the radius. The dashed line is Cauchy's bound rho / r0^j.")
-            .Figures(Derivatives(expansion))
+            .Figures(Predictions(data.Scan, expansion), Errors(data.Scan, expansion))
             .Table(["j", "D_j", "c_j"], Enumerable.Range(1, expansion.Order).Select(j => (IReadOnlyList<string>)[Number.Format(j), Number.Format(expansion.Derivatives[j - 1]), Number.Format(expansion.TaylorCoefficients[j])]));
         return page.Render();
     }
