@@ -1,0 +1,170 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace SpectralSensitivity.IO;
+
+/// <summary>
+/// Reads delimited text into a matrix: one row per line, the delimiter detected from the first non-blank,
+/// non-comment line (semicolon, else comma, else tab, else runs of spaces), an optional header row.
+/// </summary>
+/// <remarks>
+/// Blank lines and lines whose first non-space character is <c>#</c> are skipped. The first row is a header when
+/// none of its fields is a number; a first row that mixes numbers and text is an error. Numbers use the invariant
+/// culture (<c>.</c> as decimal separator); <c>nan</c>, <c>inf</c>, <c>-inf</c> are parsed and then subject to
+/// <see cref="MatrixReadOptions.AllowNonFinite"/>. Quoted fields are not supported.
+/// </remarks>
+internal sealed class CsvReader
+{
+    private readonly TextLineReader lines;
+    private readonly string source;
+    private readonly MatrixReadOptions options;
+    private readonly List<double> values = [];
+    private char? delimiter;
+    private bool delimiterDetected;
+    private int columns;
+    private int headerFields;
+    private long headerLine;
+
+    private CsvReader(Stream stream, string source, MatrixReadOptions options)
+    {
+        lines = new TextLineReader(stream, source, options.MaxLineLength);
+        this.source = source;
+        this.options = options;
+    }
+
+    /// <summary>Reads the whole stream as one matrix.</summary>
+    /// <param name="stream">The input; left open.</param>
+    /// <param name="source">The file path or stream name, for messages.</param>
+    /// <param name="options">Limits and policies.</param>
+    /// <returns>The matrix, one row per data line.</returns>
+    /// <exception cref="MatrixFileFormatException">The text is not a well-formed matrix.</exception>
+    public static Matrix<double> Read(Stream stream, string source, MatrixReadOptions options) =>
+        new CsvReader(stream, source, options).ReadMatrix();
+
+    private Matrix<double> ReadMatrix()
+    {
+        while (lines.TryReadLine(out var line))
+        {
+            var content = line.Trim(" \t");
+            if (content.IsEmpty || content[0] == '#')
+            {
+                continue;
+            }
+
+            if (!delimiterDetected)
+            {
+                delimiter = DetectDelimiter(content);
+                delimiterDetected = true;
+            }
+
+            if (columns == 0 && headerFields == 0 && IsHeader(content))
+            {
+                continue;
+            }
+
+            ReadRow(content);
+        }
+
+        if (columns == 0)
+        {
+            var what = headerFields > 0 ? $"only a header row (line {headerLine})" : "no numbers";
+            throw new MatrixFileFormatException(source, $"the file contains {what}; expected at least one row of numbers");
+        }
+
+        var rows = values.Count / columns;
+        return Matrix<double>.Build.Dense(rows, columns, (i, j) => values[(i * columns) + j]);
+    }
+
+    private static char? DetectDelimiter(ReadOnlySpan<char> content) =>
+        content.Contains(';') ? ';' : content.Contains(',') ? ',' : content.Contains('\t') ? '\t' : null;
+
+    private bool IsHeader(ReadOnlySpan<char> content)
+    {
+        var fields = new FieldSplitter(content, delimiter);
+        var numeric = 0;
+        var text = 0;
+        while (fields.TryNext(out var field))
+        {
+            var isNumber = NumberText.TryParse(field, out _);
+            numeric += isNumber ? 1 : 0;
+            text += isNumber ? 0 : 1;
+        }
+
+        if (numeric > 0)
+        {
+            return false;
+        }
+
+        headerFields = text;
+        headerLine = lines.LineNumber;
+        return true;
+    }
+
+    private void ReadRow(ReadOnlySpan<char> content)
+    {
+        var row = columns == 0 ? 0 : values.Count / columns;
+        var fields = new FieldSplitter(content, delimiter);
+        var start = values.Count;
+        while (fields.TryNext(out var field))
+        {
+            var column = fields.FieldNumber - 1;
+            if (columns > 0 && column >= columns)
+            {
+                ThrowWrongFieldCount(columns, columns + 1 + fields.CountRest());
+            }
+
+            ReserveOneMore();
+            var value = ParseField(field, fields.FieldNumber);
+            MatrixShape.CheckFinite(source, value, row, column, options, lines.LineNumber, fields.FieldNumber);
+            values.Add(value);
+        }
+
+        var found = values.Count - start;
+        if (columns == 0)
+        {
+            AcceptFirstRow(found);
+        }
+        else if (found != columns)
+        {
+            ThrowWrongFieldCount(columns, found);
+        }
+    }
+
+    private void AcceptFirstRow(int found)
+    {
+        if (headerFields > 0 && headerFields != found)
+        {
+            throw new MatrixFileFormatException(source, $"the header row (line {headerLine}) has {headerFields} names but the first data row has {found} values", lines.LineNumber);
+        }
+
+        columns = found;
+    }
+
+    private double ParseField(ReadOnlySpan<char> field, int fieldNumber)
+    {
+        if (NumberText.TryParse(field, out var value))
+        {
+            return value;
+        }
+
+        var problem = field.IsEmpty
+            ? "empty field; expected a number"
+            : $"{NumberText.Quote(field)} is not a number" + (field.Contains(',') ? " (the decimal separator is '.')" : string.Empty);
+        throw new MatrixFileFormatException(source, problem, lines.LineNumber, fieldNumber);
+    }
+
+    private void ReserveOneMore()
+    {
+        if (values.Count >= options.MaxEntries)
+        {
+            throw new MatrixFileFormatException(source, $"the file holds more than {options.MaxEntries} entries, the limit (MatrixReadOptions.MaxEntries)", lines.LineNumber);
+        }
+
+        if (values.Count == values.Capacity)
+        {
+            values.Capacity = (int)Math.Min(options.MaxEntries, Math.Max(16L, 2L * values.Capacity));
+        }
+    }
+
+    private void ThrowWrongFieldCount(int expected, int found) =>
+        throw new MatrixFileFormatException(source, $"expected {expected} values, found {found}", lines.LineNumber);
+}
