@@ -5,6 +5,7 @@ using MathNet.Numerics.Random;
 using SpectralSensitivity.Cli.Infrastructure;
 using SpectralSensitivity.Cli.Reports;
 using SpectralSensitivity.Decomposition;
+using SpectralSensitivity.Hessian;
 using SpectralSensitivity.Matrices;
 
 namespace SpectralSensitivity.Cli.Commands;
@@ -22,7 +23,7 @@ internal static class ReportCommand
         var points = new Option<int>("--points", "-p") { Description = $"Values of t in [-1.5 r0, 1.5 r0], 2..{TaylorCommand.MaxPoints} [default: 81]", DefaultValueFactory = _ => 81 };
         var seed = new Option<int>("--seed") { Description = "Seed of the random direction when --direction is not given [default: 1]", DefaultValueFactory = _ => 1 };
         var json = CommonOptions.Json();
-        var command = new Command("report", "Write a self-contained HTML report (inline SVG, no network): spectrum, Taylor predictions of s_k(A + tE) against recomputed values with the convergence radius, errors, derivative magnitudes.")
+        var command = new Command("report", "Write a self-contained HTML report (inline SVG, no network): spectrum, Taylor predictions of s_k(A + tE) against recomputed values with the convergence radius, errors, derivative magnitudes; for A with at most 144 entries also the Hessian (closed form next to finite differences) and its eigenvalues.")
         {
             matrix, direction, index, order, output, points, seed, json,
         };
@@ -49,10 +50,13 @@ internal static class ReportCommand
             var radius = expansion.Convergence.Radius;
             var span = double.IsFinite(radius) ? 1.5 * radius : 1.0;
             var steps = TaylorScan.Linspace(-span, span, count);
-            var scan = context.WithProgress($"report: s_{expansion.Index}(A + tE) at {count} points", count, tick => TaylorScan.Run(a, e, expansion, steps, tick));
+            var withHessian = (long)a.RowCount * a.ColumnCount <= MaxHessianEntries;
+            var work = count + (withHessian ? 2 * a.RowCount * a.ColumnCount : 0);
+            var (scan, hessian) = context.WithProgress($"report on s_{expansion.Index}", work, tick =>
+                (TaylorScan.Run(a, e, expansion, steps, tick), withHessian ? HessianSection(a, svd, expansion.Index, tick) : null));
             var source = $"A from {Path.GetFileName(matrixPath)}; " +
                          (directionPath is null ? $"E a random direction with N(0, 1) entries (seed {parse.GetValue(seed)}) scaled to unit Frobenius norm." : $"E from {Path.GetFileName(directionPath)}.");
-            var html = SensitivityReport.Render(new ReportData($"Sensitivity of s_{expansion.Index}", source, svd, expansion, scan));
+            var html = SensitivityReport.Render(new ReportData($"Sensitivity of s_{expansion.Index}", source, svd, expansion, scan, hessian));
             File.WriteAllText(outputPath, html);
             if (parse.GetValue(json))
             {
@@ -70,6 +74,12 @@ internal static class ReportCommand
             "spectral report --matrix A.npy --output report.html",
             "spectral report -A A.npy -E E.npy -k 2 -N 8 -o report.html --points 201");
     }
+
+    /// <summary>The Hessian section (analytic, finite differences, spectrum) for a matrix with at most this many entries.</summary>
+    internal const int MaxHessianEntries = 144;
+
+    private static HessianData HessianSection(Matrix<double> a, ThinSingularValueDecomposition svd, int index, Action tick) =>
+        new(SingularValueHessian.Compute(svd, index), FiniteDifferenceHessian.Compute(a, index, tick), HessianSpectrum.At(svd, index));
 
     /// <summary>A direction with N(0, 1) entries from a Mersenne Twister, scaled to unit Frobenius norm.</summary>
     internal static Matrix<double> RandomDirection(int rows, int columns, int seed)

@@ -49,29 +49,13 @@ internal static class SvdCommand
             console.Write(table);
             if (withVectors)
             {
-                WriteMatrix(console, "U (left singular vectors, one column per k)", svd.LeftVectors);
-                WriteMatrix(console, "V (right singular vectors, one column per k)", svd.RightVectors);
+                MatrixOutput.Render(console, "U (left singular vectors, one column per k)", svd.LeftVectors);
+                MatrixOutput.Render(console, "V (right singular vectors, one column per k)", svd.RightVectors);
             }
 
             return ExitCodes.Success;
         });
         return context.Examples.Add(command, "spectral svd --matrix A.npy", "spectral svd -A A.csv --vectors --json");
-    }
-
-    private static void WriteMatrix(IAnsiConsole console, string title, MathNet.Numerics.LinearAlgebra.Matrix<double> matrix)
-    {
-        var table = new Table { Title = new TableTitle(title) };
-        for (var j = 0; j < matrix.ColumnCount; j++)
-        {
-            table.AddColumn(new TableColumn(Number.Format(j + 1)).RightAligned());
-        }
-
-        for (var i = 0; i < matrix.RowCount; i++)
-        {
-            table.AddRow(matrix.Row(i).Select(Number.Format).ToArray());
-        }
-
-        console.Write(table);
     }
 
     private sealed record SvdJson(

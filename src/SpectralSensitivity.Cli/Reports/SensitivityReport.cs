@@ -1,5 +1,7 @@
 using SpectralSensitivity.Cli.Infrastructure;
+using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Decomposition;
+using SpectralSensitivity.Hessian;
 using SpectralSensitivity.Results;
 
 namespace SpectralSensitivity.Cli.Reports;
@@ -10,7 +12,11 @@ namespace SpectralSensitivity.Cli.Reports;
 /// <param name="Svd">The thin SVD of A.</param>
 /// <param name="Expansion">The expansion of s_k along E.</param>
 /// <param name="Scan">Predictions against recomputed values over t.</param>
-internal sealed record ReportData(string Title, string Source, ThinSingularValueDecomposition Svd, SingularValueExpansion Expansion, IReadOnlyList<TaylorPoint> Scan);
+/// <param name="Hessian">The Hessian section, for small matrices only.</param>
+internal sealed record ReportData(string Title, string Source, ThinSingularValueDecomposition Svd, SingularValueExpansion Expansion, IReadOnlyList<TaylorPoint> Scan, HessianData? Hessian);
+
+/// <summary>The analytic Hessian of s_k, its finite-difference counterpart and its closed-form spectrum.</summary>
+internal sealed record HessianData(Matrix<double> Analytic, Matrix<double> FiniteDifference, HessianSpectrum Spectrum);
 
 /// <summary>Lays out the HTML report: spectrum, Taylor predictions with the convergence radius, errors, derivative magnitudes.</summary>
 internal static class SensitivityReport
@@ -36,7 +42,30 @@ internal static class SensitivityReport
                        "the grey dashed line is the rigorous error bound of order N, valid inside r0.")
             .Figures(Predictions(data.Scan, expansion), Errors(data.Scan, expansion))
             .Table(["j", "D_j", "c_j"], Enumerable.Range(1, expansion.Order).Select(j => (IReadOnlyList<string>)[Number.Format(j), Number.Format(expansion.Derivatives[j - 1]), Number.Format(expansion.TaylorCoefficients[j])]));
+        if (data.Hessian is { } hessian)
+        {
+            AddHessian(page, hessian, k);
+        }
+
         return page.Render();
+    }
+
+    private static void AddHessian(HtmlPage page, HessianData hessian, int k)
+    {
+        var scale = hessian.Analytic.Enumerate().Max(Math.Abs);
+        var difference = (hessian.Analytic - hessian.FiniteDifference).Enumerate().Max(Math.Abs);
+        var spectrum = hessian.Spectrum;
+        var values = spectrum.Eigenpairs.Select(p => p.Value).OrderByDescending(v => v).ToArray();
+        var chart = new SvgChart($"Non-zero eigenvalues of the Hessian of s_{k}", "position", "eigenvalue")
+            .Add("eigenvalue", values.Select((v, i) => ((double)(i + 1), v)).ToArray(), Palette.Ordered(0, 1), markers: true)
+            .Add("zero", [(1.0, 0.0), (Math.Max(2, values.Length), 0.0)], Palette.Bound, dashed: true, strokeWidth: 1);
+        page.Heading($"Hessian of s_{k} with respect to vec(A)")
+            .Paragraph($"The {hessian.Analytic.RowCount} x {hessian.Analytic.ColumnCount} Hessian (vec column-major: entry (i, j) of A is coordinate i + j m) " +
+                       $"in closed form, next to central finite differences of the gradient u_k v_k^T (relative step {FiniteDifferenceHessian.RelativeStep:G2}); " +
+                       $"largest entry {Number.Short(scale)}, largest difference {Number.Short(difference)}. " +
+                       $"Its spectrum is known in closed form: rank m + n - 2 = {spectrum.Rank}, null space of dimension {spectrum.NullSpaceDimension}, trace {Number.Short(spectrum.Trace)}, spectral norm {Number.Short(spectrum.SpectralNorm)}.")
+            .Figures(SvgHeatmap.Render("Hessian (closed form)", hessian.Analytic, scale), SvgHeatmap.Render("Hessian (finite differences)", hessian.FiniteDifference, scale))
+            .Figures(chart.Render());
     }
 
     private static string Spectrum(ThinSingularValueDecomposition svd, int k)

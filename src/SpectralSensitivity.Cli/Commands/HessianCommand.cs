@@ -1,0 +1,24 @@
+using System.CommandLine;
+using SpectralSensitivity.Cli.Infrastructure;
+using SpectralSensitivity.Hessian;
+
+namespace SpectralSensitivity.Cli.Commands;
+
+/// <summary><c>spectral hessian</c>: the dense mn × mn Hessian of <c>s_k</c> with respect to <c>vec(A)</c>.</summary>
+internal static class HessianCommand
+{
+    public static Command Create(CliContext context) => MatrixResultCommand.Create(
+        context,
+        new MatrixResultCommand.Spec(
+            "hessian",
+            "Dense Hessian of s_k with respect to vec(A) (column-major: entry (i, j) of A is coordinate i + j m): an mn x mn symmetric matrix, refused above 2 GiB.",
+            "hessian",
+            NeedsDirection: false,
+            (svd, k, _) =>
+            {
+                var hessian = SingularValueHessian.Compute(svd, k);
+                return new MatrixResultCommand.Result(hessian, ("trace", hessian.Trace()));
+            }),
+        "spectral hessian --matrix A.npy --index 1 --output H.npy",
+        "spectral hessian -A A.csv -k 2 --json");
+}
