@@ -4,7 +4,7 @@ namespace SpectralSensitivity.Tests.Cli;
 
 public sealed class CliApplicationTests
 {
-    public static TheoryData<string> Commands => new("demo", "derivatives", "svd", "taylor", "eig-derivatives", "report", "info");
+    public static TheoryData<string> Commands => new("demo", "derivatives", "svd", "gradient", "hessian", "hvp", "hessian-spectrum", "taylor", "eig-derivatives", "report", "info");
 
     [Theory]
     [MemberData(nameof(Commands))]

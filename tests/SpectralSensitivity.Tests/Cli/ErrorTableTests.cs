@@ -42,6 +42,13 @@ public sealed class ErrorTableTests : IDisposable
         { "taylor-zero-points", 2, "--points 0" },
         { "taylor-bad-range", 2, "--t-min" },
         { "demo-bad-size", 2, "out of range" },
+        { "hessian-too-large", 2, "over the limit of 2 GiB; use 'spectral hvp'" },
+        { "hessian-repeated", 3, "repeated" },
+        { "hvp-wrong-shape", 2, "same shape" },
+        { "output-bad-extension", 2, "extension" },
+        { "output-missing-folder", 2, "does not exist" },
+        { "mtx-bad-banner", 2, "MatrixMarket" },
+        { "mtx-huge-declared-size", 2, "entries" },
     };
 
     [Theory]
@@ -115,6 +122,13 @@ public sealed class ErrorTableTests : IDisposable
             "taylor-zero-points" => ["taylor", "-A", a, "-E", e, "--points", "0"],
             "taylor-bad-range" => ["taylor", "-A", a, "-E", e, "--t-min", "1", "--t-max", "0"],
             "demo-bad-size" => ["demo", "--rows", "0"],
+            "hessian-too-large" => ["hessian", "-A", Npy(TestMatrices.Random(140, 140, 36))],
+            "hessian-repeated" => ["hessian", "-A", Npy(Matrix<double>.Build.DenseIdentity(3)), "-k", "1"],
+            "hvp-wrong-shape" => ["hvp", "-A", a, "-E", Npy(TestMatrices.Random(4, 4, 37))],
+            "output-bad-extension" => ["gradient", "-A", a, "--output", Path.Combine(_files.Directory, "G.xlsx")],
+            "output-missing-folder" => ["gradient", "-A", a, "--output", Path.Combine(_files.Directory, "none", "G.npy")],
+            "mtx-bad-banner" => ["svd", "-A", _files.Text("bad.mtx", "%%NotMatrixMarket\n2 2\n1\n2\n3\n4\n")],
+            "mtx-huge-declared-size" => ["svd", "-A", _files.Text("huge.mtx", "%%MatrixMarket matrix array real general\n100000000 100000000\n1\n")],
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
         };
     }

@@ -13,6 +13,16 @@ public enum MatrixFormat
     NpyFloat32C,
     Csv,
     CsvWithHeader,
+    Tsv,
+    MatrixMarketArray,
+    MatrixMarketCoordinate,
+}
+
+/// <summary>Theory data shared by the command tests.</summary>
+public static class CliTheoryData
+{
+    /// <summary>Every file format the CLI reads.</summary>
+    public static TheoryData<MatrixFormat> Formats => new(Enum.GetValues<MatrixFormat>());
 }
 
 /// <summary>A temporary directory for matrix files, deleted on dispose.</summary>
@@ -26,8 +36,6 @@ internal sealed class MatrixFiles : IDisposable
 
     public string Directory { get; }
 
-    public static IEnumerable<MatrixFormat> AllFormats => Enum.GetValues<MatrixFormat>();
-
     /// <summary>The values the CLI sees after reading a file of this format (float32 rounds).</summary>
     public static Matrix<double> AsStored(Matrix<double> m, MatrixFormat format) =>
         format == MatrixFormat.NpyFloat32C ? m.Map(x => (double)(float)x) : m;
@@ -39,6 +47,9 @@ internal sealed class MatrixFiles : IDisposable
         MatrixFormat.NpyFloat32C => Bytes($"{name}.npy", Npy(m, "<f4", fortran: false)),
         MatrixFormat.Csv => Text($"{name}.csv", Csv(m, header: false)),
         MatrixFormat.CsvWithHeader => Text($"{name}.csv", Csv(m, header: true)),
+        MatrixFormat.Tsv => Text($"{name}.tsv", Csv(m, header: false).Replace(',', '\t')),
+        MatrixFormat.MatrixMarketArray => Text($"{name}.mtx", MatrixMarket(m, coordinate: false)),
+        MatrixFormat.MatrixMarketCoordinate => Text($"{name}.mtx", MatrixMarket(m, coordinate: true)),
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 
@@ -96,6 +107,34 @@ internal sealed class MatrixFiles : IDisposable
         for (var i = 0; i < m.RowCount; i++)
         {
             text.AppendLine(string.Join(',', m.Row(i).Select(x => x.ToString("R", CultureInfo.InvariantCulture))));
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>MatrixMarket real general: array (column-major values) or coordinate (1-based i j v, zeros left out).</summary>
+    public static string MatrixMarket(Matrix<double> m, bool coordinate)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"%%MatrixMarket matrix {(coordinate ? "coordinate" : "array")} real general");
+        text.AppendLine("% written by the CLI tests");
+        var entries = (from j in Enumerable.Range(0, m.ColumnCount) from i in Enumerable.Range(0, m.RowCount) select (i, j, v: m[i, j])).ToArray();
+        if (coordinate)
+        {
+            var nonZero = entries.Where(e => e.v != 0).ToArray();
+            text.AppendLine($"{m.RowCount} {m.ColumnCount} {nonZero.Length}");
+            foreach (var (i, j, v) in nonZero)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"{i + 1} {j + 1} {v:R}");
+            }
+        }
+        else
+        {
+            text.AppendLine($"{m.RowCount} {m.ColumnCount}");
+            foreach (var (_, _, v) in entries)
+            {
+                text.AppendLine(v.ToString("R", CultureInfo.InvariantCulture));
+            }
         }
 
         return text.ToString();

@@ -5,10 +5,8 @@ namespace SpectralSensitivity.Tests.Cli.Commands;
 
 public sealed class ReportCommandTests
 {
-    public static TheoryData<MatrixFormat> Formats => new(MatrixFiles.AllFormats);
-
     [Theory]
-    [MemberData(nameof(Formats))]
+    [MemberData(nameof(CliTheoryData.Formats), MemberType = typeof(CliTheoryData))]
     public void Writes_a_self_contained_page_with_the_library_numbers(MatrixFormat format)
     {
         using var files = new MatrixFiles();
@@ -53,5 +51,21 @@ public sealed class ReportCommandTests
         result.ExitCode.Should().Be(2);
         result.Stdout.Should().BeEmpty();
         result.Stderr.Should().StartWith("error: --output: folder");
+    }
+
+    [Theory]
+    [InlineData(4, 3, true)]
+    [InlineData(12, 12, true)]
+    [InlineData(13, 12, false)]
+    public void Hessian_section_only_for_small_matrices(int rows, int columns, bool expected)
+    {
+        using var files = new MatrixFiles();
+        var output = Path.Combine(files.Directory, "h.html");
+        var result = CliRunner.Run("report", "-A", files.Write("A", TestMatrices.Random(rows, columns, 45), MatrixFormat.NpyFloat64C), "-o", output, "--points", "3");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var html = File.ReadAllText(output);
+        html.Contains("Hessian (finite differences)").Should().Be(expected);
+        html.Contains("Hessian (closed form)").Should().Be(expected);
     }
 }

@@ -5,10 +5,8 @@ namespace SpectralSensitivity.Tests.Cli.Commands;
 
 public sealed class SvdCommandTests
 {
-    public static TheoryData<MatrixFormat> Formats => new(MatrixFiles.AllFormats);
-
     [Theory]
-    [MemberData(nameof(Formats))]
+    [MemberData(nameof(CliTheoryData.Formats), MemberType = typeof(CliTheoryData))]
     public void Json_matches_the_library_exactly_on_every_format(MatrixFormat format)
     {
         using var files = new MatrixFiles();

@@ -5,10 +5,8 @@ namespace SpectralSensitivity.Tests.Cli.Commands;
 
 public sealed class TaylorCommandTests
 {
-    public static TheoryData<MatrixFormat> Formats => new(MatrixFiles.AllFormats);
-
     [Theory]
-    [MemberData(nameof(Formats))]
+    [MemberData(nameof(CliTheoryData.Formats), MemberType = typeof(CliTheoryData))]
     public void Points_match_the_library_and_recomputed_values_on_every_format(MatrixFormat format)
     {
         using var files = new MatrixFiles();
