@@ -75,7 +75,7 @@ internal static class MatrixResultCommand
             }
 
             context.Console.Write(summary);
-            MatrixOutput.Render(context.Console, $"{spec.ResultName} ({result.Matrix.RowCount} x {result.Matrix.ColumnCount})", result.Matrix);
+            MatrixOutput.Render(context.Console, spec.ResultName, result.Matrix);
             if (written is not null)
             {
                 context.WriteLine($"wrote {written}");
