@@ -8,9 +8,10 @@ namespace SpectralSensitivity.IO;
 /// </summary>
 /// <remarks>
 /// Blank lines and lines whose first non-space character is <c>#</c> are skipped. The first row is a header when
-/// none of its fields is a number; a first row that mixes numbers and text is an error. Numbers use the invariant
-/// culture (<c>.</c> as decimal separator); <c>nan</c>, <c>inf</c>, <c>-inf</c> are parsed and then subject to
-/// <see cref="MatrixReadOptions.AllowNonFinite"/>. Quoted fields are not supported.
+/// none of its fields is a number or starts like one (a digit, a sign or a point); a first row that mixes numbers
+/// and text is an error. Numbers use the invariant culture (<c>.</c> as decimal separator); <c>nan</c>,
+/// <c>inf</c>, <c>-inf</c> are parsed and then subject to <see cref="MatrixReadOptions.AllowNonFinite"/>.
+/// Quoted fields are not supported.
 /// </remarks>
 internal sealed class CsvReader
 {
@@ -84,7 +85,7 @@ internal sealed class CsvReader
         var text = 0;
         while (fields.TryNext(out var field))
         {
-            var isNumber = NumberText.TryParse(field, out _);
+            var isNumber = NumberText.TryParse(field, out _) || StartsLikeANumber(field);
             numeric += isNumber ? 1 : 0;
             text += isNumber ? 0 : 1;
         }
@@ -98,6 +99,9 @@ internal sealed class CsvReader
         headerLine = lines.LineNumber;
         return true;
     }
+
+    private static bool StartsLikeANumber(ReadOnlySpan<char> field) =>
+        !field.IsEmpty && (char.IsAsciiDigit(field[0]) || field[0] is '+' or '-' or '.');
 
     private void ReadRow(ReadOnlySpan<char> content)
     {

@@ -217,12 +217,13 @@ internal sealed class MatrixMarketReader
             return;
         }
 
-        var sign = banner.Symmetry == MatrixMarketSymmetry.Symmetric ? 1.0 : -1.0;
+        var skew = banner.Symmetry == MatrixMarketSymmetry.SkewSymmetric;
         for (var j = 0; j < columns; j++)
         {
             for (var i = j + 1; i < rows; i++)
             {
-                storage[j + ((long)i * rows)] = sign * storage[i + ((long)j * rows)];
+                var lower = storage[i + ((long)j * rows)];
+                storage[j + ((long)i * rows)] = skew ? 0.0 - lower : lower;
             }
         }
     }
