@@ -24,6 +24,13 @@ internal static class ReadHelpers
         return stream.ToArray();
     }
 
+    /// <summary>Writes a stressing matrix of the given shape in memory, reads it back and compares bit by bit.</summary>
+    public static void ShouldRoundTripExactly(MatrixFileFormat format, int rows, int columns)
+    {
+        var matrix = TestMatrices.Stressing(rows, columns, seed: (rows * 31) + columns + (int)format);
+        Read(Write(matrix, format), format, "m." + format).ShouldBeBitwiseEqualTo(matrix);
+    }
+
     /// <summary>Asserts that reading fails with <see cref="MatrixFileFormatException"/> whose message contains every fragment.</summary>
     public static ExceptionAssertions<MatrixFileFormatException> ShouldFailWith(this Func<Matrix<double>> read, params string[] fragments)
     {
