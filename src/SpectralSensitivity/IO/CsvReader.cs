@@ -8,28 +8,20 @@ namespace SpectralSensitivity.IO;
 /// </summary>
 /// <remarks>
 /// Blank lines and lines whose first non-space character is <c>#</c> are skipped. The first row is a header when
-/// none of its fields is a number; a first row that mixes numbers and text is an error. Numbers use the invariant
-/// culture (<c>.</c> as decimal separator); <c>nan</c>, <c>inf</c>, <c>-inf</c> are parsed and then subject to
-/// <see cref="MatrixReadOptions.AllowNonFinite"/>. Quoted fields are not supported.
+/// none of its fields is a number or starts like one (a digit, a sign or a point); a first row that mixes numbers
+/// and text is an error. Numbers use the invariant culture (<c>.</c> as decimal separator); <c>nan</c>,
+/// <c>inf</c>, <c>-inf</c> are parsed and then subject to <see cref="MatrixReadOptions.AllowNonFinite"/>.
+/// Quoted fields are not supported.
 /// </remarks>
-internal sealed class CsvReader
+internal sealed class CsvReader(Stream stream, string source, MatrixReadOptions options)
+    : TextMatrixReader(stream, source, options)
 {
-    private readonly TextLineReader lines;
-    private readonly string source;
-    private readonly MatrixReadOptions options;
     private readonly List<double> values = [];
     private char? delimiter;
     private bool delimiterDetected;
     private int columns;
     private int headerFields;
     private long headerLine;
-
-    private CsvReader(Stream stream, string source, MatrixReadOptions options)
-    {
-        lines = new TextLineReader(stream, source, options.MaxLineLength);
-        this.source = source;
-        this.options = options;
-    }
 
     /// <summary>Reads the whole stream as one matrix.</summary>
     /// <param name="stream">The input; left open.</param>
@@ -42,7 +34,7 @@ internal sealed class CsvReader
 
     private Matrix<double> ReadMatrix()
     {
-        while (lines.TryReadLine(out var line))
+        while (Lines.TryReadLine(out var line))
         {
             var content = line.Trim(" \t");
             if (content.IsEmpty || content[0] == '#')
@@ -67,7 +59,7 @@ internal sealed class CsvReader
         if (columns == 0)
         {
             var what = headerFields > 0 ? $"only a header row (line {headerLine})" : "no numbers";
-            throw new MatrixFileFormatException(source, $"the file contains {what}; expected at least one row of numbers");
+            throw new MatrixFileFormatException(Source, $"the file contains {what}; expected at least one row of numbers");
         }
 
         var rows = values.Count / columns;
@@ -84,7 +76,7 @@ internal sealed class CsvReader
         var text = 0;
         while (fields.TryNext(out var field))
         {
-            var isNumber = NumberText.TryParse(field, out _);
+            var isNumber = NumberText.TryParse(field, out _) || StartsLikeANumber(field);
             numeric += isNumber ? 1 : 0;
             text += isNumber ? 0 : 1;
         }
@@ -95,9 +87,12 @@ internal sealed class CsvReader
         }
 
         headerFields = text;
-        headerLine = lines.LineNumber;
+        headerLine = Lines.LineNumber;
         return true;
     }
+
+    private static bool StartsLikeANumber(ReadOnlySpan<char> field) =>
+        !field.IsEmpty && (char.IsAsciiDigit(field[0]) || field[0] is '+' or '-' or '.');
 
     private void ReadRow(ReadOnlySpan<char> content)
     {
@@ -113,9 +108,7 @@ internal sealed class CsvReader
             }
 
             ReserveOneMore();
-            var value = ParseField(field, fields.FieldNumber);
-            MatrixShape.CheckFinite(source, value, row, column, options, lines.LineNumber, fields.FieldNumber);
-            values.Add(value);
+            values.Add(ParseEntry(field, fields.FieldNumber, row, column));
         }
 
         var found = values.Count - start;
@@ -133,38 +126,25 @@ internal sealed class CsvReader
     {
         if (headerFields > 0 && headerFields != found)
         {
-            throw new MatrixFileFormatException(source, $"the header row (line {headerLine}) has {headerFields} names but the first data row has {found} values", lines.LineNumber);
+            throw ErrorHere($"the header row (line {headerLine}) has {headerFields} names but the first data row has {found} values");
         }
 
         columns = found;
     }
 
-    private double ParseField(ReadOnlySpan<char> field, int fieldNumber)
-    {
-        if (NumberText.TryParse(field, out var value))
-        {
-            return value;
-        }
-
-        var problem = field.IsEmpty
-            ? "empty field; expected a number"
-            : $"{NumberText.Quote(field)} is not a number" + (field.Contains(',') ? " (the decimal separator is '.')" : string.Empty);
-        throw new MatrixFileFormatException(source, problem, lines.LineNumber, fieldNumber);
-    }
-
     private void ReserveOneMore()
     {
-        if (values.Count >= options.MaxEntries)
+        if (values.Count >= Options.MaxEntries)
         {
-            throw new MatrixFileFormatException(source, $"the file holds more than {options.MaxEntries} entries, the limit (MatrixReadOptions.MaxEntries)", lines.LineNumber);
+            throw ErrorHere($"the file holds more than {Options.MaxEntries} entries, the limit (MatrixReadOptions.MaxEntries)");
         }
 
         if (values.Count == values.Capacity)
         {
-            values.Capacity = (int)Math.Min(options.MaxEntries, Math.Max(16L, 2L * values.Capacity));
+            values.Capacity = (int)Math.Min(Options.MaxEntries, Math.Max(16L, 2L * values.Capacity));
         }
     }
 
     private void ThrowWrongFieldCount(int expected, int found) =>
-        throw new MatrixFileFormatException(source, $"expected {expected} values, found {found}", lines.LineNumber);
+        throw ErrorHere($"expected {expected} values, found {found}");
 }

@@ -14,22 +14,13 @@ namespace SpectralSensitivity.IO;
 /// strictly below the diagonal). The size line is checked against <see cref="MatrixReadOptions.MaxEntries"/>
 /// before the dense matrix is allocated, and the number of entries against the one the size line declares.
 /// </remarks>
-internal sealed class MatrixMarketReader
+internal sealed class MatrixMarketReader(Stream stream, string source, MatrixReadOptions options)
+    : TextMatrixReader(stream, source, options)
 {
-    private readonly TextLineReader lines;
-    private readonly string source;
-    private readonly MatrixReadOptions options;
     private MatrixMarketBanner banner = null!;
     private double[] storage = [];
     private int rows;
     private int columns;
-
-    private MatrixMarketReader(Stream stream, string source, MatrixReadOptions options)
-    {
-        lines = new TextLineReader(stream, source, options.MaxLineLength);
-        this.source = source;
-        this.options = options;
-    }
 
     /// <summary>Reads one matrix from <paramref name="stream"/>.</summary>
     /// <param name="stream">The input; left open.</param>
@@ -42,12 +33,12 @@ internal sealed class MatrixMarketReader
 
     private Matrix<double> ReadMatrix()
     {
-        if (!lines.TryReadLine(out var first))
+        if (!Lines.TryReadLine(out var first))
         {
-            throw new MatrixFileFormatException(source, "the file is empty; expected a '%%MatrixMarket' banner");
+            throw new MatrixFileFormatException(Source, "the file is empty; expected a '%%MatrixMarket' banner");
         }
 
-        banner = MatrixMarketBanner.Parse(source, first);
+        banner = MatrixMarketBanner.Parse(Source, first);
         var declaredEntries = ReadSizeLine();
         if (banner.Layout == MatrixMarketLayout.Array)
         {
@@ -59,7 +50,7 @@ internal sealed class MatrixMarketReader
         }
 
         MirrorLowerTriangle();
-        MatrixShape.CheckAllFinite(source, storage, rows, options);
+        MatrixShape.CheckAllFinite(Source, storage, rows, Options);
         return Matrix<double>.Build.Dense(rows, columns, storage);
     }
 
@@ -69,7 +60,7 @@ internal sealed class MatrixMarketReader
         var expected = coordinate ? "rows, columns and number of entries" : "rows and columns";
         if (!TryReadDataLine(out var line))
         {
-            throw new MatrixFileFormatException(source, $"the size line is missing; expected {expected}");
+            throw new MatrixFileFormatException(Source, $"the size line is missing; expected {expected}");
         }
 
         var fields = new FieldSplitter(line, delimiter: null);
@@ -78,20 +69,20 @@ internal sealed class MatrixMarketReader
         {
             declared[k] = fields.TryNext(out var field) && long.TryParse(field, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
                 ? n
-                : throw new MatrixFileFormatException(source, $"the size line must hold {expected} as non-negative integers", lines.LineNumber, fields.FieldNumber);
+                : throw ErrorHere($"the size line must hold {expected} as non-negative integers", fields.FieldNumber);
         }
 
         if (fields.CountRest() > 0)
         {
-            throw new MatrixFileFormatException(source, $"the size line has more than {declared.Length} values; expected {expected}", lines.LineNumber);
+            throw ErrorHere($"the size line has more than {declared.Length} values; expected {expected}");
         }
 
         if (banner.Symmetry != MatrixMarketSymmetry.General && declared[0] != declared[1])
         {
-            throw new MatrixFileFormatException(source, $"a {Describe(banner.Symmetry)} matrix must be square, but the size line declares {declared[0]} x {declared[1]}", lines.LineNumber);
+            throw ErrorHere($"a {Describe(banner.Symmetry)} matrix must be square, but the size line declares {declared[0]} x {declared[1]}");
         }
 
-        storage = new double[MatrixShape.CheckedEntryCount(source, "the size line", declared[0], declared[1], options, lines.LineNumber)];
+        storage = new double[MatrixShape.CheckedEntryCount(Source, "the size line", declared[0], declared[1], Options, Lines.LineNumber)];
         (rows, columns) = ((int)declared[0], (int)declared[1]);
         return coordinate ? declared[2] : 0;
     }
@@ -109,7 +100,7 @@ internal sealed class MatrixMarketReader
             {
                 if (count == stored)
                 {
-                    throw new MatrixFileFormatException(source, $"more values than the {stored} a {rows} x {columns} {Describe(banner.Symmetry)} array stores", lines.LineNumber, fields.FieldNumber);
+                    throw ErrorHere($"more values than the {stored} a {rows} x {columns} {Describe(banner.Symmetry)} array stores", fields.FieldNumber);
                 }
 
                 storage[i + ((long)j * rows)] = ParseValue(field, i, j, fields.FieldNumber);
@@ -120,7 +111,7 @@ internal sealed class MatrixMarketReader
 
         if (count < stored)
         {
-            throw new MatrixFileFormatException(source, $"expected {stored} values for a {rows} x {columns} {Describe(banner.Symmetry)} array, found {count}");
+            throw new MatrixFileFormatException(Source, $"expected {stored} values for a {rows} x {columns} {Describe(banner.Symmetry)} array, found {count}");
         }
 
         int FirstStoredRow(int column) => banner.Symmetry switch
@@ -138,7 +129,7 @@ internal sealed class MatrixMarketReader
         {
             if (count == declared)
             {
-                throw new MatrixFileFormatException(source, $"more entries than the {declared} the size line declares", lines.LineNumber);
+                throw ErrorHere($"more entries than the {declared} the size line declares");
             }
 
             var fields = new FieldSplitter(line, delimiter: null);
@@ -146,7 +137,7 @@ internal sealed class MatrixMarketReader
             var j = ParseIndex(ref fields, "column", columns);
             if (!fields.TryNext(out var field) || fields.CountRest() > 0)
             {
-                throw new MatrixFileFormatException(source, $"expected 3 values (row, column, value), found {new FieldSplitter(line, null).CountRest()}", lines.LineNumber);
+                throw ErrorHere($"expected 3 values (row, column, value), found {new FieldSplitter(line, null).CountRest()}");
             }
 
             CheckStoredTriangle(i, j);
@@ -156,7 +147,7 @@ internal sealed class MatrixMarketReader
 
         if (count < declared)
         {
-            throw new MatrixFileFormatException(source, $"the size line declares {declared} entries, found {count}");
+            throw new MatrixFileFormatException(Source, $"the size line declares {declared} entries, found {count}");
         }
     }
 
@@ -164,17 +155,17 @@ internal sealed class MatrixMarketReader
     {
         if (!fields.TryNext(out var field))
         {
-            throw new MatrixFileFormatException(source, $"expected 3 values (row, column, value), found {fields.FieldNumber}", lines.LineNumber);
+            throw ErrorHere($"expected 3 values (row, column, value), found {fields.FieldNumber}");
         }
 
         if (!long.TryParse(field, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var index))
         {
-            throw new MatrixFileFormatException(source, $"{NumberText.Quote(field)} is not a valid {what} index", lines.LineNumber, fields.FieldNumber);
+            throw ErrorHere($"{NumberText.Quote(field)} is not a valid {what} index", fields.FieldNumber);
         }
 
         return index >= 1 && index <= limit
             ? (int)index - 1
-            : throw new MatrixFileFormatException(source, $"{what} index {index} is outside 1..{limit}", lines.LineNumber, fields.FieldNumber);
+            : throw ErrorHere($"{what} index {index} is outside 1..{limit}", fields.FieldNumber);
     }
 
     private void CheckStoredTriangle(int i, int j)
@@ -188,26 +179,20 @@ internal sealed class MatrixMarketReader
         if (!allowed)
         {
             var part = banner.Symmetry == MatrixMarketSymmetry.Symmetric ? "the lower triangle and the diagonal" : "the strict lower triangle";
-            throw new MatrixFileFormatException(source, $"entry ({i + 1}, {j + 1}) is outside {part}, which is all a {Describe(banner.Symmetry)} file may store", lines.LineNumber);
+            throw ErrorHere($"entry ({i + 1}, {j + 1}) is outside {part}, which is all a {Describe(banner.Symmetry)} file may store");
         }
     }
 
     private double ParseValue(ReadOnlySpan<char> field, int i, int j, int fieldNumber)
     {
-        double value;
-        if (banner.IntegerField)
+        if (!banner.IntegerField)
         {
-            value = long.TryParse(field, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer)
-                ? integer
-                : throw new MatrixFileFormatException(source, $"{NumberText.Quote(field)} is not an integer, as the banner's 'integer' field requires", lines.LineNumber, fieldNumber);
-        }
-        else if (!NumberText.TryParse(field, out value))
-        {
-            throw new MatrixFileFormatException(source, $"{NumberText.Quote(field)} is not a number", lines.LineNumber, fieldNumber);
+            return ParseEntry(field, fieldNumber, i, j);
         }
 
-        MatrixShape.CheckFinite(source, value, i, j, options, lines.LineNumber, fieldNumber);
-        return value;
+        return long.TryParse(field, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer)
+            ? integer
+            : throw ErrorHere($"{NumberText.Quote(field)} is not an integer, as the banner's 'integer' field requires", fieldNumber);
     }
 
     private void MirrorLowerTriangle()
@@ -217,19 +202,20 @@ internal sealed class MatrixMarketReader
             return;
         }
 
-        var sign = banner.Symmetry == MatrixMarketSymmetry.Symmetric ? 1.0 : -1.0;
+        var skew = banner.Symmetry == MatrixMarketSymmetry.SkewSymmetric;
         for (var j = 0; j < columns; j++)
         {
             for (var i = j + 1; i < rows; i++)
             {
-                storage[j + ((long)i * rows)] = sign * storage[i + ((long)j * rows)];
+                var lower = storage[i + ((long)j * rows)];
+                storage[j + ((long)i * rows)] = skew ? 0.0 - lower : lower;
             }
         }
     }
 
     private bool TryReadDataLine(out ReadOnlySpan<char> line)
     {
-        while (lines.TryReadLine(out line))
+        while (Lines.TryReadLine(out line))
         {
             var content = line.TrimStart(" \t");
             if (!content.IsEmpty && content[0] != '%')
