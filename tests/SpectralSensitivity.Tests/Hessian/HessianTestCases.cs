@@ -50,11 +50,30 @@ internal static class HessianTestCases
     /// <summary>The Hessian from the Kronecker sum formula with full U (m × m) and V (n × n) from MathNet's full SVD, <c>s_i := 0</c> for i &gt; r.</summary>
     public static Matrix<double> KroneckerReference(Matrix<double> a, int k)
     {
-        int m = a.RowCount, n = a.ColumnCount, r = Math.Min(m, n);
         var svd = a.Svd(computeVectors: true);
-        var u = svd.U;
-        var v = svd.VT.Transpose();
-        double S(int i) => i < r ? svd.S[i] : 0.0;
+        return KroneckerReference(svd.U, svd.S, svd.VT.Transpose(), k);
+    }
+
+    /// <summary>The Kronecker sum formula on the library's own thin factors, completed to square orthogonal U and V by a full QR.</summary>
+    public static Matrix<double> KroneckerReference(ThinSingularValueDecomposition thin, int k) =>
+        KroneckerReference(Complete(thin.LeftVectors), thin.SingularValues, Complete(thin.RightVectors), k);
+
+    /// <summary>Appends an orthonormal basis of the complement of the columns of a thin factor.</summary>
+    public static Matrix<double> Complete(Matrix<double> thin)
+    {
+        if (thin.RowCount == thin.ColumnCount)
+        {
+            return thin;
+        }
+
+        var full = thin.QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Full).Q;
+        return thin.Append(full.SubMatrix(0, thin.RowCount, thin.ColumnCount, thin.RowCount - thin.ColumnCount));
+    }
+
+    private static Matrix<double> KroneckerReference(Matrix<double> u, Vector<double> singularValues, Matrix<double> v, int k)
+    {
+        int m = u.RowCount, n = v.RowCount, r = Math.Min(m, n);
+        double S(int i) => i < r ? singularValues[i] : 0.0;
         var sk = S(k - 1);
         var uk = u.Column(k - 1);
         var vk = v.Column(k - 1);
