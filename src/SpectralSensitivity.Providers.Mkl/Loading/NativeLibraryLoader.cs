@@ -78,7 +78,7 @@ internal static class NativeLibraryLoader
                 return false;
             }
 
-            var result = LoadCore(backend, out error);
+            var result = LoadCore(backend, Candidates(backend), out error);
             if (result is null)
             {
                 Failed[backend] = error!;
@@ -96,9 +96,9 @@ internal static class NativeLibraryLoader
     internal static LoadedLibrary Load(NativeBackend backend) =>
         TryLoad(backend, out var library, out var error) ? library : throw error!;
 
-    private static LoadedLibrary? LoadCore(NativeBackend backend, out NativeLibraryNotFoundException? error)
+    /// <summary>Tries <paramref name="candidates"/> in order; the first that opens, exports every required symbol and configures wins.</summary>
+    internal static LoadedLibrary? LoadCore(NativeBackend backend, IReadOnlyList<string> candidates, out NativeLibraryNotFoundException? error)
     {
-        var candidates = Candidates(backend);
         var reason = "no candidate library could be opened";
         foreach (var candidate in candidates)
         {
@@ -111,6 +111,7 @@ internal static class NativeLibraryLoader
             if (missing is not null)
             {
                 reason = $"'{candidate}' does not export {missing}";
+                NativeLibrary.Free(handle);
                 continue;
             }
 
@@ -121,6 +122,7 @@ internal static class NativeLibraryLoader
             if (layer is null)
             {
                 reason = $"'{candidate}': {layerError}";
+                NativeLibrary.Free(handle);
                 continue;
             }
 
@@ -138,7 +140,8 @@ internal static class NativeLibraryLoader
         return NativeLibrary.TryGetExport(handle, "openblas_get_num_threads", out _) ? "pthread" : "default";
     }
 
-    private static List<string> Candidates(NativeBackend backend)
+    /// <summary>Names or paths to try for <paramref name="backend"/>: the override, else the environment variable, else the standard names.</summary>
+    internal static List<string> Candidates(NativeBackend backend)
     {
         lock (Gate)
         {

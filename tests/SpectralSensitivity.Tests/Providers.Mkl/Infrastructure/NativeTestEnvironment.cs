@@ -19,7 +19,7 @@ internal static class NativeTestEnvironment
             return null;
         }
 
-        return $"{backend} is not available on this machine ({reason}). Install it with 'sudo bash scripts/install-mkl.sh'; "
+        return $"{backend} is not available on this machine ({reason?.TrimEnd('.')}). Install it with 'sudo bash scripts/install-mkl.sh'; "
                + $"set {RequireVariable}=1 to make this a failure instead of a skip.";
     }
 
