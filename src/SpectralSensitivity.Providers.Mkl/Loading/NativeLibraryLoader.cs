@@ -99,6 +99,13 @@ internal static class NativeLibraryLoader
     /// <summary>Tries <paramref name="candidates"/> in order; the first that opens, exports every required symbol and configures wins.</summary>
     internal static LoadedLibrary? LoadCore(NativeBackend backend, IReadOnlyList<string> candidates, out NativeLibraryNotFoundException? error)
     {
+        if (backend == NativeBackend.OpenBlas && OperatingSystem.IsLinux())
+        {
+            // OpenBLAS reads this when it loads: idle pool threads sleep almost at once instead of spinning for
+            // ~2^28 cycles, which on a shared machine starves the working threads (see docs/providers.md).
+            LibC.SetIfUnset("OPENBLAS_THREAD_TIMEOUT", "4");
+        }
+
         var reason = "no candidate library could be opened";
         foreach (var candidate in candidates)
         {
