@@ -23,7 +23,7 @@ internal static class NativeLibraryLoader
     private static readonly Dictionary<NativeBackend, NativeLibraryNotFoundException> Failed = new();
     private static readonly Dictionary<NativeBackend, string> Overrides = new();
 
-    private static readonly string[] RequiredSymbols = ["dgemm_", "dgemv_", "dgesdd_", "dgesvd_", "dsyevd_"];
+    private static readonly string[] RequiredSymbols = ["dgemm_", "dgemv_", "dgesdd_", "dgesvd_", "dsyevd_", "dgeqrf_", "dorgqr_"];
 
     static NativeLibraryLoader()
     {

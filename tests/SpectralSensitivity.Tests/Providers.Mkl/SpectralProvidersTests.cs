@@ -43,6 +43,9 @@ public sealed class SpectralProvidersTests
             var evd = sym.Evd(Symmetricity.Symmetric);
             (sym * evd.EigenVectors - evd.EigenVectors * evd.D).FrobeniusNorm().Should().BeLessThan(1e-12 * sym.FrobeniusNorm());
             a.ToColumnMajorArray().Should().Equal(s, "MathNet's Svd() must not modify the matrix");
+            var b = Matrix<double>.Build.Random(30, 2, 62);
+            var x = a.QR().Solve(b);
+            (a.TransposeThisAndMultiply(a * x - b)).FrobeniusNorm().Should().BeLessThan(1e-10, "QR least squares on MKL");
 
             var info = SpectralProviders.Describe();
             info.Provider.Should().Be("mkl");
