@@ -1,0 +1,65 @@
+using SpectralSensitivity.Series;
+
+namespace SpectralSensitivity.Results;
+
+/// <summary>The Taylor expansion <c>λ(t) = Σ_{j=0}^{N} c_j tʲ + O(t^(N+1))</c> of one singular value or eigenvalue along a path.</summary>
+/// <remarks>
+/// <c>c₀</c> is the unperturbed value, <c>D_j = dʲλ/dtʲ(0) = j! c_j</c>. The series converges at least for
+/// <c>|t| &lt; r₀</c> (<see cref="Convergence"/>), where <see cref="PredictionErrorBound"/> bounds the truncation error.
+/// </remarks>
+public abstract class SpectralExpansion
+{
+    private readonly double[] _coefficients;
+    private readonly double[] _derivatives;
+
+    /// <summary>Stores the coefficients and derives the derivatives.</summary>
+    private protected SpectralExpansion(int index, double[] coefficients, double gap, ConvergenceBound convergence)
+    {
+        Index = index;
+        _coefficients = coefficients;
+        _derivatives = PowerSeries.Derivatives(coefficients);
+        Gap = gap;
+        Convergence = convergence;
+    }
+
+    /// <summary>The 1-based index of the value.</summary>
+    public int Index { get; }
+
+    /// <summary>The highest order N computed.</summary>
+    public int Order => _coefficients.Length - 1;
+
+    /// <summary>The unperturbed value <c>c₀</c>.</summary>
+    public double Value => _coefficients[0];
+
+    /// <summary>Taylor coefficients <c>c₀ … c_N</c> (<c>c₀</c> the value itself).</summary>
+    public IReadOnlyList<double> TaylorCoefficients => _coefficients;
+
+    /// <summary>Derivatives <c>D₁ … D_N</c>, <c>D_j = dʲ/dtʲ λ(t)</c> at t = 0 (index j−1).</summary>
+    public IReadOnlyList<double> Derivatives => _derivatives;
+
+    /// <summary>The j-th derivative <c>D_j</c>, 1 ≤ j ≤ N.</summary>
+    public double Derivative(int order)
+    {
+        Matrices.MatrixGuard.RequireOrder(order, 1, Order, "this expansion");
+        return _derivatives[order - 1];
+    }
+
+    /// <summary>Distance d from the value to the rest of the spectrum (of <c>H(A)</c> for singular values).</summary>
+    public double Gap { get; }
+
+    /// <summary>Lower bound on the convergence radius and the bound on the value inside it.</summary>
+    public ConvergenceBound Convergence { get; }
+
+    /// <summary>The order-N Taylor prediction <c>Σ_{j≤N} c_j tʲ</c>.</summary>
+    public double Predict(double t) => PowerSeries.Evaluate(_coefficients, t);
+
+    /// <summary>The order-n Taylor prediction for n ≤ N.</summary>
+    public double Predict(double t, int order)
+    {
+        Matrices.MatrixGuard.RequireOrder(order, 0, Order, "this expansion");
+        return PowerSeries.Evaluate(_coefficients.AsSpan(0, order + 1).ToArray(), t);
+    }
+
+    /// <summary>Rigorous bound on <c>|λ(t) − Predict(t)|</c>; +∞ outside the disk of radius <c>r₀</c>.</summary>
+    public double PredictionErrorBound(double t) => Convergence.TruncationError(t, Order);
+}

@@ -1,0 +1,77 @@
+using MathNet.Numerics.LinearAlgebra.Double;
+using SpectralSensitivity.Decomposition;
+using SpectralSensitivity.Matrices;
+using SpectralSensitivity.Resolvent;
+
+namespace SpectralSensitivity.Series;
+
+/// <summary>
+/// The singular value <c>s_k</c> of <c>A + Σ t^ν E_ν</c> as the eigenvalue of <c>H(A) + Σ t^ν H(E_ν)</c>:
+/// eigenvector <c>w₀ = (u_k; v_k)/√2</c>, path terms <c>H(E_ν)(x; y) = (E_ν y; E_νᵀ x)</c>.
+/// </summary>
+internal sealed class SingularValueEigenproblem : IIsolatedEigenproblem
+{
+    private readonly ThinSingularValueDecomposition _svd;
+    private readonly PerturbationPath _path;
+    private readonly ReducedResolvent _resolvent;
+    private readonly ResolventWorkspace _workspace;
+    private readonly DenseVector _top;
+    private readonly DenseVector _bottom;
+    private readonly DenseVector _outTop;
+    private readonly DenseVector _outBottom;
+
+    public SingularValueEigenproblem(ThinSingularValueDecomposition svd, PerturbationPath path, int index)
+    {
+        ArgumentNullException.ThrowIfNull(svd);
+        ArgumentNullException.ThrowIfNull(path);
+        _svd = svd;
+        _path = path;
+        path.Validate(svd.RowCount, svd.ColumnCount, "A");
+        _resolvent = ReducedResolvent.At(svd, index);
+        _workspace = _resolvent.CreateWorkspace();
+        int m = svd.RowCount, n = svd.ColumnCount;
+        _top = new DenseVector(m);
+        _bottom = new DenseVector(n);
+        _outTop = new DenseVector(m);
+        _outBottom = new DenseVector(n);
+        Eigenvector = new double[m + n];
+        var scale = 1.0 / Math.Sqrt(2.0);
+        for (var i = 0; i < m; i++)
+        {
+            Eigenvector[i] = scale * svd.LeftVectors[i, index - 1];
+        }
+
+        for (var j = 0; j < n; j++)
+        {
+            Eigenvector[m + j] = scale * svd.RightVectors[j, index - 1];
+        }
+
+        PathTermNormBounds = path.SpectralNormBounds(); // ‖H(E)‖₂ = ‖E‖₂
+    }
+
+    public int Dimension => Eigenvector.Length;
+
+    public double Eigenvalue => _resolvent.Eigenvalue;
+
+    public double[] Eigenvector { get; }
+
+    public double Gap => _resolvent.Gap;
+
+    public int PathDegree => _path.Degree;
+
+    public double[] PathTermNormBounds { get; }
+
+    public void ApplyResolvent(double[] source, double[] destination) => _resolvent.Apply(source, destination, _workspace);
+
+    public void ApplyPathTerm(int degree, double[] source, double[] destination)
+    {
+        var e = _path.Terms[degree - 1];
+        var m = _svd.RowCount;
+        Array.Copy(source, 0, _top.Values, 0, m);
+        Array.Copy(source, m, _bottom.Values, 0, _bottom.Count);
+        e.Multiply(_bottom, _outTop);                   // E y
+        e.TransposeThisAndMultiply(_top, _outBottom);   // Eᵀ x
+        Array.Copy(_outTop.Values, 0, destination, 0, m);
+        Array.Copy(_outBottom.Values, 0, destination, m, _outBottom.Count);
+    }
+}

@@ -1,0 +1,85 @@
+using MathNet.Numerics.LinearAlgebra;
+using SpectralSensitivity.Decomposition;
+using SpectralSensitivity.Matrices;
+using SpectralSensitivity.Results;
+using SpectralSensitivity.Series;
+
+namespace SpectralSensitivity;
+
+/// <summary>Derivatives of every order of a singular value <c>s_k(A + tE₁ + t²E₂ + …)</c> at t = 0.</summary>
+/// <remarks>
+/// <para>The singular value <c>s_k</c> of A is the eigenvalue of the Jordan–Wielandt operator <c>H(A)</c> with eigenvector
+/// <c>(u_k; v_k)/√2</c>, and <c>H(A + tE) = H(A) + tH(E)</c>; Kato's analytic perturbation theory then gives every
+/// order (Luo, O'Riordan, McDermott, JMAA 2025, arXiv 2506.03764, Thm 3.1 and eq. (3.5); Kato, Ch. II §2).</para>
+/// <para><see cref="Expand(ThinSingularValueDecomposition, PerturbationPath, int, int)"/> runs the O(N²) recursion;
+/// <see cref="ClosedForm"/> sums Kato's trace formula (exponential in N, the exact reference). Both need
+/// <c>s_k</c> simple and non-zero: otherwise a <see cref="Errors.DegenerateSpectrumException"/> names the collision.</para>
+/// <para>Cost after the SVD: per order, one product with each path term and its transpose (O(mn)) and one
+/// reduced-resolvent application (O((m + n) r)).</para>
+/// </remarks>
+public static class SingularValueDerivatives
+{
+    /// <summary>The highest order the recursion computes. Coefficients grow like <c>1/r₀ʲ</c>; beyond 100 they overflow for ordinary gaps.</summary>
+    public const int MaxOrder = 100;
+
+    /// <summary>The highest order of the closed form (order 12 of a straight line sums 705 432 trace terms).</summary>
+    public const int MaxClosedFormOrder = KatoClosedForm.MaxOrder;
+
+    /// <summary>Expands <c>s_k(A + tE)</c> to order N, computing the thin SVD of A first.</summary>
+    /// <param name="a">The m × n matrix A.</param>
+    /// <param name="direction">The direction E, m × n.</param>
+    /// <param name="index">1-based k (<c>s₁</c> the largest).</param>
+    /// <param name="order">N, 1 ≤ N ≤ <see cref="MaxOrder"/>.</param>
+    /// <param name="tolerances">Zero and cluster tolerances; null for the defaults.</param>
+    public static SingularValueExpansion Expand(Matrix<double> a, Matrix<double> direction, int index, int order, SpectralTolerances? tolerances = null) =>
+        Expand(ThinSingularValueDecomposition.Compute(a, tolerances), PerturbationPath.Linear(direction), index, order);
+
+    /// <summary>Expands <c>s_k</c> along a polynomial path with the recursion: values, derivatives and singular-vector coefficients.</summary>
+    /// <remarks>
+    /// <c>λ_j = Σ_ν w₀ᵀ H(E_ν) w_{j−ν}</c>, <c>w_j = S(−Σ_ν H(E_ν) w_{j−ν} + Σ_{i=1}^{j−1} λ_i w_{j−i})</c>, <c>w₀ = (u_k; v_k)/√2</c>
+    /// (docs/theory.md §4). Cost O(N · (L mn + (m + n) r) + N² (m + n)).
+    /// </remarks>
+    /// <param name="svd">The thin SVD of A.</param>
+    /// <param name="path">The path terms <c>E₁ … E_L</c>, each m × n.</param>
+    /// <param name="index">1-based k.</param>
+    /// <param name="order">N, 1 ≤ N ≤ <see cref="MaxOrder"/>.</param>
+    /// <exception cref="Errors.InvalidSpectralInputException">Shape mismatch, non-finite path term, index or order out of range.</exception>
+    /// <exception cref="Errors.DegenerateSpectrumException"><c>s_k</c> is zero or repeated.</exception>
+    /// <exception cref="Errors.SeriesOverflowException">A coefficient overflowed double precision.</exception>
+    public static SingularValueExpansion Expand(ThinSingularValueDecomposition svd, PerturbationPath path, int index, int order)
+    {
+        var problem = Prepare(svd, path, index, order, MaxOrder, "the recursion");
+        var (values, vectors) = PerturbationRecursion.Run(problem, order);
+        var (left, right) = VectorSeries.NormalizeBlocks(vectors, svd.RowCount);
+        return new SingularValueExpansion(index, values, left, right, problem.Gap, ConvergenceBound.From(problem.Gap, problem.PathTermNormBounds));
+    }
+
+    /// <summary>Computes the Taylor coefficients of <c>s_k</c> from Kato's closed-form trace sum: the exact reference.</summary>
+    /// <remarks>
+    /// <c>λ^(n) = Σ_p ((−1)^p/p) Σ_{ν₁+…+ν_p=n} Σ_{k₁+…+k_p=p−1} tr[H(E_{ν₁}) S^(k₁) ⋯ H(E_{ν_p}) S^(k_p)]</c>, <c>S^(0) = −P</c>
+    /// (Kato, Ch. II eq. (2.12); Luo et al. 2025, Thm 3.1). Cost grows like 4ⁿ: see <see cref="ClosedFormTermCount"/>.
+    /// </remarks>
+    /// <param name="svd">The thin SVD of A.</param>
+    /// <param name="path">The path terms.</param>
+    /// <param name="index">1-based k.</param>
+    /// <param name="order">N, 1 ≤ N ≤ <see cref="MaxClosedFormOrder"/>.</param>
+    public static ClosedFormExpansion ClosedForm(ThinSingularValueDecomposition svd, PerturbationPath path, int index, int order)
+    {
+        var problem = Prepare(svd, path, index, order, MaxClosedFormOrder, "Kato's closed form");
+        var (values, terms) = KatoClosedForm.Run(problem, order);
+        return new ClosedFormExpansion(index, values, terms, problem.Gap, ConvergenceBound.From(problem.Gap, problem.PathTermNormBounds));
+    }
+
+    /// <summary>The number of trace terms the closed form sums for orders 1..N on a path of degree L.</summary>
+    /// <remarks>For a straight line, <c>Σ_{n=1}^{N} C(2n−2, n−1)</c>.</remarks>
+    public static long ClosedFormTermCount(int order, int degree = 1) => KatoClosedForm.TermCount(order, degree);
+
+    private static SingularValueEigenproblem Prepare(ThinSingularValueDecomposition svd, PerturbationPath path, int index, int order, int maximum, string algorithm)
+    {
+        ArgumentNullException.ThrowIfNull(svd);
+        ArgumentNullException.ThrowIfNull(path);
+        MatrixGuard.RequireOrder(order, 1, maximum, algorithm);
+        MatrixGuard.RequireIndex(index, svd.Size, "singular value");
+        return new SingularValueEigenproblem(svd, path, index);
+    }
+}
