@@ -61,12 +61,6 @@ public sealed partial class NativeLinearAlgebraProvider
     void ILinearAlgebraProvider<double>.CholeskySolveFactored(double[] a, int orderA, double[] b, int columnsB)
         => Managed.CholeskySolveFactored(a, orderA, b, columnsB);
 
-    void ILinearAlgebraProvider<double>.QRFactor(double[] a, int rowsA, int columnsA, double[] q, double[] tau)
-        => Managed.QRFactor(a, rowsA, columnsA, q, tau);
-
-    void ILinearAlgebraProvider<double>.ThinQRFactor(double[] a, int rowsA, int columnsA, double[] r, double[] tau)
-        => Managed.ThinQRFactor(a, rowsA, columnsA, r, tau);
-
     void ILinearAlgebraProvider<double>.QRSolve(double[] a, int rows, int columns, double[] b, int columnsB, double[] x, QRMethod method)
         => Managed.QRSolve(a, rows, columns, b, columnsB, x, method);
 

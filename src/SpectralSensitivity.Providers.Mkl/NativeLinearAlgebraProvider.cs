@@ -7,7 +7,7 @@ namespace SpectralSensitivity.Providers.Mkl;
 
 /// <summary>
 /// A MathNet.Numerics <see cref="ILinearAlgebraProvider"/> that runs the double-precision hot paths
-/// (SVD, symmetric eigen-decomposition, matrix products) on a native BLAS/LAPACK library (Intel MKL or OpenBLAS)
+/// (SVD, symmetric eigen-decomposition, QR, matrix products) on a native BLAS/LAPACK library (Intel MKL or OpenBLAS)
 /// and delegates every other operation, and all single-precision and complex ones, to
 /// <see cref="ManagedLinearAlgebraProvider"/>.
 /// </summary>

@@ -23,7 +23,7 @@ internal static class NativeLibraryLoader
     private static readonly Dictionary<NativeBackend, NativeLibraryNotFoundException> Failed = new();
     private static readonly Dictionary<NativeBackend, string> Overrides = new();
 
-    private static readonly string[] RequiredSymbols = ["dgemm_", "dgemv_", "dgesdd_", "dgesvd_", "dsyevd_"];
+    private static readonly string[] RequiredSymbols = ["dgemm_", "dgemv_", "dgesdd_", "dgesvd_", "dsyevd_", "dgeqrf_", "dorgqr_"];
 
     static NativeLibraryLoader()
     {
@@ -78,7 +78,7 @@ internal static class NativeLibraryLoader
                 return false;
             }
 
-            var result = LoadCore(backend, out error);
+            var result = LoadCore(backend, Candidates(backend), out error);
             if (result is null)
             {
                 Failed[backend] = error!;
@@ -96,9 +96,16 @@ internal static class NativeLibraryLoader
     internal static LoadedLibrary Load(NativeBackend backend) =>
         TryLoad(backend, out var library, out var error) ? library : throw error!;
 
-    private static LoadedLibrary? LoadCore(NativeBackend backend, out NativeLibraryNotFoundException? error)
+    /// <summary>Tries <paramref name="candidates"/> in order; the first that opens, exports every required symbol and configures wins.</summary>
+    internal static LoadedLibrary? LoadCore(NativeBackend backend, IReadOnlyList<string> candidates, out NativeLibraryNotFoundException? error)
     {
-        var candidates = Candidates(backend);
+        if (backend == NativeBackend.OpenBlas && OperatingSystem.IsLinux())
+        {
+            // OpenBLAS reads this when it loads: idle pool threads sleep almost at once instead of spinning for
+            // ~2^28 cycles, which on a shared machine starves the working threads (see docs/providers.md).
+            LibC.SetIfUnset("OPENBLAS_THREAD_TIMEOUT", "4");
+        }
+
         var reason = "no candidate library could be opened";
         foreach (var candidate in candidates)
         {
@@ -111,6 +118,7 @@ internal static class NativeLibraryLoader
             if (missing is not null)
             {
                 reason = $"'{candidate}' does not export {missing}";
+                NativeLibrary.Free(handle);
                 continue;
             }
 
@@ -121,6 +129,7 @@ internal static class NativeLibraryLoader
             if (layer is null)
             {
                 reason = $"'{candidate}': {layerError}";
+                NativeLibrary.Free(handle);
                 continue;
             }
 
@@ -138,7 +147,8 @@ internal static class NativeLibraryLoader
         return NativeLibrary.TryGetExport(handle, "openblas_get_num_threads", out _) ? "pthread" : "default";
     }
 
-    private static List<string> Candidates(NativeBackend backend)
+    /// <summary>Names or paths to try for <paramref name="backend"/>: the override, else the environment variable, else the standard names.</summary>
+    internal static List<string> Candidates(NativeBackend backend)
     {
         lock (Gate)
         {

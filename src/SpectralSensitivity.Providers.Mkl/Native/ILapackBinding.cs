@@ -28,4 +28,8 @@ internal unsafe interface ILapackBinding
 
     static abstract void Dsyevd(byte* jobz, byte* uplo, int* n, double* a, int* lda, double* w, double* work,
         int* lwork, int* iwork, int* liwork, int* info, nuint jobzLength, nuint uploLength);
+
+    static abstract void Dgeqrf(int* m, int* n, double* a, int* lda, double* tau, double* work, int* lwork, int* info);
+
+    static abstract void Dorgqr(int* m, int* n, int* k, double* a, int* lda, double* tau, double* work, int* lwork, int* info);
 }

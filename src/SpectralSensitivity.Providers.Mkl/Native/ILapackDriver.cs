@@ -25,4 +25,10 @@ internal interface ILapackDriver
 
     /// <summary>Symmetric eigen-decomposition (dsyevd, lower triangle): eigenvalues ascending in <paramref name="w"/>, vectors overwrite <paramref name="a"/>.</summary>
     void Syevd(bool computeVectors, int n, double[] a, double[] w);
+
+    /// <summary>Householder QR (dgeqrf): R in the upper triangle of <paramref name="a"/>, reflectors below it and in <paramref name="tau"/>.</summary>
+    void Geqrf(int m, int n, double[] a, double[] tau);
+
+    /// <summary>Forms the m x n matrix Q with orthonormal columns from the first <paramref name="k"/> reflectors of dgeqrf (dorgqr); requires m &gt;= n &gt;= k.</summary>
+    void Orgqr(int m, int n, int k, double[] a, double[] tau);
 }

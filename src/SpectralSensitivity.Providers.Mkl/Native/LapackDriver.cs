@@ -43,32 +43,18 @@ internal sealed unsafe class LapackDriver<TBinding> : ILapackDriver
         var job = (byte)jobz;
         int info = 0, query = -1, mn = Math.Min(m, n), mx = Math.Max(m, n);
         double optimal = 0, dummy = 0;
-        var iwork = (int*)NativeMemory.Alloc((nuint)Math.Max(1, 8 * mn), sizeof(int));
-        try
+        using var iwork = new NativeBuffer<int>(Math.Max(1, 8L * mn));
+        fixed (double* pa = a, ps = s, pu = u, pvt = vt)
         {
-            fixed (double* pa = a, ps = s, pu = u, pvt = vt)
-            {
-                double* pU = pu == null ? &dummy : pu, pVt = pvt == null ? &dummy : pvt;
-                TBinding.Dgesdd(&job, &m, &n, pa, &lda, ps, pU, &ldu, pVt, &ldvt, &optimal, &query, iwork, &info, 1);
-                Check("dgesdd", info);
+            double* pU = pu == null ? &dummy : pu, pVt = pvt == null ? &dummy : pvt;
+            TBinding.Dgesdd(&job, &m, &n, pa, &lda, ps, pU, &ldu, pVt, &ldvt, &optimal, &query, iwork.Pointer, &info, 1);
+            Check("dgesdd", info);
 
-                // Lower bound from the LAPACK documentation guards against under-reported workspace queries.
-                long minimal = jobz == 'N' ? 3L * mn + Math.Max(mx, 7L * mn) : 3L * mn + Math.Max(mx, 4L * mn * mn + 4L * mn);
-                var lwork = Workspace("dgesdd", optimal, minimal);
-                var work = (double*)NativeMemory.Alloc((nuint)lwork, sizeof(double));
-                try
-                {
-                    TBinding.Dgesdd(&job, &m, &n, pa, &lda, ps, pU, &ldu, pVt, &ldvt, work, &lwork, iwork, &info, 1);
-                }
-                finally
-                {
-                    NativeMemory.Free(work);
-                }
-            }
-        }
-        finally
-        {
-            NativeMemory.Free(iwork);
+            // Lower bound from the LAPACK documentation guards against under-reported workspace queries.
+            long minimal = jobz == 'N' ? 3L * mn + Math.Max(mx, 7L * mn) : 3L * mn + Math.Max(mx, 4L * mn * mn + 4L * mn);
+            var lwork = Workspace("dgesdd", optimal, minimal);
+            using var work = new NativeBuffer<double>(lwork);
+            TBinding.Dgesdd(&job, &m, &n, pa, &lda, ps, pU, &ldu, pVt, &ldvt, work.Pointer, &lwork, iwork.Pointer, &info, 1);
         }
 
         if (info < 0)
@@ -90,15 +76,8 @@ internal sealed unsafe class LapackDriver<TBinding> : ILapackDriver
             TBinding.Dgesvd(&j, &j, &m, &n, pa, &lda, ps, pU, &ldu, pVt, &ldvt, &optimal, &query, &info, 1, 1);
             Check("dgesvd", info);
             var lwork = Workspace("dgesvd", optimal, Math.Max(3L * mn + mx, 5L * mn));
-            var work = (double*)NativeMemory.Alloc((nuint)lwork, sizeof(double));
-            try
-            {
-                TBinding.Dgesvd(&j, &j, &m, &n, pa, &lda, ps, pU, &ldu, pVt, &ldvt, work, &lwork, &info, 1, 1);
-            }
-            finally
-            {
-                NativeMemory.Free(work);
-            }
+            using var work = new NativeBuffer<double>(lwork);
+            TBinding.Dgesvd(&j, &j, &m, &n, pa, &lda, ps, pU, &ldu, pVt, &ldvt, work.Pointer, &lwork, &info, 1, 1);
         }
 
         Check("dgesvd", info);
@@ -113,23 +92,46 @@ internal sealed unsafe class LapackDriver<TBinding> : ILapackDriver
         {
             TBinding.Dsyevd(&jobz, &uplo, &n, pa, &lda, pw, &optimal, &query, &optimalIwork, &query, &info, 1, 1);
             Check("dsyevd", info);
-            long minimal = computeVectors ? 1L + 6L * n + 2L * n * n : 2L * n + 1;
-            var lwork = Workspace("dsyevd", optimal, minimal);
+            var lwork = Workspace("dsyevd", optimal, computeVectors ? 1L + 6L * n + 2L * n * n : 2L * n + 1);
             var liwork = Math.Max(optimalIwork, computeVectors ? 3 + 5 * n : 1);
-            var work = (double*)NativeMemory.Alloc((nuint)lwork, sizeof(double));
-            var iwork = (int*)NativeMemory.Alloc((nuint)liwork, sizeof(int));
-            try
-            {
-                TBinding.Dsyevd(&jobz, &uplo, &n, pa, &lda, pw, work, &lwork, iwork, &liwork, &info, 1, 1);
-            }
-            finally
-            {
-                NativeMemory.Free(work);
-                NativeMemory.Free(iwork);
-            }
+            using var work = new NativeBuffer<double>(lwork);
+            using var iwork = new NativeBuffer<int>(liwork);
+            TBinding.Dsyevd(&jobz, &uplo, &n, pa, &lda, pw, work.Pointer, &lwork, iwork.Pointer, &liwork, &info, 1, 1);
         }
 
         Check("dsyevd", info);
+    }
+
+    public void Geqrf(int m, int n, double[] a, double[] tau)
+    {
+        int info = 0, query = -1, lda = Math.Max(1, m);
+        double optimal = 0;
+        fixed (double* pa = a, pt = tau)
+        {
+            TBinding.Dgeqrf(&m, &n, pa, &lda, pt, &optimal, &query, &info);
+            Check("dgeqrf", info);
+            var lwork = Workspace("dgeqrf", optimal, Math.Max(1, n));
+            using var work = new NativeBuffer<double>(lwork);
+            TBinding.Dgeqrf(&m, &n, pa, &lda, pt, work.Pointer, &lwork, &info);
+        }
+
+        Check("dgeqrf", info);
+    }
+
+    public void Orgqr(int m, int n, int k, double[] a, double[] tau)
+    {
+        int info = 0, query = -1, lda = Math.Max(1, m);
+        double optimal = 0;
+        fixed (double* pa = a, pt = tau)
+        {
+            TBinding.Dorgqr(&m, &n, &k, pa, &lda, pt, &optimal, &query, &info);
+            Check("dorgqr", info);
+            var lwork = Workspace("dorgqr", optimal, Math.Max(1, n));
+            using var work = new NativeBuffer<double>(lwork);
+            TBinding.Dorgqr(&m, &n, &k, pa, &lda, pt, work.Pointer, &lwork, &info);
+        }
+
+        Check("dorgqr", info);
     }
 
     private static void Check(string routine, int info)
@@ -152,4 +154,21 @@ internal sealed unsafe class LapackDriver<TBinding> : ILapackDriver
 
         return (int)size;
     }
+}
+
+/// <summary>An uninitialised unmanaged buffer freed on <see cref="Dispose"/> (LAPACK workspaces).</summary>
+internal readonly unsafe ref struct NativeBuffer<T>
+    where T : unmanaged
+{
+    /// <summary>Allocates <paramref name="count"/> elements (at least one).</summary>
+    internal NativeBuffer(long count)
+    {
+        Pointer = (T*)NativeMemory.Alloc((nuint)Math.Max(1, count), (nuint)sizeof(T));
+    }
+
+    /// <summary>Start of the buffer.</summary>
+    internal T* Pointer { get; }
+
+    /// <summary>Frees the buffer.</summary>
+    public void Dispose() => NativeMemory.Free(Pointer);
 }

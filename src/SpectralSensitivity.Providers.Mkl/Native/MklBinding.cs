@@ -33,6 +33,12 @@ internal sealed unsafe partial class MklBinding : ILapackBinding
     public static partial void Dsyevd(byte* jobz, byte* uplo, int* n, double* a, int* lda, double* w, double* work,
         int* lwork, int* iwork, int* liwork, int* info, nuint jobzLength, nuint uploLength);
 
+    [LibraryImport(Library, EntryPoint = "dgeqrf_")]
+    public static partial void Dgeqrf(int* m, int* n, double* a, int* lda, double* tau, double* work, int* lwork, int* info);
+
+    [LibraryImport(Library, EntryPoint = "dorgqr_")]
+    public static partial void Dorgqr(int* m, int* n, int* k, double* a, int* lda, double* tau, double* work, int* lwork, int* info);
+
     /// <summary>Sets the number of threads MKL uses (all domains).</summary>
     [LibraryImport(Library, EntryPoint = "MKL_Set_Num_Threads")]
     public static partial void SetNumThreads(int threads);

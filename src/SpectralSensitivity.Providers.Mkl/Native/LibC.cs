@@ -3,10 +3,12 @@ using System.Runtime.InteropServices;
 namespace SpectralSensitivity.Providers.Mkl.Native;
 
 /// <summary>
-/// <c>dlopen</c> with explicit flags. <see cref="NativeLibrary.Load(string)"/> opens libraries with local
-/// symbol visibility, but MKL's GNU threading layer needs <c>libgomp</c>'s symbols to be global.
+/// The few libc functions the loader needs: <c>dlopen</c> with explicit flags (<see cref="NativeLibrary.Load(string)"/>
+/// opens libraries with local symbol visibility, but MKL's GNU threading layer needs <c>libgomp</c>'s symbols to be
+/// global) and <c>setenv</c> (<see cref="Environment.SetEnvironmentVariable(string, string)"/> does not reach the
+/// native environment on Unix, where <c>libgomp</c> reads its settings).
 /// </summary>
-internal static partial class LibDl
+internal static partial class LibC
 {
     internal const int RtldNow = 0x002;
     internal const int RtldGlobal = 0x100;
@@ -37,6 +39,25 @@ internal static partial class LibDl
             {
                 return 0;
             }
+        }
+    }
+
+    [LibraryImport("libc.so.6", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int SetEnv(string name, string value, int overwrite);
+
+    /// <summary>
+    /// Sets a native environment variable unless it is already set (<c>setenv(name, value, 0)</c>).
+    /// Returns <see langword="false"/> when libc cannot be reached.
+    /// </summary>
+    internal static bool SetIfUnset(string name, string value)
+    {
+        try
+        {
+            return SetEnv(name, value, 0) == 0;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
         }
     }
 }
