@@ -17,9 +17,9 @@ internal static class DemoCommand
 
     public static Command Create(CliContext context)
     {
-        var seed = new Option<int>("--seed") { Description = "Seed of the random A and E [default: 20250603]", DefaultValueFactory = _ => 20250603 };
-        var rows = new Option<int>("--rows", "-m") { Description = "Rows m of A [default: 8]", DefaultValueFactory = _ => 8 };
-        var columns = new Option<int>("--columns", "-n") { Description = "Columns n of A [default: 6]", DefaultValueFactory = _ => 6 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the random A and E", DefaultValueFactory = _ => 20250603 };
+        var rows = new Option<int>("--rows", "-m") { Description = "Rows m of A", DefaultValueFactory = _ => 8 };
+        var columns = new Option<int>("--columns", "-n") { Description = "Columns n of A", DefaultValueFactory = _ => 6 };
         var order = CommonOptions.Order(required: false);
         var json = CommonOptions.Json();
         var command = new Command("demo", "Derivatives of s_k(A + tE) on a reproducible random A and E: recursion vs closed form, Taylor predictions vs recomputed singular values.")

@@ -31,7 +31,7 @@ internal static class InfoCommand
                 Availability(NativeBackend.OpenBlas),
                 SingularValueDerivatives.MaxOrder,
                 SingularValueDerivatives.MaxClosedFormOrder,
-                [".npy", ".csv", ".mtx"]);
+                [".npy", ".csv", ".tsv", ".txt", ".mtx"]);
             if (parse.GetValue(json))
             {
                 context.WriteJson(info);

@@ -20,8 +20,8 @@ internal static class ReportCommand
         var index = CommonOptions.Index(required: false);
         var order = CommonOptions.Order(required: false);
         var output = new Option<string>("--output", "-o") { Description = "The HTML file to write", Required = true };
-        var points = new Option<int>("--points", "-p") { Description = $"Values of t in [-1.5 r0, 1.5 r0], 2..{TaylorCommand.MaxPoints} [default: 81]", DefaultValueFactory = _ => 81 };
-        var seed = new Option<int>("--seed") { Description = "Seed of the random direction when --direction is not given [default: 1]", DefaultValueFactory = _ => 1 };
+        var points = new Option<int>("--points", "-p") { Description = $"Values of t in [-1.5 r0, 1.5 r0], 2..{TaylorCommand.MaxPoints}", DefaultValueFactory = _ => 81 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the random direction when --direction is not given", DefaultValueFactory = _ => 1 };
         var json = CommonOptions.Json();
         var command = new Command("report", "Write a self-contained HTML report (inline SVG, no network): spectrum, Taylor predictions of s_k(A + tE) against recomputed values with the convergence radius, errors, derivative magnitudes; for A with at most 144 entries also the Hessian (closed form next to finite differences) and its eigenvalues.")
         {

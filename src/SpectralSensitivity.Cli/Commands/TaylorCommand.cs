@@ -20,7 +20,7 @@ internal static class TaylorCommand
         var order = CommonOptions.Order(required: false);
         var tMax = new Option<double?>("--t-max") { Description = "Largest t [default: 0.9 times the convergence radius bound r0, or 1 if r0 is infinite]" };
         var tMin = new Option<double?>("--t-min") { Description = "Smallest t [default: -t-max]" };
-        var points = new Option<int>("--points", "-p") { Description = $"Number of equally spaced values of t, 1..{MaxPoints} [default: 21]", DefaultValueFactory = _ => 21 };
+        var points = new Option<int>("--points", "-p") { Description = $"Number of equally spaced values of t, 1..{MaxPoints}", DefaultValueFactory = _ => 21 };
         var json = CommonOptions.Json();
         var command = new Command("taylor", "Taylor predictions of s_k(A + tE) of order N against singular values recomputed by a full SVD at each t, with the rigorous error bound.")
         {

@@ -22,18 +22,14 @@ internal static class CommonOptions
 
     public static Option<int> Index(bool required) => new("--index", "-k")
     {
-        Description = required
-            ? "1-based index k of the singular value (s_1 is the largest)"
-            : "1-based index k of the singular value (s_1 is the largest) [default: 1]",
+        Description = "1-based index k of the singular value (s_1 is the largest)",
         Required = required,
         DefaultValueFactory = required ? null : _ => 1,
     };
 
     public static Option<int> Order(bool required, int fallback = 6) => new("--order", "-N")
     {
-        Description = required
-            ? $"Highest derivative order N (1..{SingularValueDerivatives.MaxOrder}; closed form up to {SingularValueDerivatives.MaxClosedFormOrder})"
-            : $"Highest derivative order N (1..{SingularValueDerivatives.MaxOrder}) [default: {fallback}]",
+        Description = $"Highest derivative order N (1..{SingularValueDerivatives.MaxOrder}; closed form up to {SingularValueDerivatives.MaxClosedFormOrder})",
         Required = required,
         DefaultValueFactory = required ? null : _ => fallback,
     };

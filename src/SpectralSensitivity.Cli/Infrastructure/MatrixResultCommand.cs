@@ -24,7 +24,7 @@ internal static class MatrixResultCommand
         var matrix = CommonOptions.Matrix();
         var direction = CommonOptions.Direction(required: true);
         var index = CommonOptions.Index(required: false);
-        var output = MatrixOutput.Option($"the {spec.ResultName}");
+        var output = MatrixOutput.Option("the result matrix");
         var json = CommonOptions.Json();
         var command = new Command(spec.Name, spec.Description) { matrix };
         if (spec.NeedsDirection)
