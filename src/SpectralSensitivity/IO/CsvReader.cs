@@ -72,27 +72,22 @@ internal sealed class CsvReader(Stream stream, string source, MatrixReadOptions 
     private bool IsHeader(ReadOnlySpan<char> content)
     {
         var fields = new FieldSplitter(content, delimiter);
-        var numeric = 0;
-        var text = 0;
         while (fields.TryNext(out var field))
         {
-            var isNumber = NumberText.TryParse(field, out _) || StartsLikeANumber(field);
-            numeric += isNumber ? 1 : 0;
-            text += isNumber ? 0 : 1;
+            if (LooksNumeric(field))
+            {
+                return false;
+            }
         }
 
-        if (numeric > 0)
-        {
-            return false;
-        }
-
-        headerFields = text;
+        headerFields = fields.FieldNumber;
         headerLine = Lines.LineNumber;
         return true;
     }
 
-    private static bool StartsLikeANumber(ReadOnlySpan<char> field) =>
-        !field.IsEmpty && (char.IsAsciiDigit(field[0]) || field[0] is '+' or '-' or '.');
+    private static bool LooksNumeric(ReadOnlySpan<char> field) =>
+        NumberText.TryParse(field, out _) ||
+        (!field.IsEmpty && (char.IsAsciiDigit(field[0]) || field[0] is '+' or '-' or '.'));
 
     private void ReadRow(ReadOnlySpan<char> content)
     {

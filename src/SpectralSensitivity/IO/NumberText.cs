@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace SpectralSensitivity.IO;
@@ -6,6 +7,7 @@ namespace SpectralSensitivity.IO;
 internal static class NumberText
 {
     private const NumberStyles Style = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+    private static readonly SearchValues<char> DecimalCharacters = SearchValues.Create("0123456789.eE+-");
 
     /// <summary>
     /// Parses a decimal number (<c>1</c>, <c>-2.5e-3</c>, <c>.5</c>) or a NumPy-style non-finite token
@@ -53,5 +55,5 @@ internal static class NumberText
 
     private static bool IsDecimalText(ReadOnlySpan<char> unsigned) =>
         unsigned.Length > 0 && (char.IsAsciiDigit(unsigned[0]) || unsigned[0] == '.') &&
-        !unsigned.ContainsAnyExcept("0123456789.eE+-");
+        !unsigned.ContainsAnyExcept(DecimalCharacters);
 }

@@ -10,7 +10,8 @@ namespace SpectralSensitivity.Tests.IO;
 /// <summary>
 /// Mutates valid files of every format (bit flips, byte changes, insertions, deletions, truncations, inserted digit
 /// runs) and checks that the reader returns a matrix within the limits or throws an
-/// <see cref="InvalidSpectralInputException"/>: never another exception, never a hang, never a large allocation.
+/// <see cref="InvalidSpectralInputException"/>: never another exception, never a hang, never a large allocation,
+/// and the same outcome from a seekable stream as from a forward-only one.
 /// </summary>
 public class MatrixFileMutationTests
 {
@@ -64,12 +65,25 @@ public class MatrixFileMutationTests
 
     private static void CheckOne(MatrixFileFormat format, byte[] mutant, string what)
     {
+        var fromMemory = ReadWithinBudget(new MemoryStream(mutant), format, mutant, what);
+        var fromPipe = ReadWithinBudget(new ForwardOnlyStream(mutant), format, mutant, what + " (forward-only stream)");
+        (fromPipe is null).Should().Be(fromMemory is null, $"{what} must be accepted or refused whether the stream can seek or not");
+        if (fromMemory is not null)
+        {
+            ((long)fromMemory.RowCount * fromMemory.ColumnCount).Should().BeLessThanOrEqualTo(Options.MaxEntries, what);
+            fromMemory.Enumerate().Should().OnlyContain(v => double.IsFinite(v), what);
+            fromPipe!.ShouldBeBitwiseEqualTo(fromMemory);
+        }
+    }
+
+    private static Matrix<double>? ReadWithinBudget(Stream stream, MatrixFileFormat format, byte[] mutant, string what)
+    {
         var before = GC.GetAllocatedBytesForCurrentThread();
         var clock = Stopwatch.StartNew();
         Matrix<double>? matrix = null;
         try
         {
-            matrix = ReadHelpers.Read(mutant, format, what, Options);
+            matrix = MatrixFile.Read(stream, format, Options, what);
         }
         catch (InvalidSpectralInputException)
         {
@@ -82,11 +96,7 @@ public class MatrixFileMutationTests
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         allocated.Should().BeLessThan(AllocationBudget + (16L * mutant.Length), $"{what} must not allocate beyond the limits");
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5), what);
-        if (matrix is not null)
-        {
-            ((long)matrix.RowCount * matrix.ColumnCount).Should().BeLessThanOrEqualTo(Options.MaxEntries, what);
-            matrix.Enumerate().Should().OnlyContain(v => double.IsFinite(v), what);
-        }
+        return matrix;
     }
 
     private static byte[] Mutate(byte[] original, Random random)

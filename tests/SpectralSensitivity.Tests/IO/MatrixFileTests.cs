@@ -1,4 +1,6 @@
 using FluentAssertions;
+using FsCheck;
+using FsCheck.Fluent;
 using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.IO;
 
@@ -44,6 +46,17 @@ public sealed class MatrixFileTests : IDisposable
     }
 
     [Fact]
+    public void Round_trips_every_format_exactly_for_random_shapes() =>
+        Prop.ForAll(Arb.From(RandomShapes()), shape =>
+        {
+            var matrix = TestMatrices.Stressing(shape.Rows, shape.Columns, shape.Seed);
+            foreach (var format in Enum.GetValues<MatrixFileFormat>())
+            {
+                ReadHelpers.Read(ReadHelpers.Write(matrix, format), format, "random").ShouldBeBitwiseEqualTo(matrix);
+            }
+        }).QuickCheckThrowOnFailure();
+
+    [Fact]
     public void Names_the_path_in_content_errors()
     {
         var path = Path.Combine(directory, "ragged.csv");
@@ -83,4 +96,10 @@ public sealed class MatrixFileTests : IDisposable
         FluentActions.Invoking(() => MatrixFile.Write(new MemoryStream(), Matrix<double>.Build.Dense(1, 1), (MatrixFileFormat)42))
             .Should().Throw<ArgumentOutOfRangeException>();
     }
+
+    private static Gen<(int Rows, int Columns, int Seed)> RandomShapes() =>
+        from rows in Gen.Choose(1, 12)
+        from columns in Gen.Choose(1, 12)
+        from seed in Gen.Choose(0, int.MaxValue)
+        select (rows, columns, seed);
 }

@@ -61,6 +61,22 @@ public class NpyReaderTests
         ReadNpy(File(1, "{\"descr\": \"<f8\", \"fortran_order\": False, \"shape\": (1L, 1L)}", Float64(false, 9)))
             .ShouldBeBitwiseEqualTo(TestMatrices.Of([9]));
 
+    [Fact]
+    public void Reads_files_written_by_NumPy_itself()
+    {
+        // numpy 1.24: np.save of np.arange(6.).reshape(2, 3) - 2.5 (version 1.0, '<f8', C order)
+        ReadNpy(Convert.FromBase64String("k05VTVBZAQB2AHsnZGVzY3InOiAnPGY4JywgJ2ZvcnRyYW5fb3JkZXInOiBGYWxzZSwgJ3NoYXBlJzogKDIsIDMpLCB9ICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgIAoAAAAAAAAEwAAAAAAAAPi/AAAAAAAA4L8AAAAAAADgPwAAAAAAAPg/AAAAAAAABEA="))
+            .ShouldBeBitwiseEqualTo(TestMatrices.Of([-2.5, -1.5, -0.5], [0.5, 1.5, 2.5]));
+
+        // write_array(version=(2, 0)) of np.asfortranarray([[1.5, -2], [0.25, 8]], dtype='>f4')
+        ReadNpy(Convert.FromBase64String("k05VTVBZAgB0AAAAeydkZXNjcic6ICc+ZjQnLCAnZm9ydHJhbl9vcmRlcic6IFRydWUsICdzaGFwZSc6ICgyLCAyKSwgfSAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgIAo/wAAAPoAAAMAAAABBAAAA"))
+            .ShouldBeBitwiseEqualTo(TestMatrices.Of([1.5, -2], [0.25, 8]));
+
+        // write_array(version=(3, 0)) of np.array([1, -0.0, 3], dtype='<f4'): a 1-D array, read as a column
+        ReadNpy(Convert.FromBase64String("k05VTVBZAwB0AAAAeydkZXNjcic6ICc8ZjQnLCAnZm9ydHJhbl9vcmRlcic6IEZhbHNlLCAnc2hhcGUnOiAoMywpLCB9ICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgIAoAAIA/AAAAgAAAQEA="))
+            .ShouldBeBitwiseEqualTo(TestMatrices.Of([1], [-0.0], [3]));
+    }
+
     public static TheoryData<string, byte[], string[]> Malformed => new()
     {
         { "empty file", [], ["A.npy", "empty"] },
