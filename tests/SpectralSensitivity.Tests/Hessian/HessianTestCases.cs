@@ -47,16 +47,23 @@ internal static class HessianTestCases
     public static Matrix<double> Gaussian(int rows, int columns, int seed) =>
         DenseMatrix.CreateRandom(rows, columns, new Normal(0, 1, new Random(seed)));
 
-    /// <summary>The Hessian from the Kronecker sum formula with full U (m × m) and V (n × n) from MathNet's full SVD, <c>s_i := 0</c> for i &gt; r.</summary>
-    public static Matrix<double> KroneckerReference(Matrix<double> a, int k)
+    /// <summary>Full orthogonal U (m × m), V (n × n) and the singular values, for the slow Kronecker reference.</summary>
+    public sealed record FullFactors(Matrix<double> U, Vector<double> S, Matrix<double> V)
     {
-        var svd = a.Svd(computeVectors: true);
-        return KroneckerReference(svd.U, svd.S, svd.VT.Transpose(), k);
+        /// <summary>From MathNet's full SVD of A: a factorization path independent of the library's.</summary>
+        public static FullFactors Of(Matrix<double> a)
+        {
+            var svd = a.Svd(computeVectors: true);
+            return new FullFactors(svd.U, svd.S, svd.VT.Transpose());
+        }
+
+        /// <summary>The library's own thin factors, completed to square orthogonal U and V by a full QR.</summary>
+        public static FullFactors Of(ThinSingularValueDecomposition thin) =>
+            new(Complete(thin.LeftVectors), thin.SingularValues, Complete(thin.RightVectors));
     }
 
-    /// <summary>The Kronecker sum formula on the library's own thin factors, completed to square orthogonal U and V by a full QR.</summary>
-    public static Matrix<double> KroneckerReference(ThinSingularValueDecomposition thin, int k) =>
-        KroneckerReference(Complete(thin.LeftVectors), thin.SingularValues, Complete(thin.RightVectors), k);
+    /// <summary>The Hessian from the Kronecker sum formula with full U and V from MathNet's full SVD, <c>s_i := 0</c> for i &gt; r.</summary>
+    public static Matrix<double> KroneckerReference(Matrix<double> a, int k) => KroneckerReference(FullFactors.Of(a), k);
 
     /// <summary>Appends an orthonormal basis of the complement of the columns of a thin factor.</summary>
     public static Matrix<double> Complete(Matrix<double> thin)
@@ -70,20 +77,22 @@ internal static class HessianTestCases
         return thin.Append(full.SubMatrix(0, thin.RowCount, thin.ColumnCount, thin.RowCount - thin.ColumnCount));
     }
 
-    private static Matrix<double> KroneckerReference(Matrix<double> u, Vector<double> singularValues, Matrix<double> v, int k)
+    /// <summary>The Kronecker sum formula of the notes, summed term by term from full factors.</summary>
+    public static Matrix<double> KroneckerReference(FullFactors factors, int k)
     {
+        var (u, singularValues, v) = factors;
         int m = u.RowCount, n = v.RowCount, r = Math.Min(m, n);
         double S(int i) => i < r ? singularValues[i] : 0.0;
         var sk = S(k - 1);
         var uk = u.Column(k - 1);
         var vk = v.Column(k - 1);
-        Matrix<double> hessian = new DenseMatrix(m * n, m * n);
+        var hessian = new DenseMatrix(m * n, m * n);
         for (var i = 0; i < m; i++)
         {
             if (i != k - 1)
             {
                 var x = Vec(u.Column(i), vk);
-                hessian += sk / (sk * sk - S(i) * S(i)) * x.OuterProduct(x);
+                AddOuter(hessian, sk / (sk * sk - S(i) * S(i)), x, x);
             }
         }
 
@@ -92,7 +101,7 @@ internal static class HessianTestCases
             if (j != k - 1)
             {
                 var y = Vec(uk, v.Column(j));
-                hessian += sk / (sk * sk - S(j) * S(j)) * y.OuterProduct(y);
+                AddOuter(hessian, sk / (sk * sk - S(j) * S(j)), y, y);
             }
         }
 
@@ -102,11 +111,28 @@ internal static class HessianTestCases
             {
                 var x = Vec(u.Column(l), vk);
                 var y = Vec(uk, v.Column(l));
-                hessian += S(l) / (sk * sk - S(l) * S(l)) * (x.OuterProduct(y) + y.OuterProduct(x));
+                var coefficient = S(l) / (sk * sk - S(l) * S(l));
+                AddOuter(hessian, coefficient, x, y);
+                AddOuter(hessian, coefficient, y, x);
             }
         }
 
         return hessian;
+    }
+
+    /// <summary><c>H ← H + c x yᵀ</c>, in place.</summary>
+    private static void AddOuter(DenseMatrix hessian, double coefficient, Vector<double> x, Vector<double> y)
+    {
+        var size = x.Count;
+        var (left, right, values) = (x.ToArray(), y.ToArray(), hessian.Values);
+        for (var q = 0; q < size; q++)
+        {
+            var scaled = coefficient * right[q];
+            for (var p = 0; p < size; p++)
+            {
+                values[p + q * size] += scaled * left[p];
+            }
+        }
     }
 
     /// <summary><c>vec(x yᵀ) = y ⊗ x</c>, column-major.</summary>
