@@ -17,9 +17,9 @@ public sealed record ProviderInfo(
     string? LibraryPath,
     string Requested)
 {
-    /// <summary>One line for logs, e.g. <c>mkl (Intel(R) Math Kernel Library ...; 2 threads, gnu; /usr/lib/.../libmkl_rt.so)</c>.</summary>
+    /// <summary>One line for logs, e.g. <c>mkl (Intel(R) Math Kernel Library ...; threads: 2, gnu; /usr/lib/.../libmkl_rt.so)</c>.</summary>
     /// <returns>A human-readable one-line description.</returns>
     public override string ToString() => IsNative
-        ? $"{Provider} ({Version}; {Threads} threads, {ThreadingLayer}; {LibraryPath})"
-        : $"{Provider} ({Version}; {Threads} threads)";
+        ? $"{Provider} ({Version}; threads: {Threads}, {ThreadingLayer}; {LibraryPath})"
+        : $"{Provider} ({Version}; threads: {Threads})";
 }

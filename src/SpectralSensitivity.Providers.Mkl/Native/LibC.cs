@@ -60,4 +60,23 @@ internal static partial class LibC
             return false;
         }
     }
+
+    [LibraryImport("libc.so.6", EntryPoint = "getenv", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial nint GetEnvNative(string name);
+
+    /// <summary>
+    /// A variable of the native environment (which can differ from <see cref="Environment.GetEnvironmentVariable(string)"/>
+    /// after <see cref="SetIfUnset"/>); <see langword="null"/> when unset or libc cannot be reached.
+    /// </summary>
+    internal static string? GetEnv(string name)
+    {
+        try
+        {
+            return Marshal.PtrToStringUTF8(GetEnvNative(name));
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return null;
+        }
+    }
 }

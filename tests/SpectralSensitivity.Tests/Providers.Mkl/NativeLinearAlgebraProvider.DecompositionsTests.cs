@@ -1,5 +1,7 @@
 using System.Numerics;
 using FluentAssertions;
+using FsCheck;
+using FsCheck.Fluent;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Providers.LinearAlgebra;
 using SpectralSensitivity.Providers.Mkl;
@@ -30,6 +32,22 @@ public abstract class DecompositionsConformanceTests : ProviderSuite
             var (s, u, vt) = FullSvd(Provider, a);
             Residuals.ShouldSatisfySvd(a, s, u, vt, name);
         }
+    }
+
+    [ProviderFact]
+    public void Random_shapes_agree_with_managed()
+    {
+        var shapes = from m in Gen.Choose(1, 12)
+                     from n in Gen.Choose(1, 12)
+                     from seed in Gen.Choose(0, 10_000)
+                     select (m, n, seed);
+        Prop.ForAll(shapes.ToArbitrary(), c =>
+        {
+            var a = Matrix<double>.Build.Random(c.m, c.n, c.seed);
+            var (s, u, vt) = FullSvd(Provider, a);
+            Residuals.ShouldAgree(s, FullSvd(Reference, a).S, $"{c.m}x{c.n} seed {c.seed}");
+            Residuals.ShouldSatisfySvd(a, s, u, vt, $"{c.m}x{c.n} seed {c.seed}");
+        }).QuickCheckThrowOnFailure();
     }
 
     [ProviderFact]

@@ -1,12 +1,26 @@
 using FluentAssertions;
 using SpectralSensitivity.Providers.Mkl;
 using SpectralSensitivity.Providers.Mkl.Loading;
+using SpectralSensitivity.Providers.Mkl.Native;
 using SpectralSensitivity.Tests.Providers.Mkl.Infrastructure;
 
 namespace SpectralSensitivity.Tests.Providers.Mkl.Loading;
 
 public sealed class MklThreadingTests
 {
+    [NativeFact(NativeBackend.Mkl)]
+    public void Gnu_layer_gets_the_passive_wait_policy_unless_the_user_chose_one()
+    {
+        var userValue = Environment.GetEnvironmentVariable("OMP_WAIT_POLICY"); // the managed copy of the start-up environment
+        var mkl = SpectralProviders.GetNative(NativeBackend.Mkl);
+        if (!OperatingSystem.IsLinux() || mkl.ThreadingLayer != "gnu")
+        {
+            return;
+        }
+
+        LibC.GetEnv("OMP_WAIT_POLICY").Should().Be(userValue ?? "PASSIVE");
+    }
+
     [NativeFact(NativeBackend.Mkl)]
     public void Mkl_runs_on_the_gnu_layer_when_libgomp_is_present_without_any_environment_setup()
     {
