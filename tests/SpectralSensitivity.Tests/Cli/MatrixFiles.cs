@@ -1,7 +1,7 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 using MathNet.Numerics.LinearAlgebra;
+using SpectralSensitivity.Tests.IO;
 
 namespace SpectralSensitivity.Tests.Cli;
 
@@ -67,33 +67,12 @@ internal sealed class MatrixFiles : IDisposable
         return path;
     }
 
-    /// <summary>A version-1 .npy file; <paramref name="shape"/> overrides the header's shape text.</summary>
+    /// <summary>A version-1 .npy file (built by the IO tests' <see cref="NpyBytes"/>); <paramref name="shape"/> overrides the header's shape text.</summary>
     public static byte[] Npy(Matrix<double> m, string descr, bool fortran, string? shape = null)
     {
-        var header = $"{{'descr': '{descr}', 'fortran_order': {(fortran ? "True" : "False")}, 'shape': {shape ?? $"({m.RowCount}, {m.ColumnCount})"}, }}";
-        var padded = header.PadRight(((10 + header.Length + 1 + 63) / 64 * 64) - 10 - 1) + "\n";
-        var width = descr == "<f4" ? 4 : 8;
-        var data = new byte[m.RowCount * m.ColumnCount * width];
-        var position = 0;
-        var entries = fortran
-            ? from j in Enumerable.Range(0, m.ColumnCount) from i in Enumerable.Range(0, m.RowCount) select m[i, j]
-            : from i in Enumerable.Range(0, m.RowCount) from j in Enumerable.Range(0, m.ColumnCount) select m[i, j];
-        foreach (var x in entries)
-        {
-            if (width == 8)
-            {
-                BinaryPrimitives.WriteDoubleLittleEndian(data.AsSpan(position), x);
-            }
-            else
-            {
-                BinaryPrimitives.WriteSingleLittleEndian(data.AsSpan(position), (float)x);
-            }
-
-            position += width;
-        }
-
-        var prefix = new byte[] { 0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0, (byte)(padded.Length & 0xff), (byte)(padded.Length >> 8) };
-        return [.. prefix, .. Encoding.ASCII.GetBytes(padded), .. data];
+        var values = fortran ? m.ToColumnMajorArray() : m.ToRowMajorArray();
+        var data = descr == "<f4" ? NpyBytes.Float32(false, values.Select(x => (float)x).ToArray()) : NpyBytes.Float64(false, values);
+        return NpyBytes.File(1, NpyBytes.Dict(descr, fortran, shape ?? $"({m.RowCount}, {m.ColumnCount})"), data);
     }
 
     public static string Csv(Matrix<double> m, bool header)
