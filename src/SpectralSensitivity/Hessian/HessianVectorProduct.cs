@@ -19,6 +19,7 @@ namespace SpectralSensitivity.Hessian;
 /// </remarks>
 public sealed class HessianVectorProduct
 {
+    private const string DirectionName = "direction E";
     private readonly HessianWeights _weights;
 
     private HessianVectorProduct(HessianWeights weights) => _weights = weights;
@@ -58,13 +59,23 @@ public sealed class HessianVectorProduct
     /// <param name="destination">Receives the column-major result; length at least mn.</param>
     public void Apply(Matrix<double> direction, Span<double> destination)
     {
-        MatrixGuard.RequireShape(direction, "direction E", RowCount, ColumnCount, "A");
+        ArgumentNullException.ThrowIfNull(direction);
+        if (direction.RowCount != RowCount || direction.ColumnCount != ColumnCount)
+        {
+            MatrixGuard.RequireShape(direction, DirectionName, RowCount, ColumnCount, "A");
+        }
+
         if (destination.Length < RowCount * ColumnCount)
         {
             throw new Errors.DimensionMismatchException($"the destination holds {destination.Length} values; Hess[E] needs m n = {RowCount * ColumnCount}");
         }
 
-        ApplyUnchecked(HessianWeights.ColumnMajor(direction), destination);
+        // The finiteness check rides on the first pass over E: a NaN or ±∞ entry always makes E v_k or Eᵀ u_k
+        // non-finite (∞·0 and ∞ − ∞ are NaN, and NaN propagates), and MatrixGuard then names the entry.
+        if (!ApplyUnchecked(HessianWeights.ColumnMajor(direction), destination))
+        {
+            MatrixGuard.RequireFinite(direction, DirectionName);
+        }
     }
 
     /// <summary>Returns <c>vec(E)ᵀ Hess s_k vec(F)</c> = <c>D² s_k[E, F]</c>.</summary>
@@ -73,7 +84,7 @@ public sealed class HessianVectorProduct
     /// <param name="second">F, m × n.</param>
     public double BilinearForm(Matrix<double> first, Matrix<double> second)
     {
-        MatrixGuard.RequireShape(first, "direction E", RowCount, ColumnCount, "A");
+        MatrixGuard.RequireShape(first, DirectionName, RowCount, ColumnCount, "A");
         var product = GC.AllocateUninitializedArray<double>(RowCount * ColumnCount);
         Apply(second, product);
         return ColumnKernels.Dot(HessianWeights.ColumnMajor(first), product);
@@ -84,7 +95,8 @@ public sealed class HessianVectorProduct
     /// <param name="direction">E, m × n.</param>
     public double QuadraticForm(Matrix<double> direction) => BilinearForm(direction, direction);
 
-    private void ApplyUnchecked(ReadOnlySpan<double> e, Span<double> destination)
+    /// <summary>Writes the product; returns false (having written nothing) when E v_k or Eᵀ u_k is not finite.</summary>
+    private bool ApplyUnchecked(ReadOnlySpan<double> e, Span<double> destination)
     {
         var w = _weights;
         int m = w.RowCount, n = w.ColumnCount, r = w.Size;
@@ -97,6 +109,11 @@ public sealed class HessianVectorProduct
             var column = e.Slice(j * m, m);
             ColumnKernels.Axpy(v[j], column, ev);
             etu[j] = ColumnKernels.Dot(column, u);
+        }
+
+        if (!AllFinite(ev) || !AllFinite(etu))
+        {
+            return false;
         }
 
         var a = new double[r];
@@ -123,5 +140,9 @@ public sealed class HessianVectorProduct
         {
             ColumnKernels.Combine(v[j], leftRate, rightRate[j], u, destination.Slice(j * m, m)); // u̇ v_kᵀ + u_k v̇ᵀ
         }
+
+        return true;
     }
+
+    private static bool AllFinite(double[] values) => double.IsFinite(ColumnKernels.Dot(values, values)) || values.All(double.IsFinite);
 }
