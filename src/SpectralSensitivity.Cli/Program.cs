@@ -1,6 +1,8 @@
+using SpectralSensitivity.Cli.Infrastructure;
+
 namespace SpectralSensitivity.Cli;
 
 internal static class Program
 {
-    private static int Main(string[] args) => 0;
+    private static int Main(string[] args) => CliApplication.Run(args, Console.Out, Console.Error, CliHost.FromConsole());
 }

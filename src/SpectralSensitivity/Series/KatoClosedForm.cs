@@ -155,7 +155,7 @@ internal static class KatoClosedForm
             var start = origin;
             for (var offset = 0; offset < p; offset++)
             {
-                var position = (origin + offset) % p;
+                var position = (origin + offset) % p; // walk the cycle from a fixed origin; `start` moves with each segment
                 if (ks[position] == 0)
                 {
                     // segment from `start` to `position`: w₀ᵀ T^(ν_start) S^(k_start) ⋯ T^(ν_position) w₀, times −1 for −P

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs the native linear-algebra libraries used by SpectralSensitivity.Providers.Mkl:
+#   - Intel MKL (libmkl-rt, Debian "non-free" component) -> libmkl_rt.so
+#   - OpenBLAS, pthread flavour (libopenblas0-pthread, Debian "main") -> libopenblas.so.0
+# Idempotent and non-interactive; must run as root on Debian (bookworm or later).
+# Usage: sudo bash scripts/install-mkl.sh [--no-openblas]
+set -euo pipefail
+
+want_openblas=1
+for arg in "$@"; do
+  case "$arg" in
+    --no-openblas) want_openblas=0 ;;
+    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    *) echo "install-mkl.sh: unknown argument '$arg'" >&2; exit 2 ;;
+  esac
+done
+
+if [[ $(id -u) -ne 0 ]]; then
+  echo "install-mkl.sh: must run as root" >&2
+  exit 1
+fi
+
+packages=(libmkl-rt)
+if [[ $want_openblas -eq 1 ]]; then packages+=(libopenblas0-pthread); fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+if [[ ${#missing[@]} -eq 0 ]]; then
+  echo "install-mkl.sh: already installed: ${packages[*]}"
+  exit 0
+fi
+
+# Enable "non-free" next to the existing Debian sources: same URIs, suites and keyring.
+base=/etc/apt/sources.list.d/debian.sources
+target=/etc/apt/sources.list.d/spectral-non-free.sources
+if [[ -f "$base" ]]; then
+  new=$(sed -E 's/^Components:.*/Components: non-free/' "$base")
+else
+  # Fallback for images that still use the one-line sources.list format.
+  codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")
+  new=$(printf 'Types: deb\nURIs: http://deb.debian.org/debian\nSuites: %s %s-updates\nComponents: non-free\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' "$codename" "$codename")
+fi
+if [[ ! -f "$target" ]] || [[ "$(cat "$target")" != "$new" ]]; then
+  printf '%s\n' "$new" > "$target"
+  echo "install-mkl.sh: wrote $target"
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}"
+echo "install-mkl.sh: installed ${missing[*]}"

@@ -1,0 +1,23 @@
+using System.CommandLine;
+using SpectralSensitivity.Cli.Infrastructure;
+using SpectralSensitivity.Decomposition;
+
+namespace SpectralSensitivity.Cli.Commands;
+
+/// <summary><c>spectral derivatives</c>: <c>d^j/dt^j s_k(A + tE)</c> at t = 0 for j = 1..N.</summary>
+internal static class DerivativesCommand
+{
+    public static Command Create(CliContext context) => ExpansionCommand.Create(
+        context,
+        new ExpansionCommand.Spec(
+            "derivatives",
+            "Derivatives D_1..D_N of the singular value s_k(A + tE) at t = 0, and its Taylor coefficients.",
+            CommonOptions.Matrix(),
+            CommonOptions.Direction(required: true),
+            CommonOptions.Index(required: true),
+            Singular: true,
+            (a, e, k, n, method) => Expansions.OfSingularValue(ThinSingularValueDecomposition.Compute(a), e, k, n, method)),
+        "spectral derivatives --matrix A.npy --direction E.npy --index 1 --order 6",
+        "spectral derivatives -A A.csv -E E.csv -k 2 -N 8 --json",
+        "spectral derivatives -A A.mtx -E E.mtx -k 1 -N 10 --method closed-form");
+}

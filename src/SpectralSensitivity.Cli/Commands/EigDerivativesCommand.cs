@@ -1,0 +1,22 @@
+using System.CommandLine;
+using SpectralSensitivity.Cli.Infrastructure;
+using SpectralSensitivity.Decomposition;
+
+namespace SpectralSensitivity.Cli.Commands;
+
+/// <summary><c>spectral eig-derivatives</c>: <c>d^j/dt^j μ_k(T + tT₁)</c> at t = 0 for a symmetric T.</summary>
+internal static class EigDerivativesCommand
+{
+    public static Command Create(CliContext context) => ExpansionCommand.Create(
+        context,
+        new ExpansionCommand.Spec(
+            "eig-derivatives",
+            "Derivatives D_1..D_N of the eigenvalue mu_k(T + tT1) of a symmetric matrix at t = 0, and its Taylor coefficients.",
+            CommonOptions.Matrix("The symmetric matrix T"),
+            CommonOptions.Direction(required: true, "The symmetric direction T1, same size as T"),
+            new Option<int>("--index", "-k") { Description = "1-based index k of the eigenvalue in ascending order (mu_1 is the smallest)", Required = true },
+            Singular: false,
+            (t, t1, k, n, method) => Expansions.OfEigenvalue(SymmetricEigendecomposition.Compute(t), t1, k, n, method)),
+        "spectral eig-derivatives --matrix T.npy --direction T1.npy --index 1 --order 6",
+        "spectral eig-derivatives -A T.csv -E T1.csv -k 3 -N 4 --json --method closed-form");
+}

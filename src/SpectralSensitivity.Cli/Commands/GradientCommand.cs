@@ -1,0 +1,20 @@
+using System.CommandLine;
+using SpectralSensitivity.Cli.Infrastructure;
+using SpectralSensitivity.Hessian;
+
+namespace SpectralSensitivity.Cli.Commands;
+
+/// <summary><c>spectral gradient</c>: <c>∇ s_k(A) = u_k v_kᵀ</c>.</summary>
+internal static class GradientCommand
+{
+    public static Command Create(CliContext context) => MatrixResultCommand.Create(
+        context,
+        new MatrixResultCommand.Spec(
+            "gradient",
+            "Gradient of the singular value s_k with respect to A: the m x n matrix u_k v_k^T.",
+            "gradient",
+            NeedsDirection: false,
+            (svd, k, _) => new MatrixResultCommand.Result(SingularValueGradient.Compute(svd, k))),
+        "spectral gradient --matrix A.npy --index 1",
+        "spectral gradient -A A.csv -k 2 --output G.npy --json");
+}

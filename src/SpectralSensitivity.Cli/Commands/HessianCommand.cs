@@ -1,0 +1,41 @@
+using System.CommandLine;
+using SpectralSensitivity.Cli.Infrastructure;
+using SpectralSensitivity.Hessian;
+
+namespace SpectralSensitivity.Cli.Commands;
+
+/// <summary><c>spectral hessian</c>: the dense mn × mn Hessian of <c>s_k</c> with respect to <c>vec(A)</c>.</summary>
+internal static class HessianCommand
+{
+    public static Command Create(CliContext context) => MatrixResultCommand.Create(
+        context,
+        new MatrixResultCommand.Spec(
+            "hessian",
+            "Dense Hessian of s_k with respect to vec(A) (column-major: entry (i, j) of A is coordinate i + j m): an mn x mn symmetric matrix, refused above 2 GiB.",
+            "hessian",
+            NeedsDirection: false,
+            (svd, k, _) =>
+            {
+                var hessian = Dense(svd, k);
+                return new MatrixResultCommand.Result(hessian, ("trace", hessian.Trace()));
+            }),
+        "spectral hessian --matrix A.npy --index 1 --output H.npy",
+        "spectral hessian -A A.csv -k 2 --json");
+
+    /// <summary>The dense Hessian; past the memory budget, an error that points to the matrix-free commands.</summary>
+    private static MathNet.Numerics.LinearAlgebra.Matrix<double> Dense(SpectralSensitivity.Decomposition.ThinSingularValueDecomposition svd, int index)
+    {
+        try
+        {
+            return SingularValueHessian.Compute(svd, index);
+        }
+        catch (HessianMemoryBudgetExceededException e)
+        {
+            var size = (long)svd.RowCount * svd.ColumnCount;
+            throw new SpectralSensitivity.Errors.InvalidSpectralInputException(
+                $"the dense Hessian of a {svd.RowCount} x {svd.ColumnCount} matrix is {size} x {size} and needs {e.RequiredBytes / (1 << 30):0.###} GiB, over the limit of {e.BudgetBytes / (double)(1 << 30):0.###} GiB; " +
+                "use 'spectral hvp' (Hessian times a direction) or 'spectral hessian-spectrum' (closed-form eigenvalues) instead",
+                e);
+        }
+    }
+}

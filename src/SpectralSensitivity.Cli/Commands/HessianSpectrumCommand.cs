@@ -1,0 +1,70 @@
+using System.CommandLine;
+using SpectralSensitivity.Cli.Infrastructure;
+using SpectralSensitivity.Decomposition;
+using SpectralSensitivity.Hessian;
+using Spectre.Console;
+
+namespace SpectralSensitivity.Cli.Commands;
+
+/// <summary><c>spectral hessian-spectrum</c>: the closed-form eigenvalues of the Hessian of <c>s_k</c>.</summary>
+internal static class HessianSpectrumCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var matrix = CommonOptions.Matrix();
+        var index = CommonOptions.Index(required: false);
+        var top = new Option<int?>("--top") { Description = "Only the T most positive and T most negative eigenvalues [default: all m + n - 2]" };
+        var json = CommonOptions.Json();
+        var command = new Command("hessian-spectrum", "Closed-form eigenvalues of the Hessian of s_k with respect to vec(A): 1/(s_k - s_i), 1/(s_k + s_i) and 1/s_k, rank m + n - 2, with trace and norms.")
+        {
+            matrix, index, top, json,
+        };
+        command.SetAction(parse =>
+        {
+            var a = MatrixInput.Load(parse.GetRequiredValue(matrix), "--matrix");
+            var svd = ThinSingularValueDecomposition.Compute(a);
+            var k = parse.GetValue(index);
+            var spectrum = HessianSpectrum.At(svd, k);
+            var count = parse.GetValue(top);
+            if (count is < 1)
+            {
+                throw new UsageException($"--top {count} must be at least 1");
+            }
+
+            var pairs = count is { } t ? spectrum.MostPositive(t).Concat(spectrum.MostNegative(t)).ToArray() : spectrum.Eigenpairs.ToArray();
+            if (parse.GetValue(json))
+            {
+                context.WriteJson(new
+                {
+                    Index = k,
+                    SingularValue = svd.SingularValue(k),
+                    spectrum.Rank,
+                    spectrum.NullSpaceDimension,
+                    spectrum.Trace,
+                    spectrum.FrobeniusNorm,
+                    spectrum.SpectralNorm,
+                    Eigenvalues = pairs.Select(p => new { p.Value, Kind = p.Kind.ToString(), p.Partner }),
+                });
+                return ExitCodes.Success;
+            }
+
+            var summary = new Grid().AddColumn().AddColumn();
+            summary.AddRow($"s_{k}", Number.Format(svd.SingularValue(k)));
+            summary.AddRow("rank (m + n - 2)", Number.Format(spectrum.Rank));
+            summary.AddRow("null space dimension", spectrum.NullSpaceDimension.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            summary.AddRow("trace", Number.Format(spectrum.Trace));
+            summary.AddRow("Frobenius norm", Number.Format(spectrum.FrobeniusNorm));
+            summary.AddRow("spectral norm", Number.Format(spectrum.SpectralNorm));
+            context.Console.Write(summary);
+            var table = new Table().AddColumn(new TableColumn("eigenvalue").RightAligned()).AddColumn("eigenvector").AddColumn(new TableColumn("partner i").RightAligned());
+            foreach (var pair in pairs)
+            {
+                table.AddRow(Number.Format(pair.Value), pair.Kind.ToString(), Number.Format(pair.Partner));
+            }
+
+            context.Console.Write(table);
+            return ExitCodes.Success;
+        });
+        return context.Examples.Add(command, "spectral hessian-spectrum --matrix A.npy --index 1", "spectral hessian-spectrum -A A.csv -k 2 --top 5 --json");
+    }
+}

@@ -1,0 +1,90 @@
+using System.CommandLine;
+using MathNet.Numerics.Distributions;
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.Random;
+using SpectralSensitivity.Cli.Infrastructure;
+using SpectralSensitivity.Cli.Reports;
+using SpectralSensitivity.Decomposition;
+using SpectralSensitivity.Hessian;
+using SpectralSensitivity.Matrices;
+
+namespace SpectralSensitivity.Cli.Commands;
+
+/// <summary><c>spectral report</c>: a self-contained HTML page with inline SVG plots of one singular value's sensitivity.</summary>
+internal static class ReportCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var matrix = CommonOptions.Matrix();
+        var direction = CommonOptions.Direction(required: false, "The direction E [default: a random direction of unit Frobenius norm, see --seed]");
+        var index = CommonOptions.Index(required: false);
+        var order = CommonOptions.Order(required: false);
+        var output = new Option<string>("--output", "-o") { Description = "The HTML file to write", Required = true };
+        var points = new Option<int>("--points", "-p") { Description = $"Values of t in [-1.5 r0, 1.5 r0], 2..{TaylorCommand.MaxPoints}", DefaultValueFactory = _ => 81 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the random direction when --direction is not given", DefaultValueFactory = _ => 1 };
+        var json = CommonOptions.Json();
+        var command = new Command("report", "Write a self-contained HTML report (inline SVG, no network): spectrum, Taylor predictions of s_k(A + tE) against recomputed values with the convergence radius, errors, derivative magnitudes; for A with at most 144 entries also the Hessian (closed form next to finite differences) and its eigenvalues.")
+        {
+            matrix, direction, index, order, output, points, seed, json,
+        };
+        command.SetAction(parse =>
+        {
+            var matrixPath = parse.GetRequiredValue(matrix);
+            var a = MatrixInput.Load(matrixPath, "--matrix");
+            var directionPath = parse.GetValue(direction);
+            var e = directionPath is null ? RandomDirection(a.RowCount, a.ColumnCount, parse.GetValue(seed)) : MatrixInput.Load(directionPath, "--direction");
+            var count = parse.GetValue(points);
+            if (count is < 2 or > TaylorCommand.MaxPoints)
+            {
+                throw new UsageException($"--points {count} is out of range: it must lie in 2..{TaylorCommand.MaxPoints}");
+            }
+
+            var outputPath = Path.GetFullPath(parse.GetRequiredValue(output));
+            if (Path.GetDirectoryName(outputPath) is { } folder && !Directory.Exists(folder))
+            {
+                throw new UsageException($"--output: folder '{folder}' does not exist");
+            }
+
+            var svd = ThinSingularValueDecomposition.Compute(a);
+            var expansion = SingularValueDerivatives.Expand(svd, PerturbationPath.Linear(e), parse.GetValue(index), parse.GetValue(order));
+            var radius = expansion.Convergence.Radius;
+            var span = double.IsFinite(radius) ? 1.5 * radius : 1.0;
+            var steps = TaylorScan.Linspace(-span, span, count);
+            var withHessian = (long)a.RowCount * a.ColumnCount <= MaxHessianEntries;
+            var work = count + (withHessian ? 2 * a.RowCount * a.ColumnCount : 0);
+            var (scan, hessian) = context.WithProgress($"report on s_{expansion.Index}", work, tick =>
+                (TaylorScan.Run(a, e, expansion, steps, tick), withHessian ? HessianSection(a, svd, expansion.Index, tick) : null));
+            var source = $"A from {Path.GetFileName(matrixPath)}; " +
+                         (directionPath is null ? $"E a random direction with N(0, 1) entries (seed {parse.GetValue(seed)}) scaled to unit Frobenius norm." : $"E from {Path.GetFileName(directionPath)}.");
+            var html = SensitivityReport.Render(new ReportData($"Sensitivity of s_{expansion.Index}", source, svd, expansion, scan, hessian));
+            File.WriteAllText(outputPath, html);
+            if (parse.GetValue(json))
+            {
+                context.WriteJson(new { Output = outputPath, Bytes = new FileInfo(outputPath).Length, expansion.Index, expansion.Order, SingularValue = expansion.Value, ConvergenceRadius = radius, Points = count });
+            }
+            else
+            {
+                context.WriteLine($"wrote {outputPath}");
+            }
+
+            return ExitCodes.Success;
+        });
+        return context.Examples.Add(
+            command,
+            "spectral report --matrix A.npy --output report.html",
+            "spectral report -A A.npy -E E.npy -k 2 -N 8 -o report.html --points 201");
+    }
+
+    /// <summary>The Hessian section (analytic, finite differences, spectrum) for a matrix with at most this many entries.</summary>
+    internal const int MaxHessianEntries = 144;
+
+    private static HessianData HessianSection(Matrix<double> a, ThinSingularValueDecomposition svd, int index, Action tick) =>
+        new(SingularValueHessian.Compute(svd, index), FiniteDifferenceHessian.Compute(a, index, tick), HessianSpectrum.At(svd, index));
+
+    /// <summary>A direction with N(0, 1) entries from a Mersenne Twister, scaled to unit Frobenius norm.</summary>
+    internal static Matrix<double> RandomDirection(int rows, int columns, int seed)
+    {
+        var e = Matrix<double>.Build.Random(rows, columns, new Normal(0, 1, new MersenneTwister(seed)));
+        return e / e.FrobeniusNorm();
+    }
+}

@@ -1,0 +1,86 @@
+using System.CommandLine;
+using SpectralSensitivity.Cli.Infrastructure;
+using SpectralSensitivity.Decomposition;
+using SpectralSensitivity.Matrices;
+using Spectre.Console;
+
+namespace SpectralSensitivity.Cli.Commands;
+
+/// <summary><c>spectral taylor</c>: the order-N Taylor prediction of <c>s_k(A + tE)</c> against recomputed values over a range of t.</summary>
+internal static class TaylorCommand
+{
+    /// <summary>The most points one run evaluates (each costs a full SVD).</summary>
+    internal const int MaxPoints = 100_000;
+
+    public static Command Create(CliContext context)
+    {
+        var matrix = CommonOptions.Matrix();
+        var direction = CommonOptions.Direction(required: true);
+        var index = CommonOptions.Index(required: false);
+        var order = CommonOptions.Order(required: false);
+        var tMax = new Option<double?>("--t-max") { Description = "Largest t [default: 0.9 times the convergence radius bound r0, or 1 if r0 is infinite]" };
+        var tMin = new Option<double?>("--t-min") { Description = "Smallest t [default: -t-max]" };
+        var points = new Option<int>("--points", "-p") { Description = $"Number of equally spaced values of t, 1..{MaxPoints}", DefaultValueFactory = _ => 21 };
+        var json = CommonOptions.Json();
+        var command = new Command("taylor", "Taylor predictions of s_k(A + tE) of order N against singular values recomputed by a full SVD at each t, with the rigorous error bound.")
+        {
+            matrix, direction, index, order, tMin, tMax, points, json,
+        };
+        command.SetAction(parse =>
+        {
+            var a = MatrixInput.Load(parse.GetRequiredValue(matrix), "--matrix");
+            var e = MatrixInput.Load(parse.GetRequiredValue(direction), "--direction");
+            var count = parse.GetValue(points);
+            if (count is < 1 or > MaxPoints)
+            {
+                throw new UsageException($"--points {count} is out of range: it must lie in 1..{MaxPoints}");
+            }
+
+            var svd = ThinSingularValueDecomposition.Compute(a);
+            var expansion = SingularValueDerivatives.Expand(svd, PerturbationPath.Linear(e), parse.GetValue(index), parse.GetValue(order));
+            var radius = expansion.Convergence.Radius;
+            var high = parse.GetValue(tMax) ?? (double.IsFinite(radius) ? 0.9 * radius : 1.0);
+            var low = parse.GetValue(tMin) ?? -high;
+            if (!double.IsFinite(low) || !double.IsFinite(high) || low > high)
+            {
+                throw new UsageException($"the range of t [{low}, {high}] is not a finite interval with --t-min <= --t-max");
+            }
+
+            var steps = TaylorScan.Linspace(low, high, count);
+            var scan = context.WithProgress($"s_{expansion.Index}(A + tE) at {count} points", count, tick => TaylorScan.Run(a, e, expansion, steps, tick));
+            if (parse.GetValue(json))
+            {
+                context.WriteJson(new
+                {
+                    expansion.Index,
+                    expansion.Order,
+                    SingularValue = expansion.Value,
+                    expansion.Gap,
+                    ConvergenceRadius = radius,
+                    expansion.TaylorCoefficients,
+                    Points = scan,
+                });
+                return ExitCodes.Success;
+            }
+
+            context.Console.WriteLine($"s_{expansion.Index} = {Number.Format(expansion.Value)}, order {expansion.Order}, convergence radius r0 >= {Number.Short(radius)}");
+            var table = new Table();
+            foreach (var title in new[] { "t", "t / r0", "predicted", "recomputed", "|error|", "error bound" })
+            {
+                table.AddColumn(new TableColumn(title).RightAligned());
+            }
+
+            foreach (var p in scan)
+            {
+                table.AddRow(Number.Short(p.T), Number.Short(p.T / radius), Number.Format(p.Predicted), Number.Format(p.Recomputed), Number.Short(p.Error), Number.Short(p.ErrorBound));
+            }
+
+            context.Console.Write(table);
+            return ExitCodes.Success;
+        });
+        return context.Examples.Add(
+            command,
+            "spectral taylor --matrix A.npy --direction E.npy --index 1 --order 6",
+            "spectral taylor -A A.csv -E E.csv -k 2 -N 4 --t-min 0 --t-max 0.05 --points 200 --json");
+    }
+}

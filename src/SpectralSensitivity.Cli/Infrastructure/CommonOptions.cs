@@ -1,0 +1,59 @@
+using System.CommandLine;
+
+namespace SpectralSensitivity.Cli.Infrastructure;
+
+/// <summary>Factories for the options several commands share (a fresh instance per command).</summary>
+internal static class CommonOptions
+{
+    /// <summary>The formats every matrix option accepts, for help texts.</summary>
+    public const string Formats = ".npy (float64/float32, C or Fortran order), .csv (comma or whitespace separated, optional header), .mtx (MatrixMarket)";
+
+    public static Option<string> Matrix(string description = "The matrix A") => new("--matrix", "-A")
+    {
+        Description = $"{description}: {Formats}",
+        Required = true,
+    };
+
+    public static Option<string> Direction(bool required, string description = "The direction E, same shape as A") => new("--direction", "-E")
+    {
+        Description = $"{description}: same formats as --matrix",
+        Required = required,
+    };
+
+    public static Option<int> Index(bool required) => new("--index", "-k")
+    {
+        Description = "1-based index k of the singular value (s_1 is the largest)",
+        Required = required,
+        DefaultValueFactory = required ? null : _ => 1,
+    };
+
+    public static Option<int> Order(bool required, int fallback = 6) => new("--order", "-N")
+    {
+        Description = $"Highest derivative order N (1..{SingularValueDerivatives.MaxOrder}; closed form up to {SingularValueDerivatives.MaxClosedFormOrder})",
+        Required = required,
+        DefaultValueFactory = required ? null : _ => fallback,
+    };
+
+    public static Option<bool> Json() => new("--json")
+    {
+        Description = "Write one JSON object to stdout instead of tables",
+    };
+
+    public static Option<string> Method()
+    {
+        var option = new Option<string>("--method")
+        {
+            Description = "recursion (O(N^2), any order) or closed-form (Kato's trace sum, exponential in N)",
+            DefaultValueFactory = _ => DerivativeMethod.Recursion,
+        };
+        option.AcceptOnlyFromAmong(DerivativeMethod.Recursion, DerivativeMethod.ClosedForm);
+        return option;
+    }
+}
+
+/// <summary>The two algorithms behind <c>--method</c>.</summary>
+internal static class DerivativeMethod
+{
+    public const string Recursion = "recursion";
+    public const string ClosedForm = "closed-form";
+}

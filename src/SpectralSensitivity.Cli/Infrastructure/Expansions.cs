@@ -1,0 +1,82 @@
+using MathNet.Numerics.LinearAlgebra;
+using SpectralSensitivity.Decomposition;
+using SpectralSensitivity.Matrices;
+using SpectralSensitivity.Results;
+using Spectre.Console;
+
+namespace SpectralSensitivity.Cli.Infrastructure;
+
+/// <summary>Runs the chosen algorithm and renders an expansion as a table; shared by <c>derivatives</c> and <c>eig-derivatives</c>.</summary>
+internal static class Expansions
+{
+    /// <summary>Expands <c>s_k(A + tE)</c> with the recursion or the closed form.</summary>
+    public static SpectralExpansion OfSingularValue(ThinSingularValueDecomposition svd, Matrix<double> direction, int index, int order, string method) =>
+        method == DerivativeMethod.ClosedForm
+            ? SingularValueDerivatives.ClosedForm(svd, PerturbationPath.Linear(direction), index, order)
+            : SingularValueDerivatives.Expand(svd, PerturbationPath.Linear(direction), index, order);
+
+    /// <summary>Expands <c>μ_k(T + tT₁)</c> with the recursion or the closed form.</summary>
+    public static SpectralExpansion OfEigenvalue(SymmetricEigendecomposition eig, Matrix<double> direction, int index, int order, string method) =>
+        method == DerivativeMethod.ClosedForm
+            ? EigenvalueDerivatives.ClosedForm(eig, PerturbationPath.Linear(direction), index, order)
+            : EigenvalueDerivatives.Expand(eig, PerturbationPath.Linear(direction), index, order);
+
+    /// <summary>The closed form's trace-term count, or null for the recursion.</summary>
+    public static long? TermCount(SpectralExpansion expansion) => (expansion as ClosedFormExpansion)?.TermCount;
+
+    /// <summary>The JSON object of <c>derivatives</c> and <c>eig-derivatives</c>.</summary>
+    public static ExpansionJson ToJson(SpectralExpansion expansion, string method, bool singular, int rows, int columns) => new(
+        expansion.Index,
+        expansion.Order,
+        method,
+        singular ? expansion.Value : null,
+        singular ? null : expansion.Value,
+        expansion.Derivatives,
+        expansion.TaylorCoefficients,
+        expansion.Gap,
+        expansion.Convergence.Radius,
+        TermCount(expansion),
+        rows,
+        columns);
+
+    /// <summary>Prints a summary grid and the table j, D_j, c_j.</summary>
+    /// <param name="console">Where to write.</param>
+    /// <param name="valueName">"s_k" or "mu_k" with the index, e.g. "s_2".</param>
+    /// <param name="expansion">The expansion.</param>
+    /// <param name="method">The algorithm used.</param>
+    public static void Render(IAnsiConsole console, string valueName, SpectralExpansion expansion, string method)
+    {
+        var summary = new Grid().AddColumn().AddColumn();
+        summary.AddRow(Markup.Escape(valueName), Number.Format(expansion.Value));
+        summary.AddRow("gap d", Number.Format(expansion.Gap));
+        summary.AddRow("convergence radius r0 >=", Number.Format(expansion.Convergence.Radius));
+        summary.AddRow("method", TermCount(expansion) is { } terms ? $"{method} ({terms} trace terms)" : method);
+        console.Write(summary);
+        console.WriteLine();
+
+        var table = new Table().AddColumn(new TableColumn("j").RightAligned())
+            .AddColumn(new TableColumn("D_j = d^j/dt^j").RightAligned())
+            .AddColumn(new TableColumn("c_j = D_j / j!").RightAligned());
+        for (var j = 1; j <= expansion.Order; j++)
+        {
+            table.AddRow(j.ToString(System.Globalization.CultureInfo.InvariantCulture), Number.Format(expansion.Derivatives[j - 1]), Number.Format(expansion.TaylorCoefficients[j]));
+        }
+
+        console.Write(table);
+    }
+}
+
+/// <summary>One expansion as JSON; exactly one of <paramref name="SingularValue"/> and <paramref name="Eigenvalue"/> is set.</summary>
+internal sealed record ExpansionJson(
+    int Index,
+    int Order,
+    string Method,
+    double? SingularValue,
+    double? Eigenvalue,
+    IReadOnlyList<double> Derivatives,
+    IReadOnlyList<double> TaylorCoefficients,
+    double Gap,
+    double ConvergenceRadius,
+    long? ClosedFormTermCount,
+    int Rows,
+    int Columns);

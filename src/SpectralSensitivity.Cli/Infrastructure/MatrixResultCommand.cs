@@ -1,0 +1,88 @@
+using System.CommandLine;
+using MathNet.Numerics.LinearAlgebra;
+using SpectralSensitivity.Decomposition;
+using Spectre.Console;
+
+namespace SpectralSensitivity.Cli.Infrastructure;
+
+/// <summary>The shape <c>gradient</c>, <c>hessian</c> and <c>hvp</c> share: A (and E), index k, one matrix result, optional --output file.</summary>
+internal static class MatrixResultCommand
+{
+    /// <summary>A matrix and named scalars (camelCase JSON names) computed for <c>s_k</c>.</summary>
+    internal sealed record Result(Matrix<double> Matrix, params (string Name, double Value)[] Scalars);
+
+    /// <summary>What differs between the commands.</summary>
+    /// <param name="Name">The command name.</param>
+    /// <param name="Description">Its help text.</param>
+    /// <param name="ResultName">The JSON property and table title of the matrix, e.g. "gradient".</param>
+    /// <param name="NeedsDirection">Whether --direction is required.</param>
+    /// <param name="Compute">Computes the result from the SVD of A, k and E (null without --direction).</param>
+    internal sealed record Spec(string Name, string Description, string ResultName, bool NeedsDirection, Func<ThinSingularValueDecomposition, int, Matrix<double>?, Result> Compute);
+
+    public static Command Create(CliContext context, Spec spec, params string[] examples)
+    {
+        var matrix = CommonOptions.Matrix();
+        var direction = CommonOptions.Direction(required: true);
+        var index = CommonOptions.Index(required: false);
+        var output = MatrixOutput.Option("the result matrix");
+        var json = CommonOptions.Json();
+        var command = new Command(spec.Name, spec.Description) { matrix };
+        if (spec.NeedsDirection)
+        {
+            command.Options.Add(direction);
+        }
+
+        command.Options.Add(index);
+        command.Options.Add(output);
+        command.Options.Add(json);
+        command.SetAction(parse =>
+        {
+            var a = MatrixInput.Load(parse.GetRequiredValue(matrix), "--matrix");
+            var e = spec.NeedsDirection ? MatrixInput.Load(parse.GetRequiredValue(direction), "--direction") : null;
+            var svd = ThinSingularValueDecomposition.Compute(a);
+            var k = parse.GetValue(index);
+            var result = spec.Compute(svd, k, e);
+            var written = MatrixOutput.Save(parse.GetValue(output), result.Matrix);
+            if (parse.GetValue(json))
+            {
+                var body = new Dictionary<string, object?>
+                {
+                    ["index"] = k,
+                    ["singularValue"] = svd.SingularValue(k),
+                    ["rows"] = result.Matrix.RowCount,
+                    ["columns"] = result.Matrix.ColumnCount,
+                };
+                foreach (var (name, value) in result.Scalars)
+                {
+                    body[name] = value;
+                }
+
+                body[spec.ResultName] = CliJson.Rows(result.Matrix);
+                if (written is not null)
+                {
+                    body["output"] = written;
+                }
+
+                context.WriteJson(body);
+                return ExitCodes.Success;
+            }
+
+            var summary = new Grid().AddColumn().AddColumn();
+            summary.AddRow($"s_{k}", Number.Format(svd.SingularValue(k)));
+            foreach (var (name, value) in result.Scalars)
+            {
+                summary.AddRow(Markup.Escape(name), Number.Format(value));
+            }
+
+            context.Console.Write(summary);
+            MatrixOutput.Render(context.Console, spec.ResultName, result.Matrix);
+            if (written is not null)
+            {
+                context.WriteLine($"wrote {written}");
+            }
+
+            return ExitCodes.Success;
+        });
+        return context.Examples.Add(command, examples);
+    }
+}

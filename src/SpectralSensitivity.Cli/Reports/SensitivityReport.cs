@@ -1,0 +1,121 @@
+using SpectralSensitivity.Cli.Infrastructure;
+using MathNet.Numerics.LinearAlgebra;
+using SpectralSensitivity.Decomposition;
+using SpectralSensitivity.Hessian;
+using SpectralSensitivity.Results;
+
+namespace SpectralSensitivity.Cli.Reports;
+
+/// <summary>What one report shows.</summary>
+/// <param name="Title">Page title.</param>
+/// <param name="Source">Where A and E came from, one sentence.</param>
+/// <param name="Svd">The thin SVD of A.</param>
+/// <param name="Expansion">The expansion of s_k along E.</param>
+/// <param name="Scan">Predictions against recomputed values over t.</param>
+/// <param name="Hessian">The Hessian section, for small matrices only.</param>
+internal sealed record ReportData(string Title, string Source, ThinSingularValueDecomposition Svd, SingularValueExpansion Expansion, IReadOnlyList<TaylorPoint> Scan, HessianData? Hessian);
+
+/// <summary>The analytic Hessian of s_k, its finite-difference counterpart and its closed-form spectrum.</summary>
+internal sealed record HessianData(Matrix<double> Analytic, Matrix<double> FiniteDifference, HessianSpectrum Spectrum);
+
+/// <summary>Lays out the HTML report: spectrum, Taylor predictions with the convergence radius, errors, derivative magnitudes.</summary>
+internal static class SensitivityReport
+{
+    public static string Render(ReportData data)
+    {
+        var expansion = data.Expansion;
+        var k = expansion.Index;
+        var radius = expansion.Convergence.Radius;
+        var page = new HtmlPage(data.Title)
+            .Paragraph(data.Source)
+            .Table(
+                ["A", "rank", $"k", $"s_{k}", "gap d", "convergence radius r0 >=", "order N"],
+                [[$"{data.Svd.RowCount} x {data.Svd.ColumnCount}", Number.Format(data.Svd.Rank), Number.Format(k), Number.Format(expansion.Value), Number.Short(expansion.Gap), Number.Short(radius), Number.Format(expansion.Order)]]);
+
+        page.Heading("Singular value spectrum and derivatives against order")
+            .Paragraph($"Left: the singular values of A, s_{k} in red. Right: |D_j| = |d^j s_{k} / dt^j| grows like j! / r^j, while the Taylor coefficients " +
+                       "|c_j| = |D_j| / j! decay geometrically inside the radius; the dashed line is Cauchy's bound rho / r0^j with rho = d / 2.")
+            .Figures(Spectrum(data.Svd, k), Derivatives(expansion));
+        page.Heading($"Taylor predictions of s_{k}(A + tE) against recomputed singular values")
+            .Paragraph($"Orders 1..{expansion.Order} of the Taylor series at t = 0 against s_{k}(A + tE) from a fresh SVD at each of {data.Scan.Count} values of t. " +
+                       "The dashed red lines mark the guaranteed convergence radius r0 = d / (2 ||E||_2) (a lower bound: the series may converge further); " +
+                       "the grey dashed line is the rigorous error bound of order N, valid inside r0.")
+            .Figures(Predictions(data.Scan, expansion), Errors(data.Scan, expansion))
+            .Table(["j", "D_j", "c_j"], Enumerable.Range(1, expansion.Order).Select(j => (IReadOnlyList<string>)[Number.Format(j), Number.Format(expansion.Derivatives[j - 1]), Number.Format(expansion.TaylorCoefficients[j])]));
+        if (data.Hessian is { } hessian)
+        {
+            AddHessian(page, hessian, k);
+        }
+
+        return page.Render();
+    }
+
+    private static void AddHessian(HtmlPage page, HessianData hessian, int k)
+    {
+        var scale = hessian.Analytic.Enumerate().Max(Math.Abs);
+        var difference = (hessian.Analytic - hessian.FiniteDifference).Enumerate().Max(Math.Abs);
+        var spectrum = hessian.Spectrum;
+        var values = spectrum.Eigenpairs.Select(p => p.Value).OrderByDescending(v => v).ToArray();
+        var chart = new SvgChart($"Non-zero eigenvalues of the Hessian of s_{k}", "position", "eigenvalue")
+            .Add("eigenvalue", values.Select((v, i) => ((double)(i + 1), v)).ToArray(), Palette.Ordered(0, 1), markers: true)
+            .Add("zero", [(1.0, 0.0), (Math.Max(2, values.Length), 0.0)], Palette.Bound, dashed: true, strokeWidth: 1);
+        page.Heading($"Hessian of s_{k} with respect to vec(A)")
+            .Paragraph($"The {hessian.Analytic.RowCount} x {hessian.Analytic.ColumnCount} Hessian (vec column-major: entry (i, j) of A is coordinate i + j m) " +
+                       $"in closed form, next to central finite differences of the gradient u_k v_k^T (relative step {FiniteDifferenceHessian.RelativeStep:G2}); " +
+                       $"largest entry {Number.Short(scale)}, largest difference {Number.Short(difference)}. " +
+                       $"Its spectrum is known in closed form: rank m + n - 2 = {spectrum.Rank}, null space of dimension {spectrum.NullSpaceDimension}, trace {Number.Short(spectrum.Trace)}, spectral norm {Number.Short(spectrum.SpectralNorm)}.")
+            .Figures(SvgHeatmap.Render("Hessian (closed form)", hessian.Analytic, scale), SvgHeatmap.Render("Hessian (finite differences)", hessian.FiniteDifference, scale))
+            .Figures(chart.Render());
+    }
+
+    private static string Spectrum(ThinSingularValueDecomposition svd, int k)
+    {
+        var values = svd.SingularValues;
+        var logY = values.All(s => s > 0) && values[0] / values[^1] > 20;
+        return new SvgChart("Singular values s_i of A", "i", "s_i") { LogY = logY }
+            .Add("s_i", Enumerable.Range(1, svd.Size).Select(i => ((double)i, values[i - 1])).ToArray(), Palette.Ordered(0, 1), markers: true)
+            .Add($"s_{k}", [((double)k, values[k - 1])], Palette.Radius, markers: true)
+            .Render();
+    }
+
+    private static string Predictions(IReadOnlyList<TaylorPoint> scan, SingularValueExpansion expansion)
+    {
+        var recomputed = scan.Select(p => p.Recomputed).ToArray();
+        var (low, high) = (recomputed.Min(), recomputed.Max());
+        var pad = Math.Max(high - low, 1e-3 * Math.Max(Math.Abs(high), 1e-300)) * 0.4;
+        var chart = new SvgChart($"s_{expansion.Index}(A + tE): Taylor orders 1..{expansion.Order}", "t", $"s_{expansion.Index}") { YRange = (low - pad, high + pad) };
+        for (var n = 1; n <= expansion.Order; n++)
+        {
+            chart.Add($"order {n}", scan.Select(p => (p.T, p.PredictionsByOrder[n - 1])).ToArray(), Palette.Ordered(n - 1, expansion.Order), strokeWidth: 1.3);
+        }
+
+        chart.Add("recomputed", scan.Select(p => (p.T, p.Recomputed)).ToArray(), Palette.Reference, dashed: true, strokeWidth: 2.2);
+        return MarkRadius(chart, expansion.Convergence.Radius).Render();
+    }
+
+    private static string Errors(IReadOnlyList<TaylorPoint> scan, SingularValueExpansion expansion)
+    {
+        var chart = new SvgChart("|prediction - recomputed|", "t", "absolute error") { LogY = true };
+        for (var n = 1; n <= expansion.Order; n++)
+        {
+            chart.Add($"order {n}", scan.Select(p => (p.T, Math.Abs(p.PredictionsByOrder[n - 1] - p.Recomputed))).ToArray(), Palette.Ordered(n - 1, expansion.Order), strokeWidth: 1.3);
+        }
+
+        chart.Add($"bound, order {expansion.Order}", scan.Select(p => (p.T, p.ErrorBound)).ToArray(), Palette.Bound, dashed: true);
+        return MarkRadius(chart, expansion.Convergence.Radius).Render();
+    }
+
+    private static string Derivatives(SingularValueExpansion expansion)
+    {
+        var orders = Enumerable.Range(1, expansion.Order).ToArray();
+        var convergence = expansion.Convergence;
+        return new SvgChart("Magnitude of derivatives and Taylor coefficients", "order j", "magnitude") { LogY = true }
+            .Add("|D_j|", orders.Select(j => ((double)j, Math.Abs(expansion.Derivatives[j - 1]))).ToArray(), Palette.Ordered(0, 2), markers: true)
+            .Add("|c_j|", orders.Select(j => ((double)j, Math.Abs(expansion.TaylorCoefficients[j]))).ToArray(), Palette.Ordered(1, 2), markers: true)
+            .Add("rho / r0^j", orders.Select(j => ((double)j, convergence.Bound / Math.Pow(convergence.Radius, j))).ToArray(), Palette.Bound, dashed: true)
+            .Render();
+    }
+
+    private static SvgChart MarkRadius(SvgChart chart, double radius) =>
+        double.IsFinite(radius) ? chart.AddVertical(-radius, "-r0", Palette.Radius).AddVertical(radius, "r0", Palette.Radius) : chart;
+}

@@ -1,0 +1,27 @@
+namespace SpectralSensitivity.Hessian;
+
+/// <summary>Which closed-form eigenvector of the Hessian of <c>s_k</c> a pair has (u_i, v_i the singular vectors of A).</summary>
+public enum HessianEigenvectorKind
+{
+    /// <summary><c>(u_i v_kᵀ + u_k v_iᵀ)/√2</c>, i ≤ r, i ≠ k: eigenvalue <c>1/(s_k − s_i)</c>.</summary>
+    SymmetricPair,
+
+    /// <summary><c>(u_i v_kᵀ − u_k v_iᵀ)/√2</c>, i ≤ r, i ≠ k: eigenvalue <c>1/(s_k + s_i)</c>.</summary>
+    AntisymmetricPair,
+
+    /// <summary><c>u_i v_kᵀ</c> with u_i orthogonal to every column of thin U (r &lt; i ≤ m, tall A): eigenvalue <c>1/s_k</c>.</summary>
+    LeftComplement,
+
+    /// <summary><c>u_k v_jᵀ</c> with v_j orthogonal to every column of thin V (r &lt; j ≤ n, wide A): eigenvalue <c>1/s_k</c>.</summary>
+    RightComplement,
+}
+
+/// <summary>One non-zero eigenvalue of the Hessian of <c>s_k</c> and the recipe of its unit eigenvector.</summary>
+/// <remarks>
+/// The eigenvector, an m × n matrix of unit Frobenius norm, comes from <see cref="HessianSpectrum.Eigenvector"/>.
+/// Reference: Luo, O'Riordan, McDermott, JMAA 2025 (arXiv 2506.03764), Hessian eigenstructure (notes); docs/hessian.md §4.
+/// </remarks>
+/// <param name="Value">The eigenvalue.</param>
+/// <param name="Kind">Which closed form the eigenvector has.</param>
+/// <param name="Partner">The 1-based index i of the partner singular vector (i ≠ k; i &gt; r for the complement kinds, numbering an orthonormal basis of the complement).</param>
+public sealed record HessianEigenpair(double Value, HessianEigenvectorKind Kind, int Partner);

@@ -1,0 +1,163 @@
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra.Double;
+using MathNet.Numerics.LinearAlgebra.Factorization;
+using SpectralSensitivity.Decomposition;
+using SpectralSensitivity.Matrices;
+
+namespace SpectralSensitivity.Hessian;
+
+/// <summary>The closed-form eigendecomposition of the Hessian of <c>s_k</c> with respect to <c>vec(A)</c>.</summary>
+/// <remarks>
+/// <para>For i ≤ r, i ≠ k: <c>vec((u_i v_kᵀ ± u_k v_iᵀ)/√2)</c> with eigenvalue <c>1/(s_k ∓ s_i)</c>; for i &gt; r (tall A)
+/// <c>vec(u_i v_kᵀ)</c> and for j &gt; r (wide A) <c>vec(u_k v_jᵀ)</c>, both with eigenvalue <c>1/s_k</c>; every direction
+/// orthogonal to these (among them <c>u_k v_kᵀ</c>, along which s_k is linear) has eigenvalue 0. So the rank is
+/// <c>m + n − 2</c>, the trace <c>Σ_{i≠k} 2 s_k/(s_k² − s_i²) + (m + n − 2r)/s_k</c>, and the spectral norm the largest
+/// <c>1/|s_k − s_i|</c>, <c>1/(s_k + s_i)</c> or (m ≠ n) <c>1/s_k</c>.</para>
+/// <para>Cost: O(r log r) for the values, norms and trace; O(mn) per eigenvector (plus, once, a full QR of U or V,
+/// O(m² r) or O(n² r), the first time a complement eigenvector is asked for).</para>
+/// <para>Reference: Luo, O'Riordan, McDermott, JMAA 2025 (arXiv 2506.03764), Hessian eigenstructure (notes); derivation in docs/hessian.md §4.</para>
+/// </remarks>
+public sealed class HessianSpectrum
+{
+    private readonly HessianWeights _weights;
+    private readonly HessianEigenpair[] _eigenpairs;
+    private readonly Lazy<Matrix<double>> _leftComplement;
+    private readonly Lazy<Matrix<double>> _rightComplement;
+
+    private HessianSpectrum(HessianWeights weights)
+    {
+        _weights = weights;
+        _eigenpairs = BuildEigenpairs(weights);
+        _leftComplement = new Lazy<Matrix<double>>(() => Complement(weights.Svd.LeftVectors));
+        _rightComplement = new Lazy<Matrix<double>>(() => Complement(weights.Svd.RightVectors));
+        Trace = _eigenpairs.Sum(pair => pair.Value);
+        FrobeniusNorm = Math.Sqrt(_eigenpairs.Sum(pair => pair.Value * pair.Value));
+        SpectralNorm = _eigenpairs.Length == 0 ? 0 : _eigenpairs.Max(pair => Math.Abs(pair.Value));
+    }
+
+    /// <summary>The 1-based index k.</summary>
+    public int Index => _weights.Index;
+
+    /// <summary>m.</summary>
+    public int RowCount => _weights.RowCount;
+
+    /// <summary>n.</summary>
+    public int ColumnCount => _weights.ColumnCount;
+
+    /// <summary>The non-zero eigenvalues with their eigenvector recipes, in descending order of value; there are <see cref="Rank"/> of them.</summary>
+    public IReadOnlyList<HessianEigenpair> Eigenpairs => _eigenpairs;
+
+    /// <summary>The rank of the Hessian, <c>m + n − 2</c>.</summary>
+    public int Rank => _eigenpairs.Length;
+
+    /// <summary>The dimension of the null space, <c>mn − (m + n − 2)</c>.</summary>
+    public long NullSpaceDimension => (long)RowCount * ColumnCount - Rank;
+
+    /// <summary>The trace, <c>Σ_{i≠k} 2 s_k/(s_k² − s_i²) + (m + n − 2r)/s_k</c>.</summary>
+    public double Trace { get; }
+
+    /// <summary>The Frobenius norm, <c>√(Σ λ²)</c> over the non-zero eigenvalues.</summary>
+    public double FrobeniusNorm { get; }
+
+    /// <summary>The spectral norm, <c>max |λ|</c>.</summary>
+    public double SpectralNorm { get; }
+
+    /// <summary>Builds the spectrum of the Hessian of <c>s_k</c>. Cost O(r log r).</summary>
+    /// <param name="svd">The thin SVD of A.</param>
+    /// <param name="index">1-based k.</param>
+    /// <exception cref="Errors.DegenerateSpectrumException"><c>s_k</c> is zero or repeated.</exception>
+    public static HessianSpectrum At(ThinSingularValueDecomposition svd, int index) => new(HessianWeights.At(svd, index));
+
+    internal static HessianSpectrum From(HessianWeights weights) => new(weights);
+
+    /// <summary>The <paramref name="count"/> largest positive eigenvalues, largest first (fewer if there are fewer): the directions in which s_k curves up most.</summary>
+    /// <remarks>Reads the sorted list: O(count).</remarks>
+    /// <param name="count">How many, at least 0.</param>
+    public IReadOnlyList<HessianEigenpair> MostPositive(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return _eigenpairs.Where(pair => pair.Value > 0).Take(count).ToArray();
+    }
+
+    /// <summary>The <paramref name="count"/> most negative eigenvalues, most negative first (fewer if there are fewer): the directions in which s_k curves down most.</summary>
+    /// <remarks>Reads the sorted list: O(count).</remarks>
+    /// <param name="count">How many, at least 0.</param>
+    public IReadOnlyList<HessianEigenpair> MostNegative(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return _eigenpairs.Reverse().Where(pair => pair.Value < 0).Take(count).ToArray();
+    }
+
+    /// <summary>The unit eigenvector of <paramref name="pair"/> as an m × n matrix (its column-major vec is the eigenvector of the Hessian).</summary>
+    /// <remarks>
+    /// <c>(u_i v_kᵀ ± u_k v_iᵀ)/√2</c>, <c>u_i v_kᵀ</c> or <c>u_k v_jᵀ</c>. Cost O(mn); the first complement eigenvector also
+    /// costs a full QR of U (or V). The complement bases are orthonormal but, where their dimension exceeds one, not unique.
+    /// </remarks>
+    /// <param name="pair">One of <see cref="Eigenpairs"/>.</param>
+    /// <exception cref="Errors.InvalidSpectralInputException">The partner index does not fit this spectrum.</exception>
+    public Matrix<double> Eigenvector(HessianEigenpair pair)
+    {
+        ArgumentNullException.ThrowIfNull(pair);
+        var w = _weights;
+        int m = RowCount, n = ColumnCount, r = w.Size;
+        var u = DenseVector.OfArray(w.LeftVector);
+        var v = DenseVector.OfArray(w.RightVector);
+        switch (pair.Kind)
+        {
+            case HessianEigenvectorKind.SymmetricPair:
+            case HessianEigenvectorKind.AntisymmetricPair:
+                MatrixGuard.RequireIndex(pair.Partner, r, "partner singular vector");
+                if (pair.Partner == Index)
+                {
+                    throw new Errors.InvalidSpectralInputException($"the partner of an eigenvector pair must differ from k = {Index}");
+                }
+
+                var sign = pair.Kind == HessianEigenvectorKind.SymmetricPair ? 1.0 : -1.0;
+                var ui = w.Svd.LeftVectors.Column(pair.Partner - 1);
+                var vi = w.Svd.RightVectors.Column(pair.Partner - 1);
+                return (ui.OuterProduct(v) + sign * u.OuterProduct(vi)) / Math.Sqrt(2.0);
+            case HessianEigenvectorKind.LeftComplement:
+                MatrixGuard.RequireIndex(pair.Partner - r, m - r, "left complement vector (partner − r)");
+                return _leftComplement.Value.Column(pair.Partner - r - 1).OuterProduct(v);
+            default:
+                MatrixGuard.RequireIndex(pair.Partner - r, n - r, "right complement vector (partner − r)");
+                return u.OuterProduct(_rightComplement.Value.Column(pair.Partner - r - 1));
+        }
+    }
+
+    private static HessianEigenpair[] BuildEigenpairs(HessianWeights w)
+    {
+        var sk = w.SingularValue;
+        var pairs = new List<HessianEigenpair>(w.RowCount + w.ColumnCount);
+        for (var i = 1; i <= w.Size; i++)
+        {
+            if (i == w.Index)
+            {
+                continue;
+            }
+
+            var si = w.Svd.SingularValues[i - 1];
+            pairs.Add(new HessianEigenpair(1.0 / (sk - si), HessianEigenvectorKind.SymmetricPair, i));
+            pairs.Add(new HessianEigenpair(1.0 / (sk + si), HessianEigenvectorKind.AntisymmetricPair, i));
+        }
+
+        for (var i = w.Size + 1; i <= w.RowCount; i++)
+        {
+            pairs.Add(new HessianEigenpair(1.0 / sk, HessianEigenvectorKind.LeftComplement, i));
+        }
+
+        for (var j = w.Size + 1; j <= w.ColumnCount; j++)
+        {
+            pairs.Add(new HessianEigenpair(1.0 / sk, HessianEigenvectorKind.RightComplement, j));
+        }
+
+        return pairs.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Kind).ThenBy(pair => pair.Partner).ToArray();
+    }
+
+    /// <summary>An orthonormal basis of the orthogonal complement of the columns of a thin factor (rows × (rows − columns)).</summary>
+    private static Matrix<double> Complement(Matrix<double> factor)
+    {
+        var full = factor.QR(QRMethod.Full).Q;
+        return full.SubMatrix(0, factor.RowCount, factor.ColumnCount, factor.RowCount - factor.ColumnCount);
+    }
+}

@@ -1,0 +1,58 @@
+using FluentAssertions;
+using SpectralSensitivity.Decomposition;
+using SpectralSensitivity.Matrices;
+
+namespace SpectralSensitivity.Tests.Cli.Commands;
+
+public sealed class DerivativesCommandTests
+{
+    [Theory]
+    [MemberData(nameof(CliTheoryData.Formats), MemberType = typeof(CliTheoryData))]
+    public void Json_matches_the_library_exactly_on_every_format(MatrixFormat format)
+    {
+        using var files = new MatrixFiles();
+        var a = TestMatrices.Random(7, 5, 1);
+        var e = TestMatrices.Random(7, 5, 2);
+        var result = CliRunner.Run("derivatives", "--matrix", files.Write("A", a, format), "--direction", files.Write("E", e, format), "--index", "2", "--order", "7", "--json");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        result.Stderr.Should().BeEmpty();
+        var expected = SingularValueDerivatives.Expand(MatrixFiles.AsStored(a, format), MatrixFiles.AsStored(e, format), 2, 7);
+        var json = result.Json;
+        json.GetProperty("index").GetInt32().Should().Be(2);
+        json.Double("singularValue").Should().Be(expected.SingularValue);
+        json.Doubles("derivatives").Should().Equal(expected.Derivatives);
+        json.Doubles("taylorCoefficients").Should().Equal(expected.TaylorCoefficients);
+        json.Double("gap").Should().Be(expected.Gap);
+        json.Double("convergenceRadius").Should().Be(expected.Convergence.Radius);
+        json.GetProperty("method").GetString().Should().Be("recursion");
+    }
+
+    [Fact]
+    public void Closed_form_method_matches_the_library_closed_form()
+    {
+        using var files = new MatrixFiles();
+        var a = TestMatrices.Random(4, 6, 3);
+        var e = TestMatrices.Random(4, 6, 4);
+        var result = CliRunner.Run("derivatives", "-A", files.Write("A", a, MatrixFormat.Csv), "-E", files.Write("E", e, MatrixFormat.Csv), "-k", "1", "-N", "5", "--method", "closed-form", "--json");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var expected = SingularValueDerivatives.ClosedForm(ThinSingularValueDecomposition.Compute(a), PerturbationPath.Linear(e), 1, 5);
+        result.Json.Doubles("derivatives").Should().Equal(expected.Derivatives);
+        result.Json.GetProperty("closedFormTermCount").GetInt64().Should().Be(expected.TermCount);
+    }
+
+    [Fact]
+    public void Table_output_names_the_value_and_every_order()
+    {
+        using var files = new MatrixFiles();
+        var a = TestMatrices.Random(5, 5, 5);
+        var e = TestMatrices.Random(5, 5, 6);
+        var result = CliRunner.Run("derivatives", "-A", files.Write("A", a, MatrixFormat.NpyFloat64C), "-E", files.Write("E", e, MatrixFormat.NpyFloat64C), "-k", "3", "-N", "4");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var expected = SingularValueDerivatives.Expand(a, e, 3, 4);
+        result.Stdout.Should().Contain("s_3").And.Contain(expected.SingularValue.ToString("G12", System.Globalization.CultureInfo.InvariantCulture));
+        result.Stdout.Should().NotContain("\u001b[", "no ANSI escapes when stdout is not a terminal");
+    }
+}

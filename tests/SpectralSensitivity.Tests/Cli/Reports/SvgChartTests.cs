@@ -1,0 +1,32 @@
+using System.Xml.Linq;
+using FluentAssertions;
+using MathNet.Numerics.LinearAlgebra;
+using SpectralSensitivity.Cli.Reports;
+
+namespace SpectralSensitivity.Tests.Cli.Reports;
+
+public sealed class SvgChartTests
+{
+    [Fact]
+    public void Log_axis_breaks_lines_at_non_positive_and_non_finite_values()
+    {
+        var svg = new SvgChart("errors <&>", "t", "|e|") { LogY = true }
+            .Add("order 1", [(-1, 1e-3), (0, 0), (1, 1e-2), (2, double.NaN), (3, double.PositiveInfinity), (4, 1e-1)], Palette.Ordered(0, 2))
+            .AddVertical(0.5, "r0", Palette.Radius)
+            .Render();
+
+        var root = XElement.Parse(svg);
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        root.Descendants(ns + "polyline").Should().HaveCount(3, "zero, NaN and infinity split the series into three runs");
+        svg.Should().Contain("errors &lt;&amp;&gt;").And.NotContain("NaN").And.NotContain("Infinity");
+    }
+
+    [Fact]
+    public void Heatmap_draws_one_cell_per_entry_and_survives_an_all_zero_matrix()
+    {
+        var svg = SvgHeatmap.Render("H", Matrix<double>.Build.Dense(3, 3), 0);
+
+        XElement.Parse(svg).Descendants().Count(e => e.Name.LocalName == "rect").Should().BeGreaterThanOrEqualTo(9);
+        svg.Should().NotContain("NaN");
+    }
+}

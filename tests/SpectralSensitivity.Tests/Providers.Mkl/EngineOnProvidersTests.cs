@@ -1,0 +1,77 @@
+using FluentAssertions;
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.Providers.LinearAlgebra;
+using SpectralSensitivity.Providers.Mkl;
+using SpectralSensitivity.Tests.Providers.Mkl.Infrastructure;
+
+namespace SpectralSensitivity.Tests.Providers.Mkl;
+
+/// <summary>
+/// The derivative engine gives the same derivatives whichever provider MathNet uses. The engine reaches the
+/// provider through <see cref="LinearAlgebraControl.Provider"/>, so these tests switch it (and restore it).
+/// </summary>
+[Collection(GlobalProviderCollection.Name)]
+public sealed class EngineOnProvidersTests
+{
+    private const int Order = 6;
+
+    [NativeTheory(NativeBackend.Mkl)]
+    [InlineData("mkl")]
+    public void Mkl_singular_value_derivatives_match_managed(string provider) => SingularValueDerivativesMatch(provider);
+
+    [NativeTheory(NativeBackend.OpenBlas)]
+    [InlineData("openblas")]
+    public void OpenBlas_singular_value_derivatives_match_managed(string provider) => SingularValueDerivativesMatch(provider);
+
+    [NativeTheory(NativeBackend.Mkl)]
+    [InlineData("mkl")]
+    public void Mkl_eigenvalue_derivatives_match_managed(string provider)
+    {
+        var b = Matrix<double>.Build.Random(16, 16, 71);
+        var t = b + b.Transpose();
+        var e = Matrix<double>.Build.Random(16, 16, 72);
+        var direction = e + e.Transpose();
+        foreach (var index in new[] { 1, 8 }) // 1-based, as in the core API
+        {
+            var expected = On("managed", () => EigenvalueDerivatives.Expand(t, direction, index, Order).Derivatives.ToArray());
+            var actual = On(provider, () => EigenvalueDerivatives.Expand(t, direction, index, Order).Derivatives.ToArray());
+            ShouldAgreeByOrder(actual, expected, $"eigenvalue {index} on {provider}");
+        }
+    }
+
+    private static void SingularValueDerivativesMatch(string provider)
+    {
+        var a = Matrix<double>.Build.Random(14, 9, 73);
+        var direction = Matrix<double>.Build.Random(14, 9, 74);
+        foreach (var index in new[] { 1, 5 }) // 1-based, as in the core API
+        {
+            var expected = On("managed", () => SingularValueDerivatives.Expand(a, direction, index, Order).Derivatives.ToArray());
+            var actual = On(provider, () => SingularValueDerivatives.Expand(a, direction, index, Order).Derivatives.ToArray());
+            ShouldAgreeByOrder(actual, expected, $"singular value {index} on {provider}");
+        }
+    }
+
+    /// <summary>Derivative k agrees to 1e-9 relative to its own size (or to 1 when it is tiny).</summary>
+    private static void ShouldAgreeByOrder(double[] actual, double[] expected, string because)
+    {
+        actual.Length.Should().Be(expected.Length, because);
+        for (var k = 0; k < expected.Length; k++)
+        {
+            Math.Abs(actual[k] - expected[k]).Should().BeLessThanOrEqualTo(1e-9 * Math.Max(1.0, Math.Abs(expected[k])), $"{because}: order {k}");
+        }
+    }
+
+    private static T On<T>(string provider, Func<T> compute)
+    {
+        var previous = LinearAlgebraControl.Provider;
+        try
+        {
+            LinearAlgebraControl.Provider = NativeTestEnvironment.Provider(provider);
+            return compute();
+        }
+        finally
+        {
+            LinearAlgebraControl.Provider = previous;
+        }
+    }
+}
