@@ -37,13 +37,11 @@ fi
 # Enable "non-free" next to the existing Debian sources: same URIs, suites and keyring.
 base=/etc/apt/sources.list.d/debian.sources
 target=/etc/apt/sources.list.d/spectral-non-free.sources
-if [[ -f "$base" ]]; then
-  new=$(sed -E 's/^Components:.*/Components: non-free/' "$base")
-else
-  # Fallback for images that still use the one-line sources.list format.
-  codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")
-  new=$(printf 'Types: deb\nURIs: http://deb.debian.org/debian\nSuites: %s %s-updates\nComponents: non-free\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' "$codename" "$codename")
+if [[ ! -f "$base" ]]; then
+  echo "install-mkl.sh: $base not found; add the non-free component to your apt sources by hand" >&2
+  exit 1
 fi
+new=$(sed -E 's/^Components:.*/Components: non-free/' "$base")
 if [[ ! -f "$target" ]] || [[ "$(cat "$target")" != "$new" ]]; then
   printf '%s\n' "$new" > "$target"
   echo "install-mkl.sh: wrote $target"
