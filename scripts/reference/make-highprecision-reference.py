@@ -1,0 +1,104 @@
+#!/usr/bin/python3
+"""High-precision reference derivatives of singular values, independent of the library's algorithms.
+
+For each test matrix A (float64 entries, stored exactly) and direction E, the singular values of
+A + tE are computed with mpmath at 50 significant digits at M Chebyshev nodes t in [-h, h]; the
+Chebyshev interpolant is converted to Taylor coefficients at t = 0. Only SVDs are used: no
+resolvent, no recursion, no closed form. The interval h is a quarter of the smallest convergence
+radius r0 = d / (2 ||E||_2) among the indices kept, so the interpolation error is far below 1e-30.
+
+Indices are kept when their relative gap d / s_1 is at least 1e-2 (the accuracy target's
+condition). Output: tests/SpectralSensitivity.Tests/Fixtures/highprecision-reference.json.
+
+Run (Debian python3-mpmath):  /usr/bin/python3 scripts/reference/make-highprecision-reference.py
+"""
+import json
+import random
+import sys
+import time
+
+import mpmath as mp
+
+mp.mp.dps = 50
+ORDER = 8
+NODES = 40
+CASES = [(6, 10, 11), (10, 6, 12), (12, 12, 13), (30, 20, 14), (20, 30, 15)]
+
+
+def matrix(rows, columns, rng):
+    return [[rng.gauss(0.0, 1.0) for _ in range(columns)] for _ in range(rows)]
+
+
+def singular_values(a, e, t):
+    m = mp.matrix([[mp.mpf(a[i][j]) + t * mp.mpf(e[i][j]) for j in range(len(a[0]))] for i in range(len(a))])
+    return sorted(mp.svd_r(m, compute_uv=False), reverse=True)
+
+
+def gaps(s, rows, columns):
+    result = []
+    for k, sk in enumerate(s):
+        d = 2 * sk
+        if rows != columns:
+            d = min(d, sk)
+        for i, si in enumerate(s):
+            if i != k:
+                d = min(d, abs(sk - si))
+        result.append(d)
+    return result
+
+
+def chebyshev_to_taylor(values, h, order):
+    n = len(values)
+    coefficients = []
+    for j in range(n):
+        total = mp.fsum(values[p] * mp.cos(mp.pi * j * (p + mp.mpf(1) / 2) / n) for p in range(n))
+        coefficients.append(total * (1 if j == 0 else 2) / n)
+    # monomial coefficients of T_j(x): T_0 = 1, T_1 = x, T_{j+1} = 2x T_j - T_{j-1}
+    taylor = [mp.mpf(0)] * n
+    previous, current = [1], [0, 1]
+    for j in range(n):
+        poly = previous if j == 0 else current
+        for power, c in enumerate(poly):
+            taylor[power] += coefficients[j] * c
+        if j >= 1:
+            nxt = [0] * (len(current) + 1)
+            for power, c in enumerate(current):
+                nxt[power + 1] += 2 * c
+            for power, c in enumerate(previous):
+                nxt[power] -= c
+            previous, current = current, nxt
+    return [taylor[p] / h ** p for p in range(order + 1)]
+
+
+def main():
+    out = []
+    for rows, columns, seed in CASES:
+        started = time.time()
+        rng = random.Random(seed)
+        a = matrix(rows, columns, rng)
+        e = matrix(rows, columns, rng)
+        s0 = singular_values(a, e, mp.mpf(0))
+        d = gaps(s0, rows, columns)
+        e_norm = max(mp.svd_r(mp.matrix(e), compute_uv=False))
+        keep = [k for k in range(len(s0)) if d[k] >= mp.mpf("1e-2") * s0[0]]
+        h = min(d[k] / (2 * e_norm) for k in keep) / 4
+        nodes = [h * mp.cos(mp.pi * (p + mp.mpf(1) / 2) / NODES) for p in range(NODES)]
+        samples = [singular_values(a, e, t) for t in nodes]
+        entries = []
+        for k in keep:
+            taylor = chebyshev_to_taylor([samples[p][k] for p in range(NODES)], h, ORDER)
+            derivatives = [taylor[n] * mp.factorial(n) for n in range(1, ORDER + 1)]
+            entries.append({
+                "index": k + 1,
+                "singularValue": mp.nstr(s0[k], 30),
+                "relativeGap": mp.nstr(d[k] / s0[0], 6),
+                "derivatives": [mp.nstr(x, 30) for x in derivatives],
+            })
+        out.append({"rows": rows, "columns": columns, "a": a, "e": e, "entries": entries})
+        print(f"{rows}x{columns}: kept {len(keep)} of {len(s0)} indices, h = {mp.nstr(h, 3)}, {time.time() - started:.0f} s", file=sys.stderr)
+    with open("tests/SpectralSensitivity.Tests/Fixtures/highprecision-reference.json", "w") as f:
+        json.dump({"generator": "scripts/reference/make-highprecision-reference.py", "digits": 50, "nodes": NODES, "cases": out}, f)
+
+
+if __name__ == "__main__":
+    main()
