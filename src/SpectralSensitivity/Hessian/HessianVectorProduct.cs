@@ -16,7 +16,7 @@ namespace SpectralSensitivity.Hessian;
 /// fused column by column), two over the smaller, and one rank-two write:
 /// O(mn + (m + n) r) flops, O(m + n + r) extra memory besides the result.</para>
 /// <para>Reference: Luo, O'Riordan, McDermott, JMAA 2025 (arXiv 2506.03764), second-order term of the Kato
-/// expansion (Hessian section); derivation in docs/hessian.md §3 and the project notes.</para>
+/// expansion (Hessian section); derivation in docs/hessian.md §2 and the project notes.</para>
 /// </remarks>
 public sealed class HessianVectorProduct
 {

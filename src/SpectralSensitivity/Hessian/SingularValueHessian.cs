@@ -18,7 +18,7 @@ namespace SpectralSensitivity.Hessian;
 /// <para>Cost: O((m² + n² + mn) r) for the GEMMs plus O((mn)²) for the fill, which is memory-bound; memory 8 (mn)² bytes,
 /// refused above <see cref="HessianOptions.MemoryBudgetBytes"/>.</para>
 /// <para>Reference: Luo, O'Riordan, McDermott, JMAA 2025 (arXiv 2506.03764), Hessian in Kronecker form (notes);
-/// derivation in docs/hessian.md §2.</para>
+/// derivation in docs/hessian.md §3.</para>
 /// </remarks>
 public static class SingularValueHessian
 {
