@@ -16,7 +16,7 @@ public class SingularValuePredictionTests
         var direction = Gaussian(testCase.Matrix.RowCount, testCase.Matrix.ColumnCount, 800 + k);
         var perturbation = 0.01 * testCase.Svd.Gap(k) / direction.FrobeniusNorm() * direction;
         var prediction = SingularValuePrediction.SecondOrder(testCase.Svd, k, perturbation);
-        var scale = DerivativeErrorScale(testCase.Svd, k, 2, perturbation.FrobeniusNorm());
+        var scale = DerivativeArithmeticScale(testCase.Svd, k, 2, perturbation.FrobeniusNorm());
         prediction.Order.Should().Be(2);
         prediction.Terms[0].Should().Be(testCase.Svd.SingularValue(k));
         prediction.Terms[1].Should().BeApproximately(SingularValueGradient.Directional(testCase.Svd, k, perturbation), scale);
