@@ -10,7 +10,7 @@ namespace SpectralSensitivity.Tests.Hessian;
 public class HessianSpectrumTests
 {
     [Theory]
-    [MemberData(nameof(CasesAndIndices), MemberType = typeof(HessianTestCases))]
+    [EveryCaseAndIndex]
     public void Eigendecomposition_reconstructs_the_dense_Hessian(string name, int k)
     {
         var testCase = Named(name);
@@ -29,7 +29,7 @@ public class HessianSpectrumTests
     }
 
     [Theory]
-    [MemberData(nameof(CasesAndIndices), MemberType = typeof(HessianTestCases))]
+    [EveryCaseAndIndex]
     public void Eigenvectors_are_orthonormal_and_satisfy_the_eigen_equation(string name, int k)
     {
         var testCase = Named(name);
@@ -47,7 +47,7 @@ public class HessianSpectrumTests
     }
 
     [Theory]
-    [MemberData(nameof(CasesAndIndices), MemberType = typeof(HessianTestCases))]
+    [EveryCaseAndIndex]
     public void Trace_and_norms_match_the_dense_Hessian(string name, int k)
     {
         var testCase = Named(name);

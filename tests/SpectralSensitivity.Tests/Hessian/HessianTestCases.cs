@@ -28,20 +28,6 @@ internal static class HessianTestCases
         new("rank-deficient square 5x5 rank 2", Gaussian(5, 2, 16) * Gaussian(2, 5, 17), [1, 2]),
     ];
 
-    public static TheoryData<string, int> CasesAndIndices()
-    {
-        var data = new TheoryData<string, int>();
-        foreach (var testCase in All)
-        {
-            foreach (var k in testCase.Indices)
-            {
-                data.Add(testCase.Name, k);
-            }
-        }
-
-        return data;
-    }
-
     public static Case Named(string name) => All.Single(c => c.Name == name);
 
     public static Matrix<double> Gaussian(int rows, int columns, int seed) =>

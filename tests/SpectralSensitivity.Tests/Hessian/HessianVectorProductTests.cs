@@ -12,10 +12,8 @@ namespace SpectralSensitivity.Tests.Hessian;
 
 public class HessianVectorProductTests
 {
-    public static TheoryData<string, int> Cases => CasesAndIndices();
-
     [Theory]
-    [MemberData(nameof(Cases))]
+    [EveryCaseAndIndex]
     public void Product_equals_the_dense_Hessian_times_the_vectorised_direction(string name, int k)
     {
         var testCase = Named(name);
@@ -26,7 +24,7 @@ public class HessianVectorProductTests
     }
 
     [Theory]
-    [MemberData(nameof(Cases))]
+    [EveryCaseAndIndex]
     public void Quadratic_form_is_twice_the_second_Taylor_coefficient_of_the_core_engine(string name, int k)
     {
         var testCase = Named(name);

@@ -11,7 +11,7 @@ namespace SpectralSensitivity.Tests.Hessian;
 public class SingularValueMultilinearFormTests
 {
     [Theory]
-    [MemberData(nameof(CasesAndIndices), MemberType = typeof(HessianTestCases))]
+    [EveryCaseAndIndex]
     public void Second_order_form_is_the_Hessian_bilinear_form_and_matches_polarization(string name, int k)
     {
         var testCase = Named(name);
@@ -24,7 +24,7 @@ public class SingularValueMultilinearFormTests
     }
 
     [Theory]
-    [MemberData(nameof(CasesAndIndices), MemberType = typeof(HessianTestCases))]
+    [EveryCaseAndIndex]
     public void Third_order_form_is_symmetric_matches_polarization_and_the_engine_along_a_line(string name, int k)
     {
         var testCase = Named(name);

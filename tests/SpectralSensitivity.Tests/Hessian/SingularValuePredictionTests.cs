@@ -9,7 +9,7 @@ namespace SpectralSensitivity.Tests.Hessian;
 public class SingularValuePredictionTests
 {
     [Theory]
-    [MemberData(nameof(CasesAndIndices), MemberType = typeof(HessianTestCases))]
+    [EveryCaseAndIndex]
     public void Second_order_prediction_is_gradient_plus_half_the_Hessian_form_and_within_its_bounds(string name, int k)
     {
         var testCase = Named(name);
