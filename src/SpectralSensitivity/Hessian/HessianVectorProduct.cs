@@ -34,7 +34,8 @@ public sealed class HessianVectorProduct
     /// <summary>n, the number of columns of A (and of every direction).</summary>
     public int ColumnCount => _weights.ColumnCount;
 
-    /// <summary>Prepares the product for <c>s_k</c>. Cost O(r) plus a copy of U and V when they are not dense.</summary>
+    /// <summary>Prepares the product for <c>s_k</c>.</summary>
+    /// <remarks>Precomputes <c>c_i = s_k/(s_k² − s_i²)</c> and <c>d_i = s_i/(s_k² − s_i²)</c> (docs/hessian.md §2; Luo et al. 2025, notes). Cost O(r), plus a copy of U and V when they are not dense.</remarks>
     /// <param name="svd">The thin SVD of A.</param>
     /// <param name="index">1-based k.</param>
     /// <exception cref="Errors.SpectralIndexOutOfRangeException">k outside 1..r.</exception>

@@ -23,6 +23,7 @@ namespace SpectralSensitivity.Hessian;
 public static class SingularValueHessian
 {
     /// <summary>Bytes the dense Hessian of an m × n matrix needs: <c>8 (mn)²</c>.</summary>
+    /// <remarks>An mn × mn array of doubles; compare with <see cref="HessianOptions.MemoryBudgetBytes"/> before asking for it. Cost O(1).</remarks>
     /// <param name="rows">m.</param>
     /// <param name="columns">n.</param>
     public static double RequiredBytes(int rows, int columns)
