@@ -65,16 +65,6 @@ internal static class ColumnKernels
         }
     }
 
-    /// <summary><c>y ← M x</c> for column-major M (rows × columns) as a sequence of column axpys.</summary>
-    public static void MultiplyColumns(ReadOnlySpan<double> matrix, int rows, ReadOnlySpan<double> x, Span<double> y)
-    {
-        y[..rows].Clear();
-        for (var j = 0; j < x.Length; j++)
-        {
-            Axpy(x[j], matrix.Slice(j * rows, rows), y);
-        }
-    }
-
     /// <summary><c>y ← Mᵀ x</c> for column-major M (rows × columns) as one dot product per column.</summary>
     public static void TransposeMultiplyColumns(ReadOnlySpan<double> matrix, int rows, ReadOnlySpan<double> x, Span<double> y)
     {

@@ -40,7 +40,8 @@ public sealed class HessianOperator
     /// <summary>The closed-form eigendecomposition, trace and norms.</summary>
     public HessianSpectrum Spectrum { get; }
 
-    /// <summary>Builds the operator for <c>s_k</c>. Cost O(r log r) (plus a copy of U, V when they are not dense).</summary>
+    /// <summary>Builds the operator for <c>s_k</c>.</summary>
+    /// <remarks>Shares the weights <c>c_i</c>, <c>d_i</c> between the product and the spectrum (docs/hessian.md §2–§4; Luo et al. 2025, notes). Cost O(r log r), plus a copy of U, V when they are not dense.</remarks>
     /// <param name="svd">The thin SVD of A.</param>
     /// <param name="index">1-based k.</param>
     /// <exception cref="Errors.DegenerateSpectrumException"><c>s_k</c> is zero or repeated.</exception>

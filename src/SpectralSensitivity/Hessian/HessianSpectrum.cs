@@ -62,7 +62,8 @@ public sealed class HessianSpectrum
     /// <summary>The spectral norm, <c>max |λ|</c>.</summary>
     public double SpectralNorm { get; }
 
-    /// <summary>Builds the spectrum of the Hessian of <c>s_k</c>. Cost O(r log r).</summary>
+    /// <summary>Builds the spectrum of the Hessian of <c>s_k</c>.</summary>
+    /// <remarks>Eigenvalues <c>1/(s_k ∓ s_i)</c> and <c>1/s_k</c> (class remarks; docs/hessian.md §4; Luo et al. 2025, notes). Cost O(r log r) (a sort of m + n − 2 values).</remarks>
     /// <param name="svd">The thin SVD of A.</param>
     /// <param name="index">1-based k.</param>
     /// <exception cref="Errors.DegenerateSpectrumException"><c>s_k</c> is zero or repeated.</exception>

@@ -12,10 +12,11 @@ namespace SpectralSensitivity.Hessian;
 /// <para><c>u̇ = Σ_{i≠k} (c_i a_i + d_i b_i) u_i + (I − UUᵀ) E v_k / s_k</c>,
 /// <c>v̇ = Σ_{i≠k} (c_i b_i + d_i a_i) v_i + (I − VVᵀ) Eᵀ u_k / s_k</c>.</para>
 /// <para>So <c>vec(Hess s_k[E]) = Hess s_k · vec(E)</c> with vec column-major. One pass over E computes
-/// <c>E v_k</c> and <c>Eᵀ u_k</c> together; then two products with each of U and V and one rank-two write:
+/// <c>E v_k</c> and <c>Eᵀ u_k</c> together; then one pass over the larger of U, V (projection and recombination
+/// fused column by column), two over the smaller, and one rank-two write:
 /// O(mn + (m + n) r) flops, O(m + n + r) extra memory besides the result.</para>
 /// <para>Reference: Luo, O'Riordan, McDermott, JMAA 2025 (arXiv 2506.03764), second-order term of the Kato
-/// expansion (Hessian section); derivation in docs/hessian.md §3 and the project notes.</para>
+/// expansion (Hessian section); derivation in docs/hessian.md §2 and the project notes.</para>
 /// </remarks>
 public sealed class HessianVectorProduct
 {
@@ -33,7 +34,8 @@ public sealed class HessianVectorProduct
     /// <summary>n, the number of columns of A (and of every direction).</summary>
     public int ColumnCount => _weights.ColumnCount;
 
-    /// <summary>Prepares the product for <c>s_k</c>. Cost O(r) plus a copy of U and V when they are not dense.</summary>
+    /// <summary>Prepares the product for <c>s_k</c>.</summary>
+    /// <remarks>Precomputes <c>c_i = s_k/(s_k² − s_i²)</c> and <c>d_i = s_i/(s_k² − s_i²)</c> (docs/hessian.md §2; Luo et al. 2025, notes). Cost O(r), plus a copy of U and V when they are not dense.</remarks>
     /// <param name="svd">The thin SVD of A.</param>
     /// <param name="index">1-based k.</param>
     /// <exception cref="Errors.SpectralIndexOutOfRangeException">k outside 1..r.</exception>
@@ -116,32 +118,62 @@ public sealed class HessianVectorProduct
             return false;
         }
 
+        // u̇ = U α + E v_k / s_k and v̇ = V β + Eᵀ u_k / s_k with α_i = (c_i − 1/s_k) a_i + d_i b_i, β_i = (c_i − 1/s_k) b_i + d_i a_i
+        // (the projections (I − UUᵀ)/s_k folded into the coefficients). α_i needs only a_i and b_i, so the larger factor is
+        // read once (a dot and an axpy per column, the column still in cache); the smaller one twice.
         var a = new double[r];
         var b = new double[r];
-        ColumnKernels.TransposeMultiplyColumns(w.Left, m, ev, a);   // a_i = u_iᵀ E v_k
-        ColumnKernels.TransposeMultiplyColumns(w.Right, n, etu, b); // b_i = v_iᵀ Eᵀ u_k
-        var inverse = 1.0 / w.SingularValue;
-        var alpha = new double[r];
-        var beta = new double[r];
-        for (var i = 0; i < r; i++)
+        var leftRate = new double[m];
+        var rightRate = new double[n];
+        if (m >= n)
         {
-            // coefficients of U and V once the projections (I − UUᵀ)/s_k are folded in
-            alpha[i] = w.Diagonal[i] * a[i] + w.Cross[i] * b[i] - inverse * a[i];
-            beta[i] = w.Diagonal[i] * b[i] + w.Cross[i] * a[i] - inverse * b[i];
+            ColumnKernels.TransposeMultiplyColumns(w.Right, n, etu, b);                 // b_i = v_iᵀ Eᵀ u_k
+            ProjectAndRecombine(w, w.Left, ev, b, a, leftRate);                         // a and u̇ in one pass over U
+            RecombineOther(w, w.Right, etu, b, a, rightRate);                           // v̇
+        }
+        else
+        {
+            ColumnKernels.TransposeMultiplyColumns(w.Left, m, ev, a);                   // a_i = u_iᵀ E v_k
+            ProjectAndRecombine(w, w.Right, etu, a, b, rightRate);                      // b and v̇ in one pass over V
+            RecombineOther(w, w.Left, ev, a, b, leftRate);                              // u̇
         }
 
-        var leftRate = new double[m];   // u̇ = U α + E v_k / s_k
-        var rightRate = new double[n];  // v̇ = V β + Eᵀ u_k / s_k
-        ColumnKernels.MultiplyColumns(w.Left, m, alpha, leftRate);
-        ColumnKernels.MultiplyColumns(w.Right, n, beta, rightRate);
-        ColumnKernels.Axpy(inverse, ev, leftRate);
-        ColumnKernels.Axpy(inverse, etu, rightRate);
         for (var j = 0; j < n; j++)
         {
             ColumnKernels.Combine(v[j], leftRate, rightRate[j], u, destination.Slice(j * m, m)); // u̇ v_kᵀ + u_k v̇ᵀ
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// One pass over the columns f_i of a factor (U or V): <c>p_i = f_iᵀ z</c>, then
+    /// <c>rate = z/s_k + Σ_i ((c_i − 1/s_k) p_i + d_i q_i) f_i</c>, q the other factor's projections.
+    /// </summary>
+    private static void ProjectAndRecombine(HessianWeights w, double[] factor, double[] z, double[] other, double[] projections, double[] rate)
+    {
+        var rows = z.Length;
+        var inverse = 1.0 / w.SingularValue;
+        ColumnKernels.Combine(inverse, z, 0.0, z, rate);
+        for (var i = 0; i < projections.Length; i++)
+        {
+            var column = factor.AsSpan(i * rows, rows);
+            var p = ColumnKernels.Dot(column, z);
+            projections[i] = p;
+            ColumnKernels.Axpy((w.Diagonal[i] - inverse) * p + w.Cross[i] * other[i], column, rate);
+        }
+    }
+
+    /// <summary><c>rate = z/s_k + Σ_i ((c_i − 1/s_k) p_i + d_i q_i) f_i</c> with the projections p of this factor already known.</summary>
+    private static void RecombineOther(HessianWeights w, double[] factor, double[] z, double[] projections, double[] other, double[] rate)
+    {
+        var rows = z.Length;
+        var inverse = 1.0 / w.SingularValue;
+        ColumnKernels.Combine(inverse, z, 0.0, z, rate);
+        for (var i = 0; i < projections.Length; i++)
+        {
+            ColumnKernels.Axpy((w.Diagonal[i] - inverse) * projections[i] + w.Cross[i] * other[i], factor.AsSpan(i * rows, rows), rate);
+        }
     }
 
     private static bool AllFinite(double[] values) => double.IsFinite(ColumnKernels.Dot(values, values)) || values.All(double.IsFinite);

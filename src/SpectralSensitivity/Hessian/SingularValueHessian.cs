@@ -18,11 +18,12 @@ namespace SpectralSensitivity.Hessian;
 /// <para>Cost: O((m² + n² + mn) r) for the GEMMs plus O((mn)²) for the fill, which is memory-bound; memory 8 (mn)² bytes,
 /// refused above <see cref="HessianOptions.MemoryBudgetBytes"/>.</para>
 /// <para>Reference: Luo, O'Riordan, McDermott, JMAA 2025 (arXiv 2506.03764), Hessian in Kronecker form (notes);
-/// derivation in docs/hessian.md §2.</para>
+/// derivation in docs/hessian.md §3.</para>
 /// </remarks>
 public static class SingularValueHessian
 {
     /// <summary>Bytes the dense Hessian of an m × n matrix needs: <c>8 (mn)²</c>.</summary>
+    /// <remarks>An mn × mn array of doubles; compare with <see cref="HessianOptions.MemoryBudgetBytes"/> before asking for it. Cost O(1).</remarks>
     /// <param name="rows">m.</param>
     /// <param name="columns">n.</param>
     public static double RequiredBytes(int rows, int columns)

@@ -9,10 +9,8 @@ namespace SpectralSensitivity.Tests.Hessian;
 
 public class SingularValueGradientTests
 {
-    public static TheoryData<string, int> Cases => CasesAndIndices();
-
     [Theory]
-    [MemberData(nameof(Cases))]
+    [EveryCaseAndIndex]
     public void Gradient_matches_central_differences_of_the_singular_value(string name, int k)
     {
         var testCase = Named(name);

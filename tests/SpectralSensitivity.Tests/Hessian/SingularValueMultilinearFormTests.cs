@@ -11,26 +11,26 @@ namespace SpectralSensitivity.Tests.Hessian;
 public class SingularValueMultilinearFormTests
 {
     [Theory]
-    [MemberData(nameof(CasesAndIndices), MemberType = typeof(HessianTestCases))]
+    [EveryCaseAndIndex]
     public void Second_order_form_is_the_Hessian_bilinear_form_and_matches_polarization(string name, int k)
     {
         var testCase = Named(name);
         var (e, f, _) = Directions(testCase, k);
         var form = SingularValueMultilinearForm.Evaluate(testCase.Svd, k, e, f);
-        var tolerance = DerivativeErrorScale(testCase.Svd, k, 2, e.FrobeniusNorm() + f.FrobeniusNorm());
+        var tolerance = DerivativeArithmeticScale(testCase.Svd, k, 2, e.FrobeniusNorm() + f.FrobeniusNorm());
         form.Should().BeApproximately(SingularValueMultilinearForm.Evaluate(testCase.Svd, k, f, e), tolerance);
         form.Should().BeApproximately(Vec(e) * (SingularValueHessian.Compute(testCase.Svd, k) * Vec(f)), tolerance);
         form.Should().BeApproximately(Polarization(testCase.Svd, k, e, f), tolerance);
     }
 
     [Theory]
-    [MemberData(nameof(CasesAndIndices), MemberType = typeof(HessianTestCases))]
+    [EveryCaseAndIndex]
     public void Third_order_form_is_symmetric_matches_polarization_and_the_engine_along_a_line(string name, int k)
     {
         var testCase = Named(name);
         var (e, f, g) = Directions(testCase, k);
         var form = SingularValueMultilinearForm.Evaluate(testCase.Svd, k, e, f, g);
-        var tolerance = DerivativeErrorScale(testCase.Svd, k, 3, e.FrobeniusNorm() + f.FrobeniusNorm() + g.FrobeniusNorm());
+        var tolerance = DerivativeArithmeticScale(testCase.Svd, k, 3, e.FrobeniusNorm() + f.FrobeniusNorm() + g.FrobeniusNorm());
         foreach (var permutation in new[] { new[] { f, e, g }, [g, f, e], [e, g, f], [f, g, e], [g, e, f] })
         {
             SingularValueMultilinearForm.Evaluate(testCase.Svd, k, permutation).Should().BeApproximately(form, tolerance);
@@ -38,7 +38,7 @@ public class SingularValueMultilinearFormTests
 
         form.Should().BeApproximately(Polarization(testCase.Svd, k, e, f, g), tolerance);
         var along = SingularValueDerivatives.Expand(testCase.Svd, PerturbationPath.Linear(e), k, 3).Derivative(3);
-        SingularValueMultilinearForm.Evaluate(testCase.Svd, k, e, e, e).Should().BeApproximately(along, DerivativeErrorScale(testCase.Svd, k, 3, e.FrobeniusNorm()));
+        SingularValueMultilinearForm.Evaluate(testCase.Svd, k, e, e, e).Should().BeApproximately(along, DerivativeArithmeticScale(testCase.Svd, k, 3, e.FrobeniusNorm()));
     }
 
     [Fact]
@@ -50,12 +50,12 @@ public class SingularValueMultilinearFormTests
         for (var order = 1; order <= 6; order++)
         {
             var form = SingularValueMultilinearForm.Evaluate(testCase.Svd, 2, Enumerable.Repeat(e, order).ToArray());
-            form.Should().BeApproximately(expansion.Derivative(order), DerivativeErrorScale(testCase.Svd, 2, order, e.FrobeniusNorm()), $"order {order}");
+            form.Should().BeApproximately(expansion.Derivative(order), DerivativeArithmeticScale(testCase.Svd, 2, order, e.FrobeniusNorm()), $"order {order}");
         }
 
         // s_k is positively homogeneous of degree 1, so D^(n−1) s_k is homogeneous of degree 2 − n and Euler's identity
         // gives Dⁿ s_k(A)[A, E, …, E] = (2 − n) D^(n−1) s_k(A)[E, …, E]: 0 for n = 2, −D² s_k[E, E] for n = 3
-        var tolerance = DerivativeErrorScale(testCase.Svd, 2, 3, testCase.Matrix.FrobeniusNorm() + 2 * e.FrobeniusNorm());
+        var tolerance = DerivativeArithmeticScale(testCase.Svd, 2, 3, testCase.Matrix.FrobeniusNorm() + 2 * e.FrobeniusNorm());
         SingularValueMultilinearForm.Evaluate(testCase.Svd, 2, testCase.Matrix, e).Should().BeApproximately(0, tolerance);
         SingularValueMultilinearForm.Evaluate(testCase.Svd, 2, testCase.Matrix, e, e).Should().BeApproximately(-expansion.Derivative(2), tolerance);
     }

@@ -9,14 +9,14 @@ namespace SpectralSensitivity.Tests.Hessian;
 public class SingularValuePredictionTests
 {
     [Theory]
-    [MemberData(nameof(CasesAndIndices), MemberType = typeof(HessianTestCases))]
+    [EveryCaseAndIndex]
     public void Second_order_prediction_is_gradient_plus_half_the_Hessian_form_and_within_its_bounds(string name, int k)
     {
         var testCase = Named(name);
         var direction = Gaussian(testCase.Matrix.RowCount, testCase.Matrix.ColumnCount, 800 + k);
         var perturbation = 0.01 * testCase.Svd.Gap(k) / direction.FrobeniusNorm() * direction;
         var prediction = SingularValuePrediction.SecondOrder(testCase.Svd, k, perturbation);
-        var scale = DerivativeErrorScale(testCase.Svd, k, 2, perturbation.FrobeniusNorm());
+        var scale = DerivativeArithmeticScale(testCase.Svd, k, 2, perturbation.FrobeniusNorm());
         prediction.Order.Should().Be(2);
         prediction.Terms[0].Should().Be(testCase.Svd.SingularValue(k));
         prediction.Terms[1].Should().BeApproximately(SingularValueGradient.Directional(testCase.Svd, k, perturbation), scale);
