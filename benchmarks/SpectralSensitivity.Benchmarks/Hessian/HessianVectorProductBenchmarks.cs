@@ -1,3 +1,4 @@
+using SpectralSensitivity.Matrices;
 using BenchmarkDotNet.Attributes;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;

@@ -74,7 +74,7 @@ public sealed class HessianVectorProduct
 
         // The finiteness check rides on the first pass over E: a NaN or ±∞ entry always makes E v_k or Eᵀ u_k
         // non-finite (∞·0 and ∞ − ∞ are NaN, and NaN propagates), and MatrixGuard then names the entry.
-        if (!ApplyUnchecked(HessianWeights.ColumnMajor(direction), destination))
+        if (!ApplyUnchecked(ColumnKernels.Storage(direction), destination))
         {
             MatrixGuard.RequireFinite(direction, DirectionName);
         }
@@ -89,7 +89,7 @@ public sealed class HessianVectorProduct
         MatrixGuard.RequireShape(first, DirectionName, RowCount, ColumnCount, "A");
         var product = GC.AllocateUninitializedArray<double>(RowCount * ColumnCount);
         Apply(second, product);
-        return ColumnKernels.Dot(HessianWeights.ColumnMajor(first), product);
+        return ColumnKernels.Dot(ColumnKernels.Storage(first), product);
     }
 
     /// <summary>Returns <c>vec(E)ᵀ Hess s_k vec(E)</c> = <c>d²/dt² s_k(A + tE)</c> at t = 0.</summary>

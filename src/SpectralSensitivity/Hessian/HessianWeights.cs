@@ -2,6 +2,8 @@ using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Double;
 using SpectralSensitivity.Decomposition;
 
+using SpectralSensitivity.Matrices;
+
 namespace SpectralSensitivity.Hessian;
 
 /// <summary>The per-index scalars every second-order formula of <c>s_k</c> uses, computed once from the thin SVD.</summary>
@@ -21,8 +23,8 @@ internal sealed class HessianWeights
         ColumnCount = svd.ColumnCount;
         Size = svd.Size;
         SingularValue = svd.SingularValue(index);
-        Left = ColumnMajor(svd.LeftVectors);
-        Right = ColumnMajor(svd.RightVectors);
+        Left = ColumnKernels.Storage(svd.LeftVectors);
+        Right = ColumnKernels.Storage(svd.RightVectors);
         LeftVector = Left.AsSpan((index - 1) * RowCount, RowCount).ToArray();
         RightVector = Right.AsSpan((index - 1) * ColumnCount, ColumnCount).ToArray();
         Diagonal = new double[Size];
@@ -83,7 +85,4 @@ internal sealed class HessianWeights
         return new HessianWeights(svd, index);
     }
 
-    /// <summary>Column-major storage of a matrix, without a copy when it is dense.</summary>
-    internal static double[] ColumnMajor(Matrix<double> matrix) =>
-        matrix is DenseMatrix dense ? dense.Values : matrix.ToColumnMajorArray();
 }

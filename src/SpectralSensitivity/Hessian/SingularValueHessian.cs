@@ -3,6 +3,8 @@ using MathNet.Numerics.LinearAlgebra.Double;
 using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.Errors;
 
+using SpectralSensitivity.Matrices;
+
 namespace SpectralSensitivity.Hessian;
 
 /// <summary>The dense Hessian of <c>s_k</c> with respect to <c>vec(A)</c> (column-major, entry (i, j) at p = i + j m): an mn × mn symmetric matrix.</summary>
@@ -127,7 +129,7 @@ public static class SingularValueHessian
         }
 
         var mixed = ScaleColumns(left, w.Cross).TransposeAndMultiply(right);
-        return (HessianWeights.ColumnMajor(c1), HessianWeights.ColumnMajor(c2), HessianWeights.ColumnMajor(mixed), mixed.Transpose().ToColumnMajorArray());
+        return (ColumnKernels.Storage(c1), ColumnKernels.Storage(c2), ColumnKernels.Storage(mixed), mixed.Transpose().ToColumnMajorArray());
     }
 
     private static Matrix<double> ScaleColumns(Matrix<double> matrix, double[] scale)

@@ -46,7 +46,7 @@ public static class SingularValueMultilinearForm
         }
 
         var resolvent = ReducedResolvent.At(svd, index);
-        var storage = directions.Select(HessianWeights.ColumnMajor).ToArray();
+        var storage = directions.Select(ColumnKernels.Storage).ToArray();
         return Run(svd, resolvent, storage);
     }
 
@@ -83,7 +83,7 @@ public static class SingularValueMultilinearForm
                     continue;
                 }
 
-                ApplyEmbedded(directions[i], m, n, w[subset ^ (1 << i)], product);   // H(E_i) w_{S∖i}
+                ColumnKernels.ApplyEmbedded(directions[i], m, n, w[subset ^ (1 << i)], product);   // H(E_i) w_{S∖i}
                 value += ColumnKernels.Dot(w[0], product);
                 ColumnKernels.Axpy(-1.0, product, rightSide);
             }
@@ -109,20 +109,5 @@ public static class SingularValueMultilinearForm
         }
 
         return lambda[full];
-    }
-
-    /// <summary><c>H(E)(x; y) = (E y; Eᵀ x)</c> with E column-major m × n.</summary>
-    private static void ApplyEmbedded(double[] e, int m, int n, ReadOnlySpan<double> source, Span<double> destination)
-    {
-        var x = source[..m];
-        var y = source[m..];
-        var top = destination[..m];
-        top.Clear();
-        for (var j = 0; j < n; j++)
-        {
-            var column = e.AsSpan(j * m, m);
-            ColumnKernels.Axpy(y[j], column, top);
-            destination[m + j] = ColumnKernels.Dot(column, x);
-        }
     }
 }

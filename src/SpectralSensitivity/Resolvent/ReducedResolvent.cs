@@ -2,6 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Double;
 using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.Errors;
+using SpectralSensitivity.Matrices;
 
 namespace SpectralSensitivity.Resolvent;
 
@@ -23,6 +24,8 @@ public sealed class ReducedResolvent
     private readonly double _sk;
     private readonly double[] _diagonalWeight;
     private readonly double[] _crossWeight;
+    private readonly double[] _left;
+    private readonly double[] _right;
 
     private ReducedResolvent(ThinSingularValueDecomposition svd, int index)
     {
@@ -31,6 +34,8 @@ public sealed class ReducedResolvent
         _sk = svd.SingularValue(index);
         Gap = svd.Gap(index);
         var r = svd.Size;
+        _left = ColumnKernels.Storage(svd.LeftVectors);
+        _right = ColumnKernels.Storage(svd.RightVectors);
         _diagonalWeight = new double[r];
         _crossWeight = new double[r];
         for (var i = 0; i < r; i++)
@@ -78,7 +83,7 @@ public sealed class ReducedResolvent
     }
 
     /// <summary>Creates a workspace for the allocation-free <see cref="Apply(ReadOnlySpan{double}, Span{double}, ResolventWorkspace)"/>.</summary>
-    public ResolventWorkspace CreateWorkspace() => new(_svd.RowCount, _svd.ColumnCount, _svd.Size);
+    public ResolventWorkspace CreateWorkspace() => new(_svd.Size);
 
     /// <summary>Computes <c>destination = S source</c> without allocating. Cost O((m + n) r).</summary>
     /// <param name="source">A vector of length m + n, <c>(x; y)</c>.</param>
@@ -94,30 +99,25 @@ public sealed class ReducedResolvent
         }
 
         var w = workspace;
-        source[..m].CopyTo(w.Top.Values);
-        source[m..].CopyTo(w.Bottom.Values);
-        _svd.LeftVectors.TransposeThisAndMultiply(w.Top, w.A);          // a = Uᵀx
-        _svd.RightVectors.TransposeThisAndMultiply(w.Bottom, w.B);      // b = Vᵀy
+        var x = source[..m];
+        var y = source[m..];
+        ColumnKernels.TransposeMultiplyColumns(_left, m, x, w.A);      // a = Uᵀx
+        ColumnKernels.TransposeMultiplyColumns(_right, n, y, w.B);     // b = Vᵀy
         for (var i = 0; i < _diagonalWeight.Length; i++)
         {
-            var ai = w.A.Values[i];
-            var bi = w.B.Values[i];
-            w.AlphaPlus.Values[i] = _diagonalWeight[i] * ai + _crossWeight[i] * bi; // α_i + a_i/s_k
-            w.BetaPlus.Values[i] = _crossWeight[i] * ai + _diagonalWeight[i] * bi;  // β_i + b_i/s_k
+            var ai = w.A[i];
+            var bi = w.B[i];
+            w.AlphaPlus[i] = _diagonalWeight[i] * ai + _crossWeight[i] * bi; // α_i + a_i/s_k
+            w.BetaPlus[i] = _crossWeight[i] * ai + _diagonalWeight[i] * bi;  // β_i + b_i/s_k
         }
 
-        _svd.LeftVectors.Multiply(w.AlphaPlus, w.OutTop);
-        _svd.RightVectors.Multiply(w.BetaPlus, w.OutBottom);
-        var inverse = 1.0 / _sk;
-        for (var i = 0; i < m; i++)
-        {
-            destination[i] = w.OutTop.Values[i] - inverse * source[i];          // U(α + a/s_k) − x/s_k
-        }
-
-        for (var j = 0; j < n; j++)
-        {
-            destination[m + j] = w.OutBottom.Values[j] - inverse * source[m + j]; // V(β + b/s_k) − y/s_k
-        }
+        var top = destination[..m];
+        var bottom = destination[m..];
+        ColumnKernels.MultiplyColumns(_left, m, w.AlphaPlus, top);         // U(α + a/s_k)
+        ColumnKernels.MultiplyColumns(_right, n, w.BetaPlus, bottom);      // V(β + b/s_k)
+        var inverse = -1.0 / _sk;
+        ColumnKernels.Axpy(inverse, x, top);                               //   − x/s_k
+        ColumnKernels.Axpy(inverse, y, bottom);                            //   − y/s_k
     }
 
     /// <summary>Returns <c>S v</c> for a vector of length m + n. Cost O((m + n) r).</summary>

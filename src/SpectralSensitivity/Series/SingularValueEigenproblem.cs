@@ -1,4 +1,3 @@
-using MathNet.Numerics.LinearAlgebra.Double;
 using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.Matrices;
 using SpectralSensitivity.Resolvent;
@@ -15,10 +14,7 @@ internal sealed class SingularValueEigenproblem : IIsolatedEigenproblem
     private readonly PerturbationPath _path;
     private readonly ReducedResolvent _resolvent;
     private readonly ResolventWorkspace _workspace;
-    private readonly DenseVector _top;
-    private readonly DenseVector _bottom;
-    private readonly DenseVector _outTop;
-    private readonly DenseVector _outBottom;
+    private readonly double[][] _terms;
 
     public SingularValueEigenproblem(ThinSingularValueDecomposition svd, PerturbationPath path, int index)
     {
@@ -30,10 +26,7 @@ internal sealed class SingularValueEigenproblem : IIsolatedEigenproblem
         _resolvent = ReducedResolvent.At(svd, index);
         _workspace = _resolvent.CreateWorkspace();
         int m = svd.RowCount, n = svd.ColumnCount;
-        _top = new DenseVector(m);
-        _bottom = new DenseVector(n);
-        _outTop = new DenseVector(m);
-        _outBottom = new DenseVector(n);
+        _terms = path.Terms.Select(ColumnKernels.Storage).ToArray();
         Eigenvector = new double[m + n];
         var scale = 1.0 / Math.Sqrt(2.0);
         for (var i = 0; i < m; i++)
@@ -63,15 +56,6 @@ internal sealed class SingularValueEigenproblem : IIsolatedEigenproblem
 
     public void ApplyResolvent(double[] source, double[] destination) => _resolvent.Apply(source, destination, _workspace);
 
-    public void ApplyPathTerm(int degree, double[] source, double[] destination)
-    {
-        var e = _path.Terms[degree - 1];
-        var m = _svd.RowCount;
-        Array.Copy(source, 0, _top.Values, 0, m);
-        Array.Copy(source, m, _bottom.Values, 0, _bottom.Count);
-        e.Multiply(_bottom, _outTop);                   // E y
-        e.TransposeThisAndMultiply(_top, _outBottom);   // Eᵀ x
-        Array.Copy(_outTop.Values, 0, destination, 0, m);
-        Array.Copy(_outBottom.Values, 0, destination, m, _outBottom.Count);
-    }
+    public void ApplyPathTerm(int degree, double[] source, double[] destination) =>
+        ColumnKernels.ApplyEmbedded(_terms[degree - 1], _svd.RowCount, _svd.ColumnCount, source, destination); // (E y; Eᵀ x)
 }

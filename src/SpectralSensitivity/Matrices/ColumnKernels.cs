@@ -1,9 +1,12 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using Matrix = MathNet.Numerics.LinearAlgebra.Matrix<double>;
+using DenseMatrix = MathNet.Numerics.LinearAlgebra.Double.DenseMatrix;
 
-namespace SpectralSensitivity.Hessian;
+namespace SpectralSensitivity.Matrices;
 
-/// <summary>SIMD kernels on contiguous columns (spans of doubles) for the memory-bound Hessian loops.</summary>
+/// <summary>SIMD kernels on contiguous columns (spans of doubles) for the memory-bound matrix–vector loops of the engine and the Hessian.</summary>
+/// <remarks>MathNet 5 runs dense matrix–vector products in a scalar managed loop whatever the provider; these stream each column once.</remarks>
 internal static class ColumnKernels
 {
     /// <summary><c>Σ x_i y_i</c>.</summary>
@@ -73,4 +76,33 @@ internal static class ColumnKernels
             y[j] = Dot(matrix.Slice(j * rows, rows), x);
         }
     }
+
+    /// <summary><c>y ← M x</c> for column-major M (rows × columns) as one axpy per column.</summary>
+    public static void MultiplyColumns(ReadOnlySpan<double> matrix, int rows, ReadOnlySpan<double> x, Span<double> y)
+    {
+        y[..rows].Clear();
+        for (var j = 0; j < x.Length; j++)
+        {
+            Axpy(x[j], matrix.Slice(j * rows, rows), y);
+        }
+    }
+
+    /// <summary><c>H(E)(x; y) = (E y; Eᵀ x)</c> for column-major E (m × n) in one pass over E.</summary>
+    public static void ApplyEmbedded(ReadOnlySpan<double> e, int m, int n, ReadOnlySpan<double> source, Span<double> destination)
+    {
+        var x = source[..m];
+        var y = source[m..];
+        var top = destination[..m];
+        top.Clear();
+        for (var j = 0; j < n; j++)
+        {
+            var column = e.Slice(j * m, m);
+            Axpy(y[j], column, top);                    // E y, column by column
+            destination[m + j] = Dot(column, x);        // (Eᵀ x)_j
+        }
+    }
+
+    /// <summary>The column-major storage of a matrix: the array itself for a dense matrix, a copy otherwise.</summary>
+    public static double[] Storage(Matrix matrix) =>
+        matrix is DenseMatrix dense ? dense.Values : matrix.ToColumnMajorArray();
 }

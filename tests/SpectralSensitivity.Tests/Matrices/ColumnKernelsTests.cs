@@ -1,7 +1,7 @@
 using FluentAssertions;
-using SpectralSensitivity.Hessian;
+using SpectralSensitivity.Matrices;
 
-namespace SpectralSensitivity.Tests.Hessian;
+namespace SpectralSensitivity.Tests.Matrices;
 
 public class ColumnKernelsTests
 {
