@@ -105,4 +105,152 @@ internal static class ColumnKernels
     /// <summary>The column-major storage of a matrix: the array itself for a dense matrix, a copy otherwise.</summary>
     public static double[] Storage(Matrix matrix) =>
         matrix is DenseMatrix dense ? dense.Values : matrix.ToColumnMajorArray();
+
+    /// <summary>An upper bound on ‖M‖₂: <c>min(‖M‖_F, √(‖M‖₁ ‖M‖_∞))</c>, in one SIMD pass; NaN if M has a non-finite entry.</summary>
+    /// <remarks>Squares that overflow (entries beyond ~1e154) trigger a second, scaled pass.</remarks>
+    public static double SpectralNormBound(ReadOnlySpan<double> matrix, int rows, int columns)
+    {
+        var bound = NormBoundPass(matrix, rows, columns, 1.0);
+        if (double.IsPositiveInfinity(bound))
+        {
+            var scale = 0.0;
+            foreach (var x in matrix)
+            {
+                scale = Math.Max(scale, Math.Abs(x));
+            }
+
+            bound = scale * NormBoundPass(matrix, rows, columns, 1.0 / scale);
+        }
+
+        return bound;
+    }
+
+    private static double NormBoundPass(ReadOnlySpan<double> matrix, int rows, int columns, double factor)
+    {
+        var width = Vector<double>.Count;
+        var rowSums = new double[rows];
+        var rowVectors = MemoryMarshal.Cast<double, Vector<double>>(rowSums.AsSpan());
+        var f = new Vector<double>(factor);
+        var squares = Vector<double>.Zero;
+        var tailSquares = 0.0;
+        var maxColumn = 0.0;
+        for (var j = 0; j < columns; j++)
+        {
+            var column = matrix.Slice(j * rows, rows);
+            var columnVectors = MemoryMarshal.Cast<double, Vector<double>>(column);
+            var columnSum = Vector<double>.Zero;
+            for (var i = 0; i < columnVectors.Length; i++)
+            {
+                var x = Vector.Abs(columnVectors[i]) * f;
+                columnSum += x;
+                rowVectors[i] += x;
+                squares += x * x;
+            }
+
+            var sum = Vector.Sum(columnSum);
+            for (var i = columnVectors.Length * width; i < rows; i++)
+            {
+                var x = Math.Abs(column[i]) * factor;
+                sum += x;
+                rowSums[i] += x;
+                tailSquares += x * x;
+            }
+
+            maxColumn = double.IsNaN(sum) ? double.NaN : Math.Max(maxColumn, sum);
+        }
+
+        var frobenius = Math.Sqrt(Vector.Sum(squares) + tailSquares);
+        return double.IsNaN(maxColumn) || double.IsNaN(frobenius) ? double.NaN : Math.Min(frobenius, Math.Sqrt(maxColumn * rowSums.Max()));
+    }
+
+    /// <summary>Matrices with at least this many entries are split across cores: the products are memory-bound, and on
+    /// smaller ones the hand-off costs more than it saves.</summary>
+    internal const int ParallelThreshold = 1 << 18;
+
+    private static int Parts(int rows, int columns) =>
+        (long)rows * columns < ParallelThreshold ? 1 : Math.Min(Environment.ProcessorCount, 8);
+
+    /// <summary><c>y ← Mᵀ x[offset..offset+rows)</c> (column-major M, rows × y.Length), columns split across cores when M is large.</summary>
+    public static void TransposeMultiplyColumns(double[] matrix, int rows, double[] x, int offset, double[] y)
+    {
+        var parts = Parts(rows, y.Length);
+        if (parts == 1)
+        {
+            TransposeMultiplyColumns(matrix.AsSpan(), rows, x.AsSpan(offset, rows), y);
+            return;
+        }
+
+        Parallel.For(0, parts, part =>
+        {
+            var (first, end) = Range(y.Length, parts, part);
+            for (var j = first; j < end; j++)
+            {
+                y[j] = Dot(matrix.AsSpan(j * rows, rows), x.AsSpan(offset, rows));
+            }
+        });
+    }
+
+    /// <summary><c>y[offset..offset+rows) ← M x</c> (column-major M, rows × x.Length), rows split across cores when M is large.</summary>
+    public static void MultiplyColumns(double[] matrix, int rows, double[] x, double[] y, int offset)
+    {
+        var parts = Parts(rows, x.Length);
+        if (parts == 1)
+        {
+            MultiplyColumns(matrix.AsSpan(), rows, x, y.AsSpan(offset, rows));
+            return;
+        }
+
+        Parallel.For(0, parts, part =>
+        {
+            var (first, end) = Range(rows, parts, part);
+            var target = y.AsSpan(offset + first, end - first);
+            target.Clear();
+            for (var j = 0; j < x.Length; j++)
+            {
+                Axpy(x[j], matrix.AsSpan(j * rows + first, end - first), target);
+            }
+        });
+    }
+
+    /// <summary><c>H(E)(x; y) = (E y; Eᵀ x)</c> in one pass over E, rows split across cores when E is large.</summary>
+    public static void ApplyEmbedded(double[] e, int m, int n, double[] source, double[] destination)
+    {
+        var parts = Parts(m, n);
+        if (parts == 1)
+        {
+            ApplyEmbedded(e.AsSpan(), m, n, source, destination);
+            return;
+        }
+
+        var partialDots = new double[parts][];
+        Parallel.For(0, parts, part =>
+        {
+            var (first, end) = Range(m, parts, part);
+            var top = destination.AsSpan(first, end - first);
+            var x = source.AsSpan(first, end - first);
+            var dots = new double[n];
+            top.Clear();
+            for (var j = 0; j < n; j++)
+            {
+                var column = e.AsSpan(j * m + first, end - first);
+                Axpy(source[m + j], column, top);       // rows [first, end) of E y
+                dots[j] = Dot(column, x);               // this block's share of (Eᵀ x)_j
+            }
+
+            partialDots[part] = dots;
+        });
+        for (var j = 0; j < n; j++)
+        {
+            var sum = 0.0;
+            for (var part = 0; part < parts; part++)
+            {
+                sum += partialDots[part][j];
+            }
+
+            destination[m + j] = sum;
+        }
+    }
+
+    private static (int First, int End) Range(int count, int parts, int part) =>
+        ((int)((long)count * part / parts), (int)((long)count * (part + 1) / parts));
 }

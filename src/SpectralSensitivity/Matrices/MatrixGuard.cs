@@ -15,15 +15,12 @@ internal static class MatrixGuard
             throw new EmptyMatrixException(name, matrix.RowCount, matrix.ColumnCount);
         }
 
-        for (var j = 0; j < matrix.ColumnCount; j++)
+        var values = ColumnKernels.Storage(matrix);
+        for (var p = 0; p < values.Length; p++)
         {
-            for (var i = 0; i < matrix.RowCount; i++)
+            if (!double.IsFinite(values[p]))
             {
-                var x = matrix.At(i, j);
-                if (!double.IsFinite(x))
-                {
-                    throw new NonFiniteInputException(name, i, j, x);
-                }
+                throw new NonFiniteInputException(name, p % matrix.RowCount, p / matrix.RowCount, values[p]); // column-major
             }
         }
     }

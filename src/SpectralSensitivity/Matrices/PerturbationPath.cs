@@ -44,24 +44,24 @@ public sealed class PerturbationPath
         return new PerturbationPath(terms.ToArray());
     }
 
-    /// <summary>Throws unless every term is finite and has the given shape.</summary>
-    internal void Validate(int rows, int columns, string reference)
+    /// <summary>Checks every term's shape and finiteness and returns upper bounds on ‖E_ν‖₂ (<see cref="ColumnKernels.SpectralNormBound"/>), in one pass over each term.</summary>
+    internal double[] ValidateAndBound(int rows, int columns, string reference)
     {
+        var bounds = new double[Degree];
         for (var nu = 1; nu <= Degree; nu++)
         {
             var name = Degree == 1 ? "direction E" : $"path term E{nu}";
-            MatrixGuard.RequireShape(Terms[nu - 1], name, rows, columns, reference);
-        }
-    }
+            var term = Terms[nu - 1];
+            if (term.RowCount != rows || term.ColumnCount != columns)
+            {
+                MatrixGuard.RequireShape(term, name, rows, columns, reference);
+            }
 
-    /// <summary>Cheap upper bounds on ‖E_ν‖₂: <c>min(‖E‖_F, √(‖E‖₁ ‖E‖_∞))</c>, both valid bounds on the spectral norm.</summary>
-    internal double[] SpectralNormBounds()
-    {
-        var bounds = new double[Degree];
-        for (var i = 0; i < Degree; i++)
-        {
-            var e = Terms[i];
-            bounds[i] = Math.Min(e.FrobeniusNorm(), Math.Sqrt(e.L1Norm() * e.InfinityNorm()));
+            bounds[nu - 1] = ColumnKernels.SpectralNormBound(ColumnKernels.Storage(term), rows, columns);
+            if (double.IsNaN(bounds[nu - 1]))
+            {
+                MatrixGuard.RequireFinite(term, name); // names the first non-finite entry
+            }
         }
 
         return bounds;

@@ -83,7 +83,7 @@ public sealed class ReducedResolvent
     }
 
     /// <summary>Creates a workspace for the allocation-free <see cref="Apply(ReadOnlySpan{double}, Span{double}, ResolventWorkspace)"/>.</summary>
-    public ResolventWorkspace CreateWorkspace() => new(_svd.Size);
+    public ResolventWorkspace CreateWorkspace() => new(_svd.RowCount + _svd.ColumnCount, _svd.Size);
 
     /// <summary>Computes <c>destination = S source</c> without allocating. Cost O((m + n) r).</summary>
     /// <param name="source">A vector of length m + n, <c>(x; y)</c>.</param>
@@ -99,10 +99,9 @@ public sealed class ReducedResolvent
         }
 
         var w = workspace;
-        var x = source[..m];
-        var y = source[m..];
-        ColumnKernels.TransposeMultiplyColumns(_left, m, x, w.A);      // a = Uᵀx
-        ColumnKernels.TransposeMultiplyColumns(_right, n, y, w.B);     // b = Vᵀy
+        source.CopyTo(w.Source);
+        ColumnKernels.TransposeMultiplyColumns(_left, m, w.Source, 0, w.A);                  // a = Uᵀx
+        ColumnKernels.TransposeMultiplyColumns(_right, n, w.Source, m, w.B);               // b = Vᵀy
         for (var i = 0; i < _diagonalWeight.Length; i++)
         {
             var ai = w.A[i];
@@ -111,13 +110,10 @@ public sealed class ReducedResolvent
             w.BetaPlus[i] = _crossWeight[i] * ai + _diagonalWeight[i] * bi;  // β_i + b_i/s_k
         }
 
-        var top = destination[..m];
-        var bottom = destination[m..];
-        ColumnKernels.MultiplyColumns(_left, m, w.AlphaPlus, top);         // U(α + a/s_k)
-        ColumnKernels.MultiplyColumns(_right, n, w.BetaPlus, bottom);      // V(β + b/s_k)
-        var inverse = -1.0 / _sk;
-        ColumnKernels.Axpy(inverse, x, top);                               //   − x/s_k
-        ColumnKernels.Axpy(inverse, y, bottom);                            //   − y/s_k
+        ColumnKernels.MultiplyColumns(_left, m, w.AlphaPlus, w.Result, 0);                  // U(α + a/s_k)
+        ColumnKernels.MultiplyColumns(_right, n, w.BetaPlus, w.Result, m);                  // V(β + b/s_k)
+        ColumnKernels.Axpy(-1.0 / _sk, w.Source, w.Result);                                 //   − (x; y)/s_k
+        w.Result.CopyTo(destination);
     }
 
     /// <summary>Returns <c>S v</c> for a vector of length m + n. Cost O((m + n) r).</summary>

@@ -22,7 +22,7 @@ internal sealed class SingularValueEigenproblem : IIsolatedEigenproblem
         ArgumentNullException.ThrowIfNull(path);
         _svd = svd;
         _path = path;
-        path.Validate(svd.RowCount, svd.ColumnCount, "A");
+        PathTermNormBounds = path.ValidateAndBound(svd.RowCount, svd.ColumnCount, "A"); // ‖H(E)‖₂ = ‖E‖₂
         _resolvent = ReducedResolvent.At(svd, index);
         _workspace = _resolvent.CreateWorkspace();
         int m = svd.RowCount, n = svd.ColumnCount;
@@ -39,7 +39,6 @@ internal sealed class SingularValueEigenproblem : IIsolatedEigenproblem
             Eigenvector[m + j] = scale * svd.RightVectors[j, index - 1];
         }
 
-        PathTermNormBounds = path.SpectralNormBounds(); // ‖H(E)‖₂ = ‖E‖₂
     }
 
     public int Dimension => Eigenvector.Length;

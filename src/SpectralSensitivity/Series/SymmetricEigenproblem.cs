@@ -25,7 +25,7 @@ internal sealed class SymmetricEigenproblem : IIsolatedEigenproblem
 
         _resolvent = SymmetricReducedResolvent.At(eig, index);
         Eigenvector = eig.Eigenvectors.Column(index - 1).ToArray();
-        PathTermNormBounds = path.SpectralNormBounds();
+        PathTermNormBounds = path.ValidateAndBound(eig.Size, eig.Size, "T");
     }
 
     public int Dimension => Eigenvector.Length;

@@ -35,4 +35,44 @@ public class ColumnKernelsTests
         ColumnKernels.TransposeMultiplyColumns(matrix, 3, [1.0, 0.0, 1.0], transposed);
         transposed.Should().Equal(4.0, 10.0);
     }
+
+    [Theory]
+    [InlineData(3, 2)]
+    [InlineData(700, 400)]   // above ParallelThreshold: the multi-core paths run
+    public void Array_kernels_equal_the_dense_products_serial_and_parallel(int rows, int columns)
+    {
+        var e = TestSupport.TestMatrices.Gaussian(rows, columns, 5);
+        var storage = ColumnKernels.Storage(e);
+        var source = TestSupport.TestMatrices.Gaussian(rows + columns, 1, 6).Column(0).ToArray();
+        var x = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(source[..rows]);
+        var y = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.DenseOfArray(source[rows..]);
+        var tolerance = 1e-12 * Math.Sqrt(rows * columns);
+
+        var embedded = new double[rows + columns];
+        ColumnKernels.ApplyEmbedded(storage, rows, columns, source, embedded);
+        embedded[..rows].Should().Equal((e * y).ToArray(), (p, q) => Math.Abs(p - q) < tolerance);
+        embedded[rows..].Should().Equal(e.TransposeThisAndMultiply(x).ToArray(), (p, q) => Math.Abs(p - q) < tolerance);
+
+        var transposed = new double[columns];
+        ColumnKernels.TransposeMultiplyColumns(storage, rows, source, 0, transposed);
+        transposed.Should().Equal(e.TransposeThisAndMultiply(x).ToArray(), (p, q) => Math.Abs(p - q) < tolerance);
+
+        var product = new double[rows + 3];
+        ColumnKernels.MultiplyColumns(storage, rows, source[rows..], product, 3);
+        product[3..].Should().Equal((e * y).ToArray(), (p, q) => Math.Abs(p - q) < tolerance);
+    }
+
+    [Fact]
+    public void Spectral_norm_bound_is_a_bound_detects_non_finite_and_survives_overflow()
+    {
+        var e = TestSupport.TestMatrices.Gaussian(9, 5, 7);
+        var bound = ColumnKernels.SpectralNormBound(ColumnKernels.Storage(e), 9, 5);
+        bound.Should().BeGreaterOrEqualTo(e.L2Norm() * (1 - 1e-14));
+        bound.Should().BeLessOrEqualTo(e.FrobeniusNorm() * (1 + 1e-14));
+        var huge = e * 1e200;
+        ColumnKernels.SpectralNormBound(ColumnKernels.Storage(huge), 9, 5).Should().BeApproximately(bound * 1e200, 1e-12 * bound * 1e200);
+        var bad = e.Clone();
+        bad[4, 3] = double.PositiveInfinity;
+        ColumnKernels.SpectralNormBound(ColumnKernels.Storage(bad), 9, 5).Should().Be(double.NaN);
+    }
 }
