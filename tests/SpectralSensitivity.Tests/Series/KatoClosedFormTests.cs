@@ -11,7 +11,7 @@ public class KatoClosedFormTests
     public static IEnumerable<object[]> Shapes() => TestMatrices.Shapes();
 
     /// <summary>Scale of the n-th Taylor coefficient: Cauchy's bound ρ / r₀ⁿ.</summary>
-    internal static double CoefficientScale(Results.SpectralExpansion expansion, int n) =>
+    internal static double CoefficientScale(SpectralSensitivity.Results.SpectralExpansion expansion, int n) =>
         expansion.Convergence.Bound / Math.Pow(expansion.Convergence.Radius, n);
 
     [Theory]
