@@ -40,7 +40,7 @@ public static class EigenvalueDerivatives
         var problem = Prepare(eig, path, index, order, MaxOrder, "the recursion");
         var (values, vectors) = PerturbationRecursion.Run(problem, order);
         var normalized = PowerSeries.Normalize(vectors).Select(Vector<double>.Build.DenseOfArray).ToArray();
-        return new EigenvalueExpansion(index, values, normalized, problem.Gap, ConvergenceBound.From(problem.Gap, problem.PathTermNormBounds));
+        return new EigenvalueExpansion(index, values, normalized, problem.Gap, ConvergenceBound.For(problem));
     }
 
     /// <summary>Computes the Taylor coefficients of <c>μ_k</c> from Kato's closed-form trace sum.</summary>
@@ -51,8 +51,7 @@ public static class EigenvalueDerivatives
     public static ClosedFormExpansion ClosedForm(SymmetricEigendecomposition eig, PerturbationPath path, int index, int order)
     {
         var problem = Prepare(eig, path, index, order, MaxClosedFormOrder, "Kato's closed form");
-        var (values, terms) = KatoClosedForm.Run(problem, order);
-        return new ClosedFormExpansion(index, values, terms, problem.Gap, ConvergenceBound.From(problem.Gap, problem.PathTermNormBounds));
+        return ClosedFormExpansion.Compute(problem, index, order);
     }
 
     private static SymmetricEigenproblem Prepare(SymmetricEigendecomposition eig, PerturbationPath path, int index, int order, int maximum, string algorithm)

@@ -51,7 +51,7 @@ public static class SingularValueDerivatives
         var problem = Prepare(svd, path, index, order, MaxOrder, "the recursion");
         var (values, vectors) = PerturbationRecursion.Run(problem, order);
         var (left, right) = VectorSeries.NormalizeBlocks(vectors, svd.RowCount);
-        return new SingularValueExpansion(index, values, left, right, problem.Gap, ConvergenceBound.From(problem.Gap, problem.PathTermNormBounds));
+        return new SingularValueExpansion(index, values, left, right, problem.Gap, ConvergenceBound.For(problem));
     }
 
     /// <summary>Computes the Taylor coefficients of <c>s_k</c> from Kato's closed-form trace sum: the exact reference.</summary>
@@ -66,8 +66,7 @@ public static class SingularValueDerivatives
     public static ClosedFormExpansion ClosedForm(ThinSingularValueDecomposition svd, PerturbationPath path, int index, int order)
     {
         var problem = Prepare(svd, path, index, order, MaxClosedFormOrder, "Kato's closed form");
-        var (values, terms) = KatoClosedForm.Run(problem, order);
-        return new ClosedFormExpansion(index, values, terms, problem.Gap, ConvergenceBound.From(problem.Gap, problem.PathTermNormBounds));
+        return ClosedFormExpansion.Compute(problem, index, order);
     }
 
     /// <summary>The number of trace terms the closed form sums for orders 1..N on a path of degree L.</summary>

@@ -13,4 +13,11 @@ public sealed class ClosedFormExpansion : SpectralExpansion
 
     /// <summary>The number of trace terms summed over orders 1..N (C(2n−2, n−1) at order n of a straight line).</summary>
     public long TermCount { get; }
+
+    /// <summary>Sums Kato's trace formula for <paramref name="problem"/> to order N.</summary>
+    internal static ClosedFormExpansion Compute(IIsolatedEigenproblem problem, int index, int order)
+    {
+        var (values, terms) = KatoClosedForm.Run(problem, order);
+        return new ClosedFormExpansion(index, values, terms, problem.Gap, ConvergenceBound.For(problem));
+    }
 }

@@ -15,6 +15,9 @@ public sealed record ConvergenceBound(double Radius, double Bound)
     /// <summary>The order from which the Taylor polynomial is exact (no perturbation: 0; a 1 × 1 symmetric problem: the path degree); null otherwise.</summary>
     public int? ExactFromOrder { get; init; }
 
+    /// <summary>The bound for an isolated eigenproblem from its gap and path-term norm bounds.</summary>
+    internal static ConvergenceBound For(IIsolatedEigenproblem problem) => From(problem.Gap, problem.PathTermNormBounds);
+
     /// <summary>Computes <c>r₀</c> by bisection on <c>Σ b_ν r^ν = d/2</c> (monotone in r).</summary>
     internal static ConvergenceBound From(double gap, IReadOnlyList<double> normBounds)
     {
