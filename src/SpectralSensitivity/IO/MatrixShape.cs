@@ -45,7 +45,7 @@ internal static class MatrixShape
 
         throw new MatrixFileFormatException(
             source,
-            $"entry at row {row + 1}, column {column + 1} is {NumberText.Format(value)}; non-finite entries are rejected unless MatrixReadOptions.AllowNonFinite is set",
+            $"entry at row {row + 1}, column {column + 1} (1-based) is {NumberText.Format(value)}; non-finite entries are rejected (library option: MatrixReadOptions.AllowNonFinite)",
             line,
             field);
     }

@@ -56,9 +56,9 @@ public class CsvReaderTests
         { "trailing delimiter", "1,2,\n", ["line 1, column 3: empty field"] },
         { "decimal comma", "1,5;2,5\n", ["line 1, column 1: '1,5' is not a number", "decimal separator is '.'"] },
         { "header and data disagree", "a,b,c\n1,2\n", ["line 2", "header row (line 1) has 3 names but the first data row has 2 values"] },
-        { "NaN entry", "1,2\n3,nan\n", ["line 2, column 2", "row 2, column 2 is nan", "AllowNonFinite"] },
-        { "infinite entry", "1 -inf\n", ["line 1, column 2", "row 1, column 2 is -inf"] },
-        { "overflowing literal", "1e999\n", ["row 1, column 1 is inf"] },
+        { "NaN entry", "1,2\n3,nan\n", ["line 2, column 2", "row 2, column 2 (1-based) is nan", "AllowNonFinite"] },
+        { "infinite entry", "1 -inf\n", ["line 1, column 2", "row 1, column 2 (1-based) is -inf"] },
+        { "overflowing literal", "1e999\n", ["row 1, column 1 (1-based) is inf"] },
         { "hexadecimal", "0x10\n", ["'0x10' is not a number"] },
     };
 

@@ -63,8 +63,8 @@ public class MatrixMarketReaderTests
         { "diagonal in skew-symmetric", "%%MatrixMarket matrix coordinate real skew-symmetric\n2 2 1\n1 1 1\n", ["entry (1, 1) is outside the strict lower triangle"] },
         { "text in numbers", "%%MatrixMarket matrix array real general\n1 1\nabc\n", ["line 3, column 1: 'abc' is not a number"] },
         { "fraction in integer file", "%%MatrixMarket matrix array integer general\n1 1\n1.5\n", ["'1.5' is not an integer"] },
-        { "NaN entry", "%%MatrixMarket matrix array real general\n2 1\n1\nnan\n", ["line 4", "row 2, column 1 is nan"] },
-        { "duplicates overflowing", "%%MatrixMarket matrix coordinate real general\n1 1 2\n1 1 1e308\n1 1 1e308\n", ["row 1, column 1 is inf"] },
+        { "NaN entry", "%%MatrixMarket matrix array real general\n2 1\n1\nnan\n", ["line 4", "row 2, column 1 (1-based) is nan"] },
+        { "duplicates overflowing", "%%MatrixMarket matrix coordinate real general\n1 1 2\n1 1 1e308\n1 1 1e308\n", ["row 1, column 1 (1-based) is inf"] },
     };
 
     [Theory]

@@ -27,7 +27,7 @@ public class MatrixShapeTests
     [Fact]
     public void Reports_the_first_non_finite_entry_with_its_1_based_position() =>
         FluentActions.Invoking(() => MatrixShape.CheckAllFinite("m", [1, 2, 3, double.NaN, double.PositiveInfinity, 6], 2, Small))
-            .Should().Throw<MatrixFileFormatException>().WithMessage("m: entry at row 2, column 2 is nan;*");
+            .Should().Throw<MatrixFileFormatException>().WithMessage("m: entry at row 2, column 2 (1-based) is nan;*");
 
     [Fact]
     public void Lets_non_finite_entries_pass_when_allowed() =>

@@ -97,8 +97,8 @@ public class NpyReaderTests
         { "missing key", File(1, "{'descr': '<f8', 'shape': (1, 1)}", Float64(false, 1)), ["no 'fortran_order' key"] },
         { "not a dict", File(1, "('<f8', False, (1, 1))", Float64(false, 1)), ["header is not a dict"] },
         { "bad literal", File(1, "{'descr': '<f8', 'fortran_order': Fals, 'shape': (1, 1)}", Float64(false, 1)), ["not a valid Python dict literal", "unknown name 'Fals'"] },
-        { "NaN entry", File(1, Dict("<f8", false, "(1, 2)"), Float64(false, 1, double.NaN)), ["row 1, column 2 is nan", "AllowNonFinite"] },
-        { "infinite entry", File(1, Dict(">f4", true, "(2, 1)"), Float32(true, 1, float.NegativeInfinity)), ["row 2, column 1 is -inf"] },
+        { "NaN entry", File(1, Dict("<f8", false, "(1, 2)"), Float64(false, 1, double.NaN)), ["row 1, column 2 (1-based) is nan", "AllowNonFinite"] },
+        { "infinite entry", File(1, Dict(">f4", true, "(2, 1)"), Float32(true, 1, float.NegativeInfinity)), ["row 2, column 1 (1-based) is -inf"] },
     };
 
     [Theory]

@@ -19,13 +19,13 @@ public class TextMatrixReaderTests
     [InlineData("", "empty field; expected a number")]
     [InlineData("x1", "'x1' is not a number")]
     [InlineData("1,5", "'1,5' is not a number (the decimal separator is '.')")]
-    [InlineData("nan", "entry at row 3, column 5 is nan")]
+    [InlineData("nan", "entry at row 3, column 5 (1-based) is nan")]
     public void Parses_entries_with_messages_that_name_the_problem(string field, string message)
     {
         var reader = new LineByLine("only\n");
         reader.Advance(1);
         FluentActions.Invoking(() => reader.Parse(field)).Should().Throw<MatrixFileFormatException>()
-            .Which.Message.Should().Be("t.txt line 1, column 7: " + message + (field == "nan" ? "; non-finite entries are rejected unless MatrixReadOptions.AllowNonFinite is set" : string.Empty));
+            .Which.Message.Should().Be("t.txt line 1, column 7: " + message + (field == "nan" ? "; non-finite entries are rejected (library option: MatrixReadOptions.AllowNonFinite)" : string.Empty));
     }
 
     [Fact]
