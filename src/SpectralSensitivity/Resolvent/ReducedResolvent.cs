@@ -87,7 +87,7 @@ public sealed class ReducedResolvent
 
     /// <summary>Computes <c>destination = S source</c> without allocating. Cost O((m + n) r).</summary>
     /// <param name="source">A vector of length m + n, <c>(x; y)</c>.</param>
-    /// <param name="destination">Receives <c>S (x; y)</c>; may not overlap <paramref name="source"/>.</param>
+    /// <param name="destination">Receives <c>S (x; y)</c>; may be the same memory as <paramref name="source"/>.</param>
     /// <param name="workspace">From <see cref="CreateWorkspace"/>; one per thread.</param>
     public void Apply(ReadOnlySpan<double> source, Span<double> destination, ResolventWorkspace workspace)
     {
@@ -99,6 +99,11 @@ public sealed class ReducedResolvent
         }
 
         var w = workspace;
+        if (w.Source.Length != m + n || w.A.Length != _svd.Size)
+        {
+            throw new ArgumentException("the workspace was created by a resolvent of another size; use CreateWorkspace() of this one", nameof(workspace));
+        }
+
         source.CopyTo(w.Source);
         ColumnKernels.TransposeMultiplyColumns(_left, m, w.Source, 0, w.A);                  // a = Uᵀx
         ColumnKernels.TransposeMultiplyColumns(_right, n, w.Source, m, w.B);               // b = Vᵀy
