@@ -44,26 +44,39 @@ public sealed class PerturbationPath
         return new PerturbationPath(terms.ToArray());
     }
 
-    /// <summary>Checks every term's shape and finiteness and returns upper bounds on ‖E_ν‖₂ (<see cref="ColumnKernels.SpectralNormBound"/>), in one pass over each term.</summary>
-    internal double[] ValidateAndBound(int rows, int columns, string reference)
+    /// <summary>How error messages name term ν of a path of E's: "direction E" for a line, "path term Eν" otherwise.</summary>
+    internal string TermName(int nu) => Degree == 1 ? "direction E" : $"path term E{nu}";
+
+    /// <summary>
+    /// Checks every term's shape and finiteness and returns its column-major storage (<see cref="ColumnKernels.Storage"/>,
+    /// copied only for non-dense terms) with an upper bound on ‖E_ν‖₂ (<see cref="ColumnKernels.SpectralNormBound"/>),
+    /// in one pass over each term.
+    /// </summary>
+    /// <param name="rows">Rows the terms must have.</param>
+    /// <param name="columns">Columns the terms must have.</param>
+    /// <param name="reference">What the shape is compared with, for messages ("A").</param>
+    /// <param name="termName">Names term ν in messages; null for <see cref="TermName"/>.</param>
+    internal (double[][] Storage, double[] NormBounds) ValidateAndBound(int rows, int columns, string reference, Func<int, string>? termName = null)
     {
+        termName ??= TermName;
+        var storage = new double[Degree][];
         var bounds = new double[Degree];
         for (var nu = 1; nu <= Degree; nu++)
         {
-            var name = Degree == 1 ? "direction E" : $"path term E{nu}";
             var term = Terms[nu - 1];
             if (term.RowCount != rows || term.ColumnCount != columns)
             {
-                MatrixGuard.RequireShape(term, name, rows, columns, reference);
+                MatrixGuard.RequireShape(term, termName(nu), rows, columns, reference);
             }
 
-            bounds[nu - 1] = ColumnKernels.SpectralNormBound(ColumnKernels.Storage(term), rows, columns);
+            storage[nu - 1] = ColumnKernels.Storage(term);
+            bounds[nu - 1] = ColumnKernels.SpectralNormBound(storage[nu - 1], rows, columns);
             if (double.IsNaN(bounds[nu - 1]))
             {
-                MatrixGuard.RequireFinite(term, name); // names the first non-finite entry
+                MatrixGuard.RequireFinite(term, termName(nu)); // names the first non-finite entry
             }
         }
 
-        return bounds;
+        return (storage, bounds);
     }
 }

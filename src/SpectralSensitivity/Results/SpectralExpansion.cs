@@ -57,7 +57,7 @@ public abstract class SpectralExpansion
     public double Predict(double t, int order)
     {
         Matrices.MatrixGuard.RequireOrder(order, 0, Order, "this expansion");
-        return PowerSeries.Evaluate(_coefficients.AsSpan(0, order + 1).ToArray(), t);
+        return PowerSeries.Evaluate(_coefficients.AsSpan(0, order + 1), t);
     }
 
     /// <summary>Rigorous bound on <c>|λ(t) − Predict(t)|</c>; +∞ outside the disk of radius <c>r₀</c>.</summary>

@@ -4,10 +4,10 @@ namespace SpectralSensitivity.Series;
 internal static class PowerSeries
 {
     /// <summary>Horner evaluation of <c>Σ c_j tʲ</c>.</summary>
-    public static double Evaluate(IReadOnlyList<double> coefficients, double t)
+    public static double Evaluate(ReadOnlySpan<double> coefficients, double t)
     {
         var sum = 0.0;
-        for (var j = coefficients.Count - 1; j >= 0; j--)
+        for (var j = coefficients.Length - 1; j >= 0; j--)
         {
             sum = sum * t + coefficients[j];
         }

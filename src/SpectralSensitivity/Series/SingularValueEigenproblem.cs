@@ -11,7 +11,6 @@ namespace SpectralSensitivity.Series;
 internal sealed class SingularValueEigenproblem : IIsolatedEigenproblem
 {
     private readonly ThinSingularValueDecomposition _svd;
-    private readonly PerturbationPath _path;
     private readonly ReducedResolvent _resolvent;
     private readonly ResolventWorkspace _workspace;
     private readonly double[][] _terms;
@@ -21,12 +20,10 @@ internal sealed class SingularValueEigenproblem : IIsolatedEigenproblem
         ArgumentNullException.ThrowIfNull(svd);
         ArgumentNullException.ThrowIfNull(path);
         _svd = svd;
-        _path = path;
-        PathTermNormBounds = path.ValidateAndBound(svd.RowCount, svd.ColumnCount, "A"); // ‖H(E)‖₂ = ‖E‖₂
+        (_terms, PathTermNormBounds) = path.ValidateAndBound(svd.RowCount, svd.ColumnCount, "A"); // ‖H(E)‖₂ = ‖E‖₂
         _resolvent = ReducedResolvent.At(svd, index);
         _workspace = _resolvent.CreateWorkspace();
         int m = svd.RowCount, n = svd.ColumnCount;
-        _terms = path.Terms.Select(ColumnKernels.Storage).ToArray();
         Eigenvector = new double[m + n];
         var scale = 1.0 / Math.Sqrt(2.0);
         for (var i = 0; i < m; i++)
@@ -38,7 +35,6 @@ internal sealed class SingularValueEigenproblem : IIsolatedEigenproblem
         {
             Eigenvector[m + j] = scale * svd.RightVectors[j, index - 1];
         }
-
     }
 
     public int Dimension => Eigenvector.Length;
@@ -49,7 +45,7 @@ internal sealed class SingularValueEigenproblem : IIsolatedEigenproblem
 
     public double Gap => _resolvent.Gap;
 
-    public int PathDegree => _path.Degree;
+    public int PathDegree => _terms.Length;
 
     public double[] PathTermNormBounds { get; }
 

@@ -16,16 +16,15 @@ internal sealed class SymmetricEigenproblem : IIsolatedEigenproblem
         ArgumentNullException.ThrowIfNull(eig);
         ArgumentNullException.ThrowIfNull(path);
         _path = path;
+        string TermName(int nu) => path.Degree == 1 ? "direction T1" : $"path term T{nu}";
+        (_, PathTermNormBounds) = path.ValidateAndBound(eig.Size, eig.Size, "T", TermName);
         for (var nu = 1; nu <= path.Degree; nu++)
         {
-            var name = path.Degree == 1 ? "direction T1" : $"path term T{nu}";
-            MatrixGuard.RequireShape(path.Terms[nu - 1], name, eig.Size, eig.Size, "T");
-            MatrixGuard.RequireSymmetric(path.Terms[nu - 1], name, SymmetricEigendecomposition.SymmetryTolerance);
+            MatrixGuard.RequireSymmetric(path.Terms[nu - 1], TermName(nu), SymmetricEigendecomposition.SymmetryTolerance);
         }
 
         _resolvent = SymmetricReducedResolvent.At(eig, index);
         Eigenvector = eig.Eigenvectors.Column(index - 1).ToArray();
-        PathTermNormBounds = path.ValidateAndBound(eig.Size, eig.Size, "T");
     }
 
     public int Dimension => Eigenvector.Length;

@@ -12,7 +12,7 @@ public class PerturbationPathTests
     public void Validation_checks_shape_and_finiteness_and_bounds_the_norm()
     {
         var e = TestMatrices.Gaussian(4, 3, 1);
-        var bounds = PerturbationPath.Polynomial(e, 2 * e).ValidateAndBound(4, 3, "A");
+        var bounds = PerturbationPath.Polynomial(e, 2 * e).ValidateAndBound(4, 3, "A").NormBounds;
         bounds[0].Should().BeGreaterOrEqualTo(e.L2Norm() * (1 - 1e-14));
         bounds[1].Should().BeApproximately(2 * bounds[0], 1e-14 * bounds[0]);
         FluentActions.Invoking(() => PerturbationPath.Linear(e).ValidateAndBound(3, 4, "A"))
@@ -28,6 +28,6 @@ public class PerturbationPathTests
     {
         var sparse = Matrix<double>.Build.Sparse(4, 3);
         sparse[1, 2] = 3;
-        PerturbationPath.Linear(sparse).ValidateAndBound(4, 3, "A")[0].Should().Be(3);
+        PerturbationPath.Linear(sparse).ValidateAndBound(4, 3, "A").NormBounds[0].Should().Be(3);
     }
 }
