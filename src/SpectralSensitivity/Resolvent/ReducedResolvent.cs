@@ -14,7 +14,9 @@ namespace SpectralSensitivity.Resolvent;
 /// i = k: <c>α_k = −(a_k − b_k)/(4 s_k)</c>, <c>β_k = (a_k − b_k)/(4 s_k)</c>;</para>
 /// <para><c>S (x; y) = (U α − (x − U a)/s_k ; V β − (y − V b)/s_k)</c>, the last terms acting on the kernel of <c>H</c>.</para>
 /// <para>The code folds the kernel term into the coefficients, <c>S (x; y) = (U (α + a/s_k) − x/s_k ; V (β + b/s_k) − y/s_k)</c>,
-/// so one application costs four matrix–vector products with U and V: O((m + n) r), never forming <c>H</c> or full U, V.
+/// so one application costs O((m + n) r), never forming <c>H</c> or full U, V. The vector form takes the singular pairs one
+/// at a time: <c>a_i = u_iᵀx</c>, <c>b_i = v_iᵀy</c>, then <c>u_i</c>, <c>v_i</c> are added into the result while still in
+/// cache, so U and V are read from memory once per application (the series is memory-bound; docs/benchmarks.md §1).
 /// <c>‖S‖₂ = 1/d</c>, d = <see cref="ThinSingularValueDecomposition.Gap"/>.</para>
 /// <para>Reference: Luo, O'Riordan, McDermott, JMAA 2025 (arXiv 2506.03764), §3; derivation in docs/theory.md §2.</para>
 /// </remarks>
@@ -99,24 +101,13 @@ public sealed class ReducedResolvent
         }
 
         var w = workspace;
-        if (w.Source.Length != m + n || w.A.Length != _svd.Size)
+        if (w.Source.Length != m + n || w.Size != _svd.Size)
         {
             throw new ArgumentException("the workspace was created by a resolvent of another size; use CreateWorkspace() of this one", nameof(workspace));
         }
 
         source.CopyTo(w.Source);
-        ColumnKernels.TransposeMultiplyColumns(_left, m, w.Source, 0, w.A);                  // a = Uᵀx
-        ColumnKernels.TransposeMultiplyColumns(_right, n, w.Source, m, w.B);               // b = Vᵀy
-        for (var i = 0; i < _diagonalWeight.Length; i++)
-        {
-            var ai = w.A[i];
-            var bi = w.B[i];
-            w.AlphaPlus[i] = _diagonalWeight[i] * ai + _crossWeight[i] * bi; // α_i + a_i/s_k
-            w.BetaPlus[i] = _crossWeight[i] * ai + _diagonalWeight[i] * bi;  // β_i + b_i/s_k
-        }
-
-        ColumnKernels.MultiplyColumns(_left, m, w.AlphaPlus, w.Result, 0);                  // U(α + a/s_k)
-        ColumnKernels.MultiplyColumns(_right, n, w.BetaPlus, w.Result, m);                  // V(β + b/s_k)
+        PairedColumnSweep.Apply(_left, m, _right, n, _diagonalWeight, _crossWeight, w.Source, w.Result, w.Partials);
         ColumnKernels.Axpy(-1.0 / _sk, w.Source, w.Result);                                 //   − (x; y)/s_k
         w.Result.CopyTo(destination);
     }

@@ -1,3 +1,5 @@
+using SpectralSensitivity.Matrices;
+
 namespace SpectralSensitivity.Resolvent;
 
 /// <summary>Scratch vectors for allocation-free applications of a <see cref="ReducedResolvent"/>; not thread-safe, use one per thread.</summary>
@@ -7,21 +9,17 @@ public sealed class ResolventWorkspace
     {
         Source = new double[dimension];
         Result = new double[dimension];
-        A = new double[size];
-        B = new double[size];
-        AlphaPlus = new double[size];
-        BetaPlus = new double[size];
+        Size = size;
+        Partials = PairedColumnSweep.CreatePartials(dimension, size);
     }
 
     internal double[] Source { get; }
 
     internal double[] Result { get; }
 
-    internal double[] A { get; }
+    /// <summary>The number r of singular pairs of the resolvent that made this workspace.</summary>
+    internal int Size { get; }
 
-    internal double[] B { get; }
-
-    internal double[] AlphaPlus { get; }
-
-    internal double[] BetaPlus { get; }
+    /// <summary>One accumulator per core for the column-split pass; empty when the pass runs on one core.</summary>
+    internal double[][] Partials { get; }
 }
