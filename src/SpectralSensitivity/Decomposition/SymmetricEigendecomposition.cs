@@ -44,8 +44,9 @@ public sealed class SymmetricEigendecomposition
         MatrixGuard.RequireSymmetric(t, "T", SymmetryTolerance);
         tolerances ??= SpectralTolerances.Default;
         tolerances.Validate();
-        var evd = t.Evd(Symmetricity.Symmetric);
-        var values = Vector<double>.Build.Dense(t.RowCount, i => evd.EigenValues[i].Real);
+        var exponent = PowerOfTwoScaling.LargestEntryExponent(t);              // exact scaling: entries in [1, 2)
+        var evd = PowerOfTwoScaling.ScaledCopy(t, exponent).Evd(Symmetricity.Symmetric);
+        var values = Vector<double>.Build.Dense(t.RowCount, i => Math.ScaleB(evd.EigenValues[i].Real, exponent));
         var vectors = evd.EigenVectors;
         var order = Enumerable.Range(0, values.Count).OrderBy(i => values[i]).ToArray();
         if (order.Where((original, position) => original != position).Any())

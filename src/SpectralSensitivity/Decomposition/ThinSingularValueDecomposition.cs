@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
+using SpectralSensitivity.Decomposition.Refinement;
 using SpectralSensitivity.Errors;
 using SpectralSensitivity.Matrices;
 
@@ -12,7 +13,8 @@ namespace SpectralSensitivity.Decomposition;
 /// <c>LinearAlgebraControl.Provider</c> (e.g. the MKL provider of this project) speeds it up. Tall matrices
 /// (m &gt; n) are first reduced by a thin QR, <c>A = QR</c>, and the SVD of the n × n factor <c>R = U_R Σ Vᵀ</c>
 /// gives <c>U = Q U_R</c>; wide ones are handled through <c>Aᵀ</c>. So full m × m factors are never formed.</para>
-/// <para>Cost: O(m n r) flops, O((m + n) r) memory.</para>
+/// <para>Cost: O(m n r) flops, O((m + n) r) memory. The matrix is first scaled by a power of two (exactly) so that its
+/// largest entry lies in [1, 2); entries near the ends of the double range are therefore safe.</para>
 /// <para>Singular values at or below <see cref="ZeroTolerance"/> count as zero; <see cref="Rank"/> counts the others.</para>
 /// </remarks>
 public sealed class ThinSingularValueDecomposition
@@ -55,23 +57,50 @@ public sealed class ThinSingularValueDecomposition
     /// <summary>Distance at or below which two singular values count as repeated.</summary>
     public double ClusterTolerance { get; }
 
-    /// <summary>Computes the thin SVD of <paramref name="a"/>.</summary>
+    /// <summary>Computes the thin SVD of <paramref name="a"/> in double precision.</summary>
     /// <param name="a">A finite, non-empty real matrix.</param>
     /// <param name="tolerances">Zero and cluster tolerances; null for the defaults (<see cref="SpectralTolerances"/>).</param>
     /// <exception cref="InvalidSpectralInputException">Empty or non-finite input.</exception>
-    public static ThinSingularValueDecomposition Compute(Matrix<double> a, SpectralTolerances? tolerances = null)
+    public static ThinSingularValueDecomposition Compute(Matrix<double> a, SpectralTolerances? tolerances = null) =>
+        Compute(a, SvdRefinement.None, tolerances);
+
+    /// <summary>Computes the thin SVD of <paramref name="a"/>, refined to the exact factors rounded to double if asked.</summary>
+    /// <remarks>
+    /// <see cref="SvdRefinement.ExtendedPrecision"/> runs one-sided Jacobi sweeps in double-double arithmetic on
+    /// <c>A V₀</c> after the double SVD <c>(U₀, s₀, V₀)</c> (Demmel, Veselić 1992 §4; docs/accuracy.md). Cost O(m n r) per
+    /// sweep in double-double, two or three sweeps.
+    /// </remarks>
+    /// <param name="a">A finite, non-empty real matrix.</param>
+    /// <param name="refinement">Whether to refine the double-precision factors.</param>
+    /// <param name="tolerances">Zero and cluster tolerances; null for the defaults (<see cref="SpectralTolerances"/>).</param>
+    /// <exception cref="InvalidSpectralInputException">Empty or non-finite input, or an undefined refinement value.</exception>
+    public static ThinSingularValueDecomposition Compute(Matrix<double> a, SvdRefinement refinement, SpectralTolerances? tolerances = null)
     {
         MatrixGuard.RequireFinite(a, "A");
         tolerances ??= SpectralTolerances.Default;
         tolerances.Validate();
-        if (a.RowCount < a.ColumnCount)
+        if (!Enum.IsDefined(refinement))
         {
-            var transposed = ComputeTallOrSquare(a.Transpose());
-            return new ThinSingularValueDecomposition(transposed.V, transposed.S, transposed.U, tolerances);
+            throw new InvalidSpectralInputException($"SVD refinement {(int)refinement} is not one of {string.Join(", ", Enum.GetNames<SvdRefinement>())}");
         }
 
-        var (u, s, v) = ComputeTallOrSquare(a);
-        return new ThinSingularValueDecomposition(u, s, v, tolerances);
+        // Scale by a power of two (exact) so that the largest entry lies in [1, 2); the factors are those of A.
+        var exponent = PowerOfTwoScaling.LargestEntryExponent(a);
+        var wide = a.RowCount < a.ColumnCount;
+        var tall = PowerOfTwoScaling.ScaledCopy(wide ? a.Transpose() : a, exponent);
+        var (u, s, v) = ComputeTallOrSquare(tall);
+        if (refinement == SvdRefinement.ExtendedPrecision)
+        {
+            (u, s, v) = Refine(tall, u, v);
+        }
+
+        s.MapInplace(x => Math.ScaleB(x, exponent));
+        if (s.Count > 0 && double.IsPositiveInfinity(s[0]))
+        {
+            throw new InvalidSpectralInputException($"the largest singular value of A exceeds the double range (largest entry about 2^{exponent}); scale A down");
+        }
+
+        return wide ? new ThinSingularValueDecomposition(v, s, u, tolerances) : new ThinSingularValueDecomposition(u, s, v, tolerances);
     }
 
     /// <summary>Wraps factors computed elsewhere (e.g. by a high-precision reference), after checking their shapes and order.</summary>
@@ -158,6 +187,13 @@ public sealed class ThinSingularValueDecomposition
         var qr = a.QR(QRMethod.Thin);
         var (ur, s, v) = SquareSvd(qr.R);
         return (qr.Q * ur, s, v);
+    }
+
+    private static (Matrix<double> U, Vector<double> S, Matrix<double> V) Refine(Matrix<double> tall, Matrix<double> u0, Matrix<double> v0)
+    {
+        int m = tall.RowCount, n = tall.ColumnCount;
+        var (u, s, v) = OneSidedJacobiRefinement.Refine(ColumnKernels.Storage(tall), m, n, ColumnKernels.Storage(u0), ColumnKernels.Storage(v0));
+        return (Matrix<double>.Build.Dense(m, n, u), Vector<double>.Build.Dense(s), Matrix<double>.Build.Dense(n, n, v));
     }
 
     private static (Matrix<double> U, Vector<double> S, Matrix<double> V) SquareSvd(Matrix<double> square)

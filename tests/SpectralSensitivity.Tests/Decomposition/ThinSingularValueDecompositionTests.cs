@@ -9,7 +9,10 @@ namespace SpectralSensitivity.Tests.Decomposition;
 
 public class ThinSingularValueDecompositionTests
 {
-    public static IEnumerable<object[]> SpecialMatrices()
+    public static IEnumerable<object[]> SpecialMatrices() =>
+        Matrices().SelectMany(row => Enum.GetValues<SvdRefinement>().Select(refinement => new[] { row[0], row[1], refinement }));
+
+    private static IEnumerable<object[]> Matrices()
     {
         yield return ["1x1", Matrix<double>.Build.Dense(1, 1, 3.0)];
         yield return ["1x5", TestMatrices.Gaussian(1, 5, 1)];
@@ -20,32 +23,40 @@ public class ThinSingularValueDecompositionTests
         yield return ["wide 4x9", TestMatrices.Gaussian(4, 9, 4)];
         yield return ["rank-deficient 8x6", TestMatrices.RankDeficient(8, 6, 3, 5)];
         yield return ["ill-conditioned 6x6", TestMatrices.WithSingularValues(6, 6, [1, 1e-3, 1e-6, 1e-9, 1e-12, 1e-15], 6)];
+        yield return ["repeated 7x5", TestMatrices.WithSingularValues(7, 5, [3, 2, 2, 2, 1], 7)];
+        yield return ["huge wide 3x8", TestMatrices.Gaussian(3, 8, 8) * 1e300];
+        yield return ["tiny tall 8x3", TestMatrices.Gaussian(8, 3, 9) * 1e-300];
     }
 
     [Theory]
     [MemberData(nameof(SpecialMatrices))]
-    public void Factors_reproduce_the_matrix_and_are_orthonormal(string name, Matrix<double> a)
+    public void Factors_reproduce_the_matrix_and_are_orthonormal(string name, Matrix<double> a, SvdRefinement refinement)
     {
-        var svd = ThinSingularValueDecomposition.Compute(a);
+        var svd = ThinSingularValueDecomposition.Compute(a, refinement);
         var r = Math.Min(a.RowCount, a.ColumnCount);
         svd.LeftVectors.ColumnCount.Should().Be(r, name);
         svd.RightVectors.ColumnCount.Should().Be(r, name);
-        var tolerance = Tolerance.Residual(a) + 1e-14;
-        var reconstructed = svd.LeftVectors * Matrix<double>.Build.DenseOfDiagonalVector(svd.SingularValues) * svd.RightVectors.Transpose();
-        (reconstructed - a).L2Norm().Should().BeLessThan(tolerance, name);
-        if (svd.Rank == r)
+        var scale = UnitScale(a); // norms of matrices near 1e±300 are taken after an exact power-of-two scaling
+        var tolerance = Tolerance.Residual(a / scale) + 1e-14;
+        var reconstructed = svd.LeftVectors * Matrix<double>.Build.DenseOfDiagonalVector(svd.SingularValues / scale) * svd.RightVectors.Transpose();
+        (reconstructed - (a / scale)).L2Norm().Should().BeLessThan(tolerance, name);
+        if (svd.Rank == r || refinement == SvdRefinement.ExtendedPrecision)
         {
-            (svd.LeftVectors.TransposeThisAndMultiply(svd.LeftVectors) - Matrix<double>.Build.DenseIdentity(r)).L2Norm().Should().BeLessThan(1e-13, name);
-            (svd.RightVectors.TransposeThisAndMultiply(svd.RightVectors) - Matrix<double>.Build.DenseIdentity(r)).L2Norm().Should().BeLessThan(1e-13, name);
+            // The refined factors are exact ones rounded to double: orthonormal to a few ε even where the rank is deficient.
+            var orthonormality = refinement == SvdRefinement.ExtendedPrecision ? 4 * Tolerance.Epsilon * Math.Sqrt(Math.Max(a.RowCount, a.ColumnCount)) : 1e-13;
+            (svd.LeftVectors.TransposeThisAndMultiply(svd.LeftVectors) - Matrix<double>.Build.DenseIdentity(r)).L2Norm().Should().BeLessThan(orthonormality, name);
+            (svd.RightVectors.TransposeThisAndMultiply(svd.RightVectors) - Matrix<double>.Build.DenseIdentity(r)).L2Norm().Should().BeLessThan(orthonormality, name);
         }
     }
 
     [Theory]
     [MemberData(nameof(SpecialMatrices))]
-    public void Singular_values_are_descending_non_negative_and_match_MathNet(string name, Matrix<double> a)
+    public void Singular_values_are_descending_non_negative_and_match_MathNet(string name, Matrix<double> a, SvdRefinement refinement)
     {
-        var svd = ThinSingularValueDecomposition.Compute(a);
-        var expected = a.Svd(computeVectors: false).S;
+        var svd = ThinSingularValueDecomposition.Compute(a, refinement);
+        // MathNet's own SVD fails near the ends of the double range; compare with it on A scaled to unit size (exact).
+        var scale = UnitScale(a);
+        var expected = (a / scale).Svd(computeVectors: false).S * scale;
         for (var i = 0; i < svd.Size; i++)
         {
             svd.SingularValues[i].Should().BeGreaterOrEqualTo(0, name);
@@ -54,8 +65,36 @@ public class ThinSingularValueDecompositionTests
                 svd.SingularValues[i].Should().BeLessOrEqualTo(svd.SingularValues[i - 1], name);
             }
 
-            svd.SingularValues[i].Should().BeApproximately(expected[i], Tolerance.Residual(a) + 1e-300, name);
+            svd.SingularValues[i].Should().BeApproximately(expected[i], (Tolerance.Residual(a / scale) * scale) + 1e-300, name);
         }
+    }
+
+    private static double UnitScale(Matrix<double> a)
+    {
+        var largest = a.Enumerate().Max(Math.Abs);
+        return largest > 0 ? Math.ScaleB(1.0, Math.ILogB(largest)) : 1.0;
+    }
+
+    [Theory]
+    [InlineData(900)]
+    [InlineData(-900)]
+    public void Entries_near_the_ends_of_the_double_range_give_exactly_scaled_factors(int exponent)
+    {
+        // MathNet's SVD alone fails to converge on entries near 1e300; the decomposition scales by powers of two first.
+        var a = TestMatrices.Gaussian(7, 4, 19);
+        var reference = ThinSingularValueDecomposition.Compute(a);
+        var scaled = ThinSingularValueDecomposition.Compute(a * Math.ScaleB(1.0, exponent));
+        scaled.SingularValues.Select(x => Math.ScaleB(x, -exponent)).Should().Equal(reference.SingularValues);
+        scaled.LeftVectors.Should().Be(reference.LeftVectors);
+        scaled.RightVectors.Should().Be(reference.RightVectors);
+    }
+
+    [Fact]
+    public void Singular_values_beyond_the_double_range_are_reported_not_returned_as_infinity()
+    {
+        var a = Matrix<double>.Build.Dense(4, 4, double.MaxValue / 2);
+        FluentActions.Invoking(() => ThinSingularValueDecomposition.Compute(a)).Should().Throw<InvalidSpectralInputException>()
+            .WithMessage("*exceeds the double range*");
     }
 
     [Fact]

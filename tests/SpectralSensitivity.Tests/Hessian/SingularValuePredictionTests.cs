@@ -16,11 +16,13 @@ public class SingularValuePredictionTests
         var direction = Gaussian(testCase.Matrix.RowCount, testCase.Matrix.ColumnCount, 800 + k);
         var perturbation = 0.01 * testCase.Svd.Gap(k) / direction.FrobeniusNorm() * direction;
         var prediction = SingularValuePrediction.SecondOrder(testCase.Svd, k, perturbation);
-        var scale = DerivativeArithmeticScale(testCase.Svd, k, 2, perturbation.FrobeniusNorm());
+        // Each term's rounding scales with its own order: the first-order term is a sum of size ‖E‖, the second of ‖E‖²/d.
+        var firstOrderScale = DerivativeArithmeticScale(testCase.Svd, k, 1, perturbation.FrobeniusNorm());
+        var secondOrderScale = DerivativeArithmeticScale(testCase.Svd, k, 2, perturbation.FrobeniusNorm());
         prediction.Order.Should().Be(2);
         prediction.Terms[0].Should().Be(testCase.Svd.SingularValue(k));
-        prediction.Terms[1].Should().BeApproximately(SingularValueGradient.Directional(testCase.Svd, k, perturbation), scale);
-        prediction.Terms[2].Should().BeApproximately(0.5 * HessianVectorProduct.At(testCase.Svd, k).QuadraticForm(perturbation), scale);
+        prediction.Terms[1].Should().BeApproximately(SingularValueGradient.Directional(testCase.Svd, k, perturbation), firstOrderScale);
+        prediction.Terms[2].Should().BeApproximately(0.5 * HessianVectorProduct.At(testCase.Svd, k).QuadraticForm(perturbation), secondOrderScale);
         prediction.Prediction.Should().BeApproximately(prediction.Terms.Sum(), 4 * Epsilon * prediction.Prediction);
 
         var actual = ThinSingularValueDecomposition.Compute(testCase.Matrix + perturbation).SingularValue(k);
