@@ -16,8 +16,9 @@ internal static class DerivativesCommand
             CommonOptions.Direction(required: true),
             CommonOptions.Index(required: true),
             Singular: true,
-            (a, e, k, n, method) => Expansions.OfSingularValue(ThinSingularValueDecomposition.Compute(a), e, k, n, method)),
+            (a, e, k, n, method, refinement) => Expansions.OfSingularValue(ThinSingularValueDecomposition.Compute(a, refinement), e, k, n, method)),
         "spectral derivatives --matrix A.npy --direction E.npy --index 1 --order 6",
         "spectral derivatives -A A.csv -E E.csv -k 2 -N 8 --json",
-        "spectral derivatives -A A.mtx -E E.mtx -k 1 -N 10 --method closed-form");
+        "spectral derivatives -A A.mtx -E E.mtx -k 1 -N 10 --method closed-form",
+        "spectral derivatives -A A.npy -E E.npy -k 2 -N 8 --svd-refinement extended-precision");
 }

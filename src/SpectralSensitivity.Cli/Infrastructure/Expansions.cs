@@ -25,10 +25,11 @@ internal static class Expansions
     public static long? TermCount(SpectralExpansion expansion) => (expansion as ClosedFormExpansion)?.TermCount;
 
     /// <summary>The JSON object of <c>derivatives</c> and <c>eig-derivatives</c>.</summary>
-    public static ExpansionJson ToJson(SpectralExpansion expansion, string method, bool singular, int rows, int columns) => new(
+    public static ExpansionJson ToJson(SpectralExpansion expansion, string method, string? svdRefinement, bool singular, int rows, int columns) => new(
         expansion.Index,
         expansion.Order,
         method,
+        svdRefinement,
         singular ? expansion.Value : null,
         singular ? null : expansion.Value,
         expansion.Derivatives,
@@ -71,6 +72,7 @@ internal sealed record ExpansionJson(
     int Index,
     int Order,
     string Method,
+    string? SvdRefinement,
     double? SingularValue,
     double? Eigenvalue,
     IReadOnlyList<double> Derivatives,

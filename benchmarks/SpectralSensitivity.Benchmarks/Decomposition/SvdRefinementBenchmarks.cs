@@ -1,0 +1,55 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using MathNet.Numerics.Distributions;
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.Providers.LinearAlgebra;
+using MathNet.Numerics.Random;
+using SpectralSensitivity.Decomposition;
+using SpectralSensitivity.Providers.Mkl;
+
+namespace SpectralSensitivity.Benchmarks.Decomposition;
+
+/// <summary>
+/// What <see cref="SvdRefinement.ExtendedPrecision"/> costs: the double thin SVD (baseline, MKL) against the same SVD refined
+/// by one-sided Jacobi sweeps in double-double, on Gaussian matrices of the accuracy suite's shapes and larger.
+/// Run: <c>dotnet run -c Release --project benchmarks/SpectralSensitivity.Benchmarks -- --filter '*SvdRefinement*'</c>.
+/// </summary>
+[Config(typeof(Config))]
+public class SvdRefinementBenchmarks
+{
+    private Matrix<double> _a = null!;
+    private ILinearAlgebraProvider _previous = null!;
+
+    [Params("30x20", "100x60", "300x200")]
+    public string Shape { get; set; } = "30x20";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _previous = LinearAlgebraControl.Provider;
+        SpectralProviders.TryUseMkl();
+        var sizes = Shape.Split('x').Select(int.Parse).ToArray();
+        var normal = new Normal(0, 1, new SystemRandomSource(7));
+        _a = Matrix<double>.Build.Dense(sizes[0], sizes[1], (_, _) => normal.Sample());
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => LinearAlgebraControl.Provider = _previous;
+
+    [Benchmark(Baseline = true)]
+    public double DoubleSvd() => ThinSingularValueDecomposition.Compute(_a).SingularValues[0];
+
+    [Benchmark]
+    public double ExtendedPrecisionSvd() => ThinSingularValueDecomposition.Compute(_a, SvdRefinement.ExtendedPrecision).SingularValues[0];
+
+    private sealed class Config : ManualConfig
+    {
+        public Config()
+        {
+            AddJob(Job.ShortRun.WithToolchain(BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance));
+            SummaryStyle = SummaryStyle.Default.WithRatioStyle(BenchmarkDotNet.Columns.RatioStyle.Trend);
+        }
+    }
+}
