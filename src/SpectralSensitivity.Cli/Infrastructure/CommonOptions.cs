@@ -63,7 +63,7 @@ internal static class SvdRefinementOption
         var option = new Option<string>("--svd-refinement")
         {
             Description = "none (double SVD) or extended-precision (refined in double-double: singular values and vectors exact to "
-                + "a few ulps; orders 1..8 within 1e-11 of a 50-digit reference; tens of times the SVD's cost)",
+                + "a few ulps; orders 1..8 within 1e-11 of a 50-digit reference; 3.6x the SVD's cost at 30x20, 32x at 300x200)",
             DefaultValueFactory = _ => None,
         };
         option.AcceptOnlyFromAmong(None, ExtendedPrecision);

@@ -12,9 +12,10 @@ public enum SvdRefinement
     /// <summary>
     /// The double SVD refined by one-sided Jacobi sweeps in double-double arithmetic (about 31 digits): the factors of A
     /// itself, rounded to double. Every singular value is then accurate to a few ulps of itself and every vector to a few
-    /// ulps, whatever the gaps; the derivatives inherit it (docs/accuracy.md: worst relative error of orders 1..8 drops
-    /// from 2.1e-11 to the figures shown there). Costs O(m n r) double-double operations per sweep, two or three sweeps:
-    /// tens to hundreds of times the double SVD, for small and medium matrices.
+    /// ulps, whatever the gaps; the derivatives inherit it (docs/accuracy.md: against a 50-digit reference the worst
+    /// relative error of orders 1..8 drops from 2.2e-11 to 5.2e-12). Costs O(m n r) double-double operations per sweep,
+    /// two or three sweeps: measured 3.6 times the double SVD at 30 × 20, 32 times at 300 × 200; for small and medium
+    /// matrices. Reference: Demmel, Veselić, SIAM J. Matrix Anal. Appl. 13 (1992); docs/theory.md §7.
     /// </summary>
     ExtendedPrecision = 1,
 }
