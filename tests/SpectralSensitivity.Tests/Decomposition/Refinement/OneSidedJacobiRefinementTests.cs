@@ -1,4 +1,6 @@
 using FluentAssertions;
+using FsCheck;
+using FsCheck.Fluent;
 using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.Tests.TestSupport;
@@ -60,6 +62,36 @@ public class OneSidedJacobiRefinementTests
             (refined.LeftVectors.Column(k - 1) - standard.LeftVectors.Column(k - 1)).L2Norm().Should().BeLessThan(vectorBound);
             (refined.RightVectors.Column(k - 1) - standard.RightVectors.Column(k - 1)).L2Norm().Should().BeLessThan(vectorBound);
         }
+    }
+
+    [Fact]
+    public void Refined_factors_are_orthonormal_reproduce_A_and_agree_with_the_double_SVD_on_random_shapes_and_ranks()
+    {
+        var cases =
+            from m in Gen.Choose(1, 12)
+            from n in Gen.Choose(1, 12)
+            from rank in Gen.Choose(0, Math.Min(m, n))
+            from seed in Gen.Choose(0, 100000)
+            select (M: m, N: n, Rank: rank, Seed: seed);
+        Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            var a = c.Rank == Math.Min(c.M, c.N) ? TestMatrices.Gaussian(c.M, c.N, c.Seed) : TestMatrices.RankDeficient(c.M, c.N, c.Rank, c.Seed);
+            var standard = ThinSingularValueDecomposition.Compute(a);
+            var refined = ThinSingularValueDecomposition.Compute(a, SvdRefinement.ExtendedPrecision);
+            var r = Math.Min(c.M, c.N);
+            var identity = Matrix<double>.Build.DenseIdentity(r);
+            var orthonormality = 4 * Tolerance.Epsilon * Math.Sqrt(Math.Max(c.M, c.N));
+            var reconstructed = refined.LeftVectors * Matrix<double>.Build.DenseOfDiagonalVector(refined.SingularValues) * refined.RightVectors.Transpose();
+            var scale = Math.Max(standard.SingularValues[0], 1e-300);
+            var ordered = Enumerable.Range(1, r - 1).All(i => refined.SingularValues[i] <= refined.SingularValues[i - 1]);
+            var nearStandard = Enumerable.Range(0, r).All(i => Math.Abs(refined.SingularValues[i] - standard.SingularValues[i]) <= 64 * Tolerance.Epsilon * scale);
+            return ordered
+                && nearStandard
+                && (refined.LeftVectors.TransposeThisAndMultiply(refined.LeftVectors) - identity).L2Norm() <= orthonormality
+                && (refined.RightVectors.TransposeThisAndMultiply(refined.RightVectors) - identity).L2Norm() <= orthonormality
+                && (reconstructed - a).L2Norm() <= 8 * Tolerance.Epsilon * Math.Sqrt(c.M + c.N) * scale
+                && refined.Rank == standard.Rank;
+        }).QuickCheckThrowOnFailure();
     }
 
     [Fact]
