@@ -44,8 +44,8 @@ public sealed class SymmetricEigendecomposition
         MatrixGuard.RequireSymmetric(t, "T", SymmetryTolerance);
         tolerances ??= SpectralTolerances.Default;
         tolerances.Validate();
-        var exponent = PowerOfTwoScaling.LargestEntryExponent(t);              // exact scaling: entries in [1, 2)
-        var evd = PowerOfTwoScaling.ScaledCopy(t, exponent).Evd(Symmetricity.Symmetric);
+        var exponent = PowerOfTwoScaling.ExponentFor(t);                         // exact scaling near the range's ends
+        var evd = (exponent == 0 ? t : PowerOfTwoScaling.ScaledCopy(t, exponent)).Evd(Symmetricity.Symmetric);
         var values = Vector<double>.Build.Dense(t.RowCount, i => Math.ScaleB(evd.EigenValues[i].Real, exponent));
         var vectors = evd.EigenVectors;
         var order = Enumerable.Range(0, values.Count).OrderBy(i => values[i]).ToArray();

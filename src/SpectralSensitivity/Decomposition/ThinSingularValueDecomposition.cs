@@ -13,8 +13,8 @@ namespace SpectralSensitivity.Decomposition;
 /// <c>LinearAlgebraControl.Provider</c> (e.g. the MKL provider of this project) speeds it up. Tall matrices
 /// (m &gt; n) are first reduced by a thin QR, <c>A = QR</c>, and the SVD of the n × n factor <c>R = U_R Σ Vᵀ</c>
 /// gives <c>U = Q U_R</c>; wide ones are handled through <c>Aᵀ</c>. So full m × m factors are never formed.</para>
-/// <para>Cost: O(m n r) flops, O((m + n) r) memory. The matrix is first scaled by a power of two (exactly) so that its
-/// largest entry lies in [1, 2); entries near the ends of the double range are therefore safe.</para>
+/// <para>Cost: O(m n r) flops, O((m + n) r) memory. A matrix whose largest entry lies outside <c>2^±128</c> is first scaled
+/// by a power of two (exactly), so entries near the ends of the double range are safe.</para>
 /// <para>Singular values at or below <see cref="ZeroTolerance"/> count as zero; <see cref="Rank"/> counts the others.</para>
 /// </remarks>
 public sealed class ThinSingularValueDecomposition
@@ -84,10 +84,15 @@ public sealed class ThinSingularValueDecomposition
             throw new InvalidSpectralInputException($"SVD refinement {(int)refinement} is not one of {string.Join(", ", Enum.GetNames<SvdRefinement>())}");
         }
 
-        // Scale by a power of two (exact) so that the largest entry lies in [1, 2); the factors are those of A.
-        var exponent = PowerOfTwoScaling.LargestEntryExponent(a);
+        // Entries near the ends of the double range: scale by a power of two (exact); the factors are those of A.
+        var exponent = PowerOfTwoScaling.ExponentFor(a);
         var wide = a.RowCount < a.ColumnCount;
-        var tall = PowerOfTwoScaling.ScaledCopy(wide ? a.Transpose() : a, exponent);
+        var tall = wide ? a.Transpose() : a;
+        if (exponent != 0)
+        {
+            tall = PowerOfTwoScaling.ScaledCopy(tall, exponent);
+        }
+
         var (u, s, v) = ComputeTallOrSquare(tall);
         if (refinement == SvdRefinement.ExtendedPrecision)
         {
