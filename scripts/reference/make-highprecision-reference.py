@@ -10,7 +10,7 @@ radius r0 = d / (2 ||E||_2) among the indices kept, so the interpolation error i
 Indices are kept when their relative gap d / s_1 is at least 1e-2 (the accuracy target's
 condition). Output: tests/SpectralSensitivity.Tests/Fixtures/highprecision-reference.json.
 
-Run (Debian python3-mpmath):  /usr/bin/python3 scripts/reference/make-highprecision-reference.py
+Run (Debian python3-mpmath):  /usr/bin/python3 scripts/reference/make-highprecision-reference.py [output.json]
 """
 import json
 import random
@@ -22,7 +22,9 @@ import mpmath as mp
 mp.mp.dps = 50
 ORDER = 8
 NODES = 40
-CASES = [(6, 10, 11), (10, 6, 12), (12, 12, 13), (30, 20, 14), (20, 30, 15)]
+CASES = [(6, 10, 11), (10, 6, 12), (12, 12, 13), (30, 20, 14), (20, 30, 15),
+         (30, 20, 16), (20, 30, 17), (25, 25, 18), (30, 12, 19), (8, 30, 20)]
+OUTPUT = sys.argv[1] if len(sys.argv) > 1 else "tests/SpectralSensitivity.Tests/Fixtures/highprecision-reference.json"
 
 
 def matrix(rows, columns, rng):
@@ -96,7 +98,7 @@ def main():
             })
         out.append({"rows": rows, "columns": columns, "a": a, "e": e, "entries": entries})
         print(f"{rows}x{columns}: kept {len(keep)} of {len(s0)} indices, h = {mp.nstr(h, 3)}, {time.time() - started:.0f} s", file=sys.stderr)
-    with open("tests/SpectralSensitivity.Tests/Fixtures/highprecision-reference.json", "w") as f:
+    with open(OUTPUT, "w") as f:
         json.dump({"generator": "scripts/reference/make-highprecision-reference.py", "digits": 50, "nodes": NODES, "cases": out}, f)
 
 
