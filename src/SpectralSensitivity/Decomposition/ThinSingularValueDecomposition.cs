@@ -68,7 +68,7 @@ public sealed class ThinSingularValueDecomposition
     /// <remarks>
     /// <see cref="SvdRefinement.ExtendedPrecision"/> runs one-sided Jacobi sweeps in double-double arithmetic on
     /// <c>A V₀</c> after the double SVD <c>(U₀, s₀, V₀)</c> (Demmel, Veselić 1992 §4; docs/accuracy.md). Cost O(m n r) per
-    /// sweep in double-double, two or three sweeps.
+    /// sweep in double-double, two sweeps (one that rotates, one that finds nothing left).
     /// </remarks>
     /// <param name="a">A finite, non-empty real matrix.</param>
     /// <param name="refinement">Whether to refine the double-precision factors.</param>
@@ -197,7 +197,7 @@ public sealed class ThinSingularValueDecomposition
     private static (Matrix<double> U, Vector<double> S, Matrix<double> V) Refine(Matrix<double> tall, Matrix<double> u0, Matrix<double> v0)
     {
         int m = tall.RowCount, n = tall.ColumnCount;
-        var (u, s, v) = OneSidedJacobiRefinement.Refine(ColumnKernels.Storage(tall), m, n, ColumnKernels.Storage(u0), ColumnKernels.Storage(v0));
+        var (u, s, v, _) = OneSidedJacobiRefinement.Refine(ColumnKernels.Storage(tall), m, n, ColumnKernels.Storage(u0), ColumnKernels.Storage(v0));
         return (Matrix<double>.Build.Dense(m, n, u), Vector<double>.Build.Dense(s), Matrix<double>.Build.Dense(n, n, v));
     }
 
