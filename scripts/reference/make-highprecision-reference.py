@@ -8,11 +8,15 @@ resolvent, no recursion, no closed form. The interval h is a quarter of the smal
 radius r0 = d / (2 ||E||_2) among the indices kept, so the interpolation error is far below 1e-30.
 
 Indices are kept when their relative gap d / s_1 is at least 1e-2 (the accuracy target's
-condition). Output: tests/SpectralSensitivity.Tests/Fixtures/highprecision-reference.json.
+condition). Output: tests/SpectralSensitivity.Tests/Fixtures/highprecision-reference.json, and the same for
+eigenvalues of symmetric T + tT1 (eigenvalues ascending, relative gap d / max|mu| >= 1e-2) in
+highprecision-symmetric-reference.json beside it.
 
-Run (Debian python3-mpmath):  /usr/bin/python3 scripts/reference/make-highprecision-reference.py [output.json]
+Run (Debian python3-mpmath, about 45 s):
+  /usr/bin/python3 scripts/reference/make-highprecision-reference.py [output-directory]
 """
 import json
+import os
 import random
 import sys
 import time
@@ -24,7 +28,11 @@ ORDER = 8
 NODES = 40
 CASES = [(6, 10, 11), (10, 6, 12), (12, 12, 13), (30, 20, 14), (20, 30, 15),
          (30, 20, 16), (20, 30, 17), (25, 25, 18), (30, 12, 19), (8, 30, 20)]
-OUTPUT = sys.argv[1] if len(sys.argv) > 1 else "tests/SpectralSensitivity.Tests/Fixtures/highprecision-reference.json"
+DIRECTORY = sys.argv[1] if len(sys.argv) > 1 else "tests/SpectralSensitivity.Tests/Fixtures"
+OUTPUT = os.path.join(DIRECTORY, "highprecision-reference.json")
+# Symmetric T = G + G^T and direction T1 likewise (n, seed); eigenvalues ascending, as in the library.
+SYMMETRIC_CASES = [(6, 21), (12, 22), (20, 23), (25, 24)]
+SYMMETRIC_OUTPUT = os.path.join(DIRECTORY, "highprecision-symmetric-reference.json")
 
 
 def matrix(rows, columns, rng):
@@ -72,6 +80,53 @@ def chebyshev_to_taylor(values, h, order):
     return [taylor[p] / h ** p for p in range(order + 1)]
 
 
+def reference_derivatives(values_at, keep, h):
+    """D_1..D_ORDER at t = 0 of each kept index, from all values (sorted) at Chebyshev nodes on [-h, h]."""
+    nodes = [h * mp.cos(mp.pi * (p + mp.mpf(1) / 2) / NODES) for p in range(NODES)]
+    samples = [values_at(t) for t in nodes]
+    result = {}
+    for k in keep:
+        taylor = chebyshev_to_taylor([samples[p][k] for p in range(NODES)], h, ORDER)
+        result[k] = [mp.nstr(taylor[j] * mp.factorial(j), 30) for j in range(1, ORDER + 1)]
+    return result
+
+
+def symmetric(n, rng):
+    g = matrix(n, n, rng)
+    return [[g[i][j] + g[j][i] for j in range(n)] for i in range(n)]  # exact float64 sums, stored as such
+
+
+def eigenvalues(t, e, x):
+    m = mp.matrix([[mp.mpf(t[i][j]) + x * mp.mpf(e[i][j]) for j in range(len(t))] for i in range(len(t))])
+    return sorted(mp.eigsy(m, eigvals_only=True))
+
+
+def symmetric_main():
+    out = []
+    for n, seed in SYMMETRIC_CASES:
+        started = time.time()
+        rng = random.Random(seed)
+        t = symmetric(n, rng)
+        e = symmetric(n, rng)
+        mu = eigenvalues(t, e, mp.mpf(0))
+        scale = max(abs(x) for x in mu)
+        d = [min(abs(mu[k] - mu[i]) for i in range(n) if i != k) for k in range(n)]
+        e_norm = max(abs(x) for x in mp.eigsy(mp.matrix(e), eigvals_only=True))
+        keep = [k for k in range(n) if d[k] >= mp.mpf("1e-2") * scale]
+        h = min(d[k] / (2 * e_norm) for k in keep) / 4
+        derivatives = reference_derivatives(lambda x: eigenvalues(t, e, x), keep, h)
+        entries = [{
+            "index": k + 1,
+            "eigenvalue": mp.nstr(mu[k], 30),
+            "relativeGap": mp.nstr(d[k] / scale, 6),
+            "derivatives": derivatives[k],
+        } for k in keep]
+        out.append({"size": n, "t": t, "e": e, "entries": entries})
+        print(f"symmetric {n}x{n}: kept {len(keep)} of {n} indices, h = {mp.nstr(h, 3)}, {time.time() - started:.0f} s", file=sys.stderr)
+    with open(SYMMETRIC_OUTPUT, "w") as f:
+        json.dump({"generator": "scripts/reference/make-highprecision-reference.py", "digits": 50, "nodes": NODES, "cases": out}, f)
+
+
 def main():
     out = []
     for rows, columns, seed in CASES:
@@ -84,18 +139,13 @@ def main():
         e_norm = max(mp.svd_r(mp.matrix(e), compute_uv=False))
         keep = [k for k in range(len(s0)) if d[k] >= mp.mpf("1e-2") * s0[0]]
         h = min(d[k] / (2 * e_norm) for k in keep) / 4
-        nodes = [h * mp.cos(mp.pi * (p + mp.mpf(1) / 2) / NODES) for p in range(NODES)]
-        samples = [singular_values(a, e, t) for t in nodes]
-        entries = []
-        for k in keep:
-            taylor = chebyshev_to_taylor([samples[p][k] for p in range(NODES)], h, ORDER)
-            derivatives = [taylor[n] * mp.factorial(n) for n in range(1, ORDER + 1)]
-            entries.append({
-                "index": k + 1,
-                "singularValue": mp.nstr(s0[k], 30),
-                "relativeGap": mp.nstr(d[k] / s0[0], 6),
-                "derivatives": [mp.nstr(x, 30) for x in derivatives],
-            })
+        derivatives = reference_derivatives(lambda t: singular_values(a, e, t), keep, h)
+        entries = [{
+            "index": k + 1,
+            "singularValue": mp.nstr(s0[k], 30),
+            "relativeGap": mp.nstr(d[k] / s0[0], 6),
+            "derivatives": derivatives[k],
+        } for k in keep]
         out.append({"rows": rows, "columns": columns, "a": a, "e": e, "entries": entries})
         print(f"{rows}x{columns}: kept {len(keep)} of {len(s0)} indices, h = {mp.nstr(h, 3)}, {time.time() - started:.0f} s", file=sys.stderr)
     with open(OUTPUT, "w") as f:
@@ -104,3 +154,4 @@ def main():
 
 if __name__ == "__main__":
     main()
+    symmetric_main()

@@ -12,12 +12,12 @@ using SpectralSensitivity.Providers.Mkl;
 namespace SpectralSensitivity.Benchmarks.Decomposition;
 
 /// <summary>
-/// What <see cref="SvdRefinement.ExtendedPrecision"/> costs: the double thin SVD (baseline, MKL) against the same SVD refined
+/// What <see cref="DecompositionRefinement.ExtendedPrecision"/> costs: the double thin SVD (baseline, MKL) against the same SVD refined
 /// by one-sided Jacobi sweeps in double-double, on Gaussian matrices of the accuracy suite's shapes and larger.
-/// Run: <c>dotnet run -c Release --project benchmarks/SpectralSensitivity.Benchmarks -- --filter '*SvdRefinement*'</c>.
+/// Run: <c>dotnet run -c Release --project benchmarks/SpectralSensitivity.Benchmarks -- --filter '*DecompositionRefinement*'</c>.
 /// </summary>
 [Config(typeof(Config))]
-public class SvdRefinementBenchmarks
+public class DecompositionRefinementBenchmarks_KEEP
 {
     private Matrix<double> _a = null!;
     private ILinearAlgebraProvider _previous = null!;
@@ -42,7 +42,7 @@ public class SvdRefinementBenchmarks
     public double DoubleSvd() => ThinSingularValueDecomposition.Compute(_a).SingularValues[0];
 
     [Benchmark]
-    public double ExtendedPrecisionSvd() => ThinSingularValueDecomposition.Compute(_a, SvdRefinement.ExtendedPrecision).SingularValues[0];
+    public double ExtendedPrecisionSvd() => ThinSingularValueDecomposition.Compute(_a, DecompositionRefinement.ExtendedPrecision).SingularValues[0];
 
     private sealed class Config : ManualConfig
     {

@@ -20,5 +20,5 @@ internal static class DerivativesCommand
         "spectral derivatives --matrix A.npy --direction E.npy --index 1 --order 6",
         "spectral derivatives -A A.csv -E E.csv -k 2 -N 8 --json",
         "spectral derivatives -A A.mtx -E E.mtx -k 1 -N 10 --method closed-form",
-        "spectral derivatives -A A.npy -E E.npy -k 2 -N 8 --svd-refinement extended-precision");
+        "spectral derivatives -A A.npy -E E.npy -k 2 -N 8 --refinement extended-precision");
 }

@@ -16,7 +16,7 @@ internal static class EigDerivativesCommand
             CommonOptions.Direction(required: true, "The symmetric direction T1, same size as T"),
             new Option<int>("--index", "-k") { Description = "1-based index k of the eigenvalue in ascending order (mu_1 is the smallest)", Required = true },
             Singular: false,
-            (t, t1, k, n, method, _) => Expansions.OfEigenvalue(SymmetricEigendecomposition.Compute(t), t1, k, n, method)),
+            (t, t1, k, n, method, refinement) => Expansions.OfEigenvalue(SymmetricEigendecomposition.Compute(t, refinement), t1, k, n, method)),
         "spectral eig-derivatives --matrix T.npy --direction T1.npy --index 1 --order 6",
         "spectral eig-derivatives -A T.csv -E T1.csv -k 3 -N 4 --json --method closed-form");
 }

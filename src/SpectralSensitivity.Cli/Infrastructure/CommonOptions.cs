@@ -52,25 +52,25 @@ internal static class CommonOptions
     }
 }
 
-/// <summary>The values of <c>--svd-refinement</c>.</summary>
-internal static class SvdRefinementOption
+/// <summary>The values of <c>--refinement</c>.</summary>
+internal static class RefinementOption
 {
     public const string None = "none";
     public const string ExtendedPrecision = "extended-precision";
 
     public static Option<string> Create()
     {
-        var option = new Option<string>("--svd-refinement")
+        var option = new Option<string>("--refinement")
         {
-            Description = "none (double SVD) or extended-precision (refined in double-double: singular values and vectors exact to "
-                + "a few ulps; orders 1..8 within 1e-11 of a 50-digit reference; 3.6x the SVD's cost at 30x20, 32x at 300x200)",
+            Description = "none (double-precision SVD or eigendecomposition) or extended-precision (refined in double-double: values "
+                + "and vectors exact to a few ulps; orders 1..8 within 1e-11 of a 50-digit reference; 3.6x the SVD's cost at 30x20, 32x at 300x200)",
             DefaultValueFactory = _ => None,
         };
         option.AcceptOnlyFromAmong(None, ExtendedPrecision);
         return option;
     }
 
-    public static SvdRefinement Parse(string value) => value == ExtendedPrecision ? SvdRefinement.ExtendedPrecision : SvdRefinement.None;
+    public static DecompositionRefinement Parse(string value) => value == ExtendedPrecision ? DecompositionRefinement.ExtendedPrecision : DecompositionRefinement.None;
 }
 
 /// <summary>The two algorithms behind <c>--method</c>.</summary>

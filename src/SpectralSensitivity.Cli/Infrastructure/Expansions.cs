@@ -25,11 +25,11 @@ internal static class Expansions
     public static long? TermCount(SpectralExpansion expansion) => (expansion as ClosedFormExpansion)?.TermCount;
 
     /// <summary>The JSON object of <c>derivatives</c> and <c>eig-derivatives</c>.</summary>
-    public static ExpansionJson ToJson(SpectralExpansion expansion, string method, string? svdRefinement, bool singular, int rows, int columns) => new(
+    public static ExpansionJson ToJson(SpectralExpansion expansion, string method, string refinement, bool singular, int rows, int columns) => new(
         expansion.Index,
         expansion.Order,
         method,
-        svdRefinement,
+        refinement,
         singular ? expansion.Value : null,
         singular ? null : expansion.Value,
         expansion.Derivatives,
@@ -72,7 +72,7 @@ internal sealed record ExpansionJson(
     int Index,
     int Order,
     string Method,
-    string? SvdRefinement,
+    string Refinement,
     double? SingularValue,
     double? Eigenvalue,
     IReadOnlyList<double> Derivatives,

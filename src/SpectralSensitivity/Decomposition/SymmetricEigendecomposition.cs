@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using SpectralSensitivity.Decomposition.Refinement;
 using SpectralSensitivity.Errors;
 using SpectralSensitivity.Matrices;
 
@@ -35,18 +36,34 @@ public sealed class SymmetricEigendecomposition
     /// <summary>Distance at or below which two eigenvalues count as repeated.</summary>
     public double ClusterTolerance { get; }
 
-    /// <summary>Computes the eigendecomposition of the symmetric matrix <paramref name="t"/>.</summary>
+    /// <summary>Computes the eigendecomposition of the symmetric matrix <paramref name="t"/> in double precision.</summary>
     /// <param name="t">A finite, square, symmetric matrix (to <see cref="SymmetryTolerance"/>).</param>
     /// <param name="tolerances">The cluster tolerance; null for the default (<see cref="SpectralTolerances"/>).</param>
     /// <exception cref="InvalidSpectralInputException">Empty, non-finite, non-square or non-symmetric input.</exception>
-    public static SymmetricEigendecomposition Compute(Matrix<double> t, SpectralTolerances? tolerances = null)
+    public static SymmetricEigendecomposition Compute(Matrix<double> t, SpectralTolerances? tolerances = null) =>
+        Compute(t, DecompositionRefinement.None, tolerances);
+
+    /// <summary>Computes the eigendecomposition of the symmetric matrix <paramref name="t"/>, refined to the exact eigenpairs
+    /// rounded to double if asked.</summary>
+    /// <remarks>
+    /// <see cref="DecompositionRefinement.ExtendedPrecision"/> runs cyclic Jacobi sweeps in double-double arithmetic on
+    /// <c>Q₀ᵀ ((T + Tᵀ)/2) Q₀</c> after the double eigendecomposition <c>(μ₀, Q₀)</c> (docs/theory.md §7). Cost O(n³)
+    /// double-double operations per sweep, two sweeps.
+    /// </remarks>
+    /// <param name="t">A finite, square, symmetric matrix (to <see cref="SymmetryTolerance"/>).</param>
+    /// <param name="refinement">Whether to refine the double-precision eigenpairs.</param>
+    /// <param name="tolerances">The cluster tolerance; null for the default (<see cref="SpectralTolerances"/>).</param>
+    /// <exception cref="InvalidSpectralInputException">Empty, non-finite, non-square or non-symmetric input, or an undefined refinement value.</exception>
+    public static SymmetricEigendecomposition Compute(Matrix<double> t, DecompositionRefinement refinement, SpectralTolerances? tolerances = null)
     {
         MatrixGuard.RequireSymmetric(t, "T", SymmetryTolerance);
         tolerances ??= SpectralTolerances.Default;
         tolerances.Validate();
+        RefinementGuard.RequireDefined(refinement);
         var exponent = PowerOfTwoScaling.ExponentFor(t);                         // exact scaling near the range's ends
-        var evd = (exponent == 0 ? t : PowerOfTwoScaling.ScaledCopy(t, exponent)).Evd(Symmetricity.Symmetric);
-        var values = Vector<double>.Build.Dense(t.RowCount, i => Math.ScaleB(evd.EigenValues[i].Real, exponent));
+        var scaled = exponent == 0 ? t : PowerOfTwoScaling.ScaledCopy(t, exponent);
+        var evd = scaled.Evd(Symmetricity.Symmetric);
+        var values = Vector<double>.Build.Dense(t.RowCount, i => evd.EigenValues[i].Real);
         var vectors = evd.EigenVectors;
         var order = Enumerable.Range(0, values.Count).OrderBy(i => values[i]).ToArray();
         if (order.Where((original, position) => original != position).Any())
@@ -55,6 +72,15 @@ public sealed class SymmetricEigendecomposition
             vectors = Matrix<double>.Build.Dense(vectors.RowCount, vectors.ColumnCount, (i, j) => evd.EigenVectors[i, order[j]]);
         }
 
+        if (refinement == DecompositionRefinement.ExtendedPrecision)
+        {
+            var n = t.RowCount;
+            var (refinedValues, refinedVectors, _) = SymmetricJacobiRefinement.Refine(ColumnKernels.Storage(scaled), n, ColumnKernels.Storage(vectors));
+            values = Vector<double>.Build.Dense(refinedValues);
+            vectors = Matrix<double>.Build.Dense(n, n, refinedVectors);
+        }
+
+        values.MapInplace(x => Math.ScaleB(x, exponent));
         return new SymmetricEigendecomposition(values, vectors, tolerances);
     }
 

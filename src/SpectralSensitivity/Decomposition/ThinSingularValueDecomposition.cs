@@ -62,11 +62,11 @@ public sealed class ThinSingularValueDecomposition
     /// <param name="tolerances">Zero and cluster tolerances; null for the defaults (<see cref="SpectralTolerances"/>).</param>
     /// <exception cref="InvalidSpectralInputException">Empty or non-finite input.</exception>
     public static ThinSingularValueDecomposition Compute(Matrix<double> a, SpectralTolerances? tolerances = null) =>
-        Compute(a, SvdRefinement.None, tolerances);
+        Compute(a, DecompositionRefinement.None, tolerances);
 
     /// <summary>Computes the thin SVD of <paramref name="a"/>, refined to the exact factors rounded to double if asked.</summary>
     /// <remarks>
-    /// <see cref="SvdRefinement.ExtendedPrecision"/> runs one-sided Jacobi sweeps in double-double arithmetic on
+    /// <see cref="DecompositionRefinement.ExtendedPrecision"/> runs one-sided Jacobi sweeps in double-double arithmetic on
     /// <c>A V₀</c> after the double SVD <c>(U₀, s₀, V₀)</c> (Demmel, Veselić 1992 §4; docs/accuracy.md). Cost O(m n r) per
     /// sweep in double-double, two sweeps (one that rotates, one that finds nothing left).
     /// </remarks>
@@ -74,15 +74,12 @@ public sealed class ThinSingularValueDecomposition
     /// <param name="refinement">Whether to refine the double-precision factors.</param>
     /// <param name="tolerances">Zero and cluster tolerances; null for the defaults (<see cref="SpectralTolerances"/>).</param>
     /// <exception cref="InvalidSpectralInputException">Empty or non-finite input, or an undefined refinement value.</exception>
-    public static ThinSingularValueDecomposition Compute(Matrix<double> a, SvdRefinement refinement, SpectralTolerances? tolerances = null)
+    public static ThinSingularValueDecomposition Compute(Matrix<double> a, DecompositionRefinement refinement, SpectralTolerances? tolerances = null)
     {
         MatrixGuard.RequireFinite(a, "A");
         tolerances ??= SpectralTolerances.Default;
         tolerances.Validate();
-        if (!Enum.IsDefined(refinement))
-        {
-            throw new InvalidSpectralInputException($"SVD refinement {(int)refinement} is not one of {string.Join(", ", Enum.GetNames<SvdRefinement>())}");
-        }
+        RefinementGuard.RequireDefined(refinement);
 
         // Entries near the ends of the double range: scale by a power of two (exact); the factors are those of A.
         var exponent = PowerOfTwoScaling.ExponentFor(a);
@@ -94,7 +91,7 @@ public sealed class ThinSingularValueDecomposition
         }
 
         var (u, s, v) = ComputeTallOrSquare(tall);
-        if (refinement == SvdRefinement.ExtendedPrecision)
+        if (refinement == DecompositionRefinement.ExtendedPrecision)
         {
             (u, s, v) = Refine(tall, u, v);
         }

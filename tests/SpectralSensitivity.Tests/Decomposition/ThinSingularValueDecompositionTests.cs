@@ -10,7 +10,7 @@ namespace SpectralSensitivity.Tests.Decomposition;
 public class ThinSingularValueDecompositionTests
 {
     public static IEnumerable<object[]> SpecialMatrices() =>
-        Matrices().SelectMany(row => Enum.GetValues<SvdRefinement>().Select(refinement => new[] { row[0], row[1], refinement }));
+        Matrices().SelectMany(row => Enum.GetValues<DecompositionRefinement>().Select(refinement => new[] { row[0], row[1], refinement }));
 
     private static IEnumerable<object[]> Matrices()
     {
@@ -30,7 +30,7 @@ public class ThinSingularValueDecompositionTests
 
     [Theory]
     [MemberData(nameof(SpecialMatrices))]
-    public void Factors_reproduce_the_matrix_and_are_orthonormal(string name, Matrix<double> a, SvdRefinement refinement)
+    public void Factors_reproduce_the_matrix_and_are_orthonormal(string name, Matrix<double> a, DecompositionRefinement refinement)
     {
         var svd = ThinSingularValueDecomposition.Compute(a, refinement);
         var r = Math.Min(a.RowCount, a.ColumnCount);
@@ -40,10 +40,10 @@ public class ThinSingularValueDecompositionTests
         var tolerance = Tolerance.Residual(a / scale) + 1e-14;
         var reconstructed = svd.LeftVectors * Matrix<double>.Build.DenseOfDiagonalVector(svd.SingularValues / scale) * svd.RightVectors.Transpose();
         (reconstructed - (a / scale)).L2Norm().Should().BeLessThan(tolerance, name);
-        if (svd.Rank == r || refinement == SvdRefinement.ExtendedPrecision)
+        if (svd.Rank == r || refinement == DecompositionRefinement.ExtendedPrecision)
         {
             // The refined factors are exact ones rounded to double: orthonormal to a few ε even where the rank is deficient.
-            var orthonormality = refinement == SvdRefinement.ExtendedPrecision ? 4 * Tolerance.Epsilon * Math.Sqrt(Math.Max(a.RowCount, a.ColumnCount)) : 1e-13;
+            var orthonormality = refinement == DecompositionRefinement.ExtendedPrecision ? 4 * Tolerance.Epsilon * Math.Sqrt(Math.Max(a.RowCount, a.ColumnCount)) : 1e-13;
             (svd.LeftVectors.TransposeThisAndMultiply(svd.LeftVectors) - Matrix<double>.Build.DenseIdentity(r)).L2Norm().Should().BeLessThan(orthonormality, name);
             (svd.RightVectors.TransposeThisAndMultiply(svd.RightVectors) - Matrix<double>.Build.DenseIdentity(r)).L2Norm().Should().BeLessThan(orthonormality, name);
         }
@@ -51,7 +51,7 @@ public class ThinSingularValueDecompositionTests
 
     [Theory]
     [MemberData(nameof(SpecialMatrices))]
-    public void Singular_values_are_descending_non_negative_and_match_MathNet(string name, Matrix<double> a, SvdRefinement refinement)
+    public void Singular_values_are_descending_non_negative_and_match_MathNet(string name, Matrix<double> a, DecompositionRefinement refinement)
     {
         var svd = ThinSingularValueDecomposition.Compute(a, refinement);
         // MathNet's own SVD fails near the ends of the double range; compare with it on A scaled to unit size (exact).

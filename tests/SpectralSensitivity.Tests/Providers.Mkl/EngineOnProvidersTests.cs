@@ -53,8 +53,8 @@ public sealed class EngineOnProvidersTests
     {
         foreach (var a in new[] { Matrix<double>.Build.Random(14, 9, 75), Matrix<double>.Build.Random(9, 14, 76) })
         {
-            var expected = On("managed", () => SpectralSensitivity.Decomposition.ThinSingularValueDecomposition.Compute(a, SpectralSensitivity.Decomposition.SvdRefinement.ExtendedPrecision));
-            var actual = On(provider, () => SpectralSensitivity.Decomposition.ThinSingularValueDecomposition.Compute(a, SpectralSensitivity.Decomposition.SvdRefinement.ExtendedPrecision));
+            var expected = On("managed", () => SpectralSensitivity.Decomposition.ThinSingularValueDecomposition.Compute(a, SpectralSensitivity.Decomposition.DecompositionRefinement.ExtendedPrecision));
+            var actual = On(provider, () => SpectralSensitivity.Decomposition.ThinSingularValueDecomposition.Compute(a, SpectralSensitivity.Decomposition.DecompositionRefinement.ExtendedPrecision));
             for (var i = 0; i < expected.Size; i++)
             {
                 var value = expected.SingularValues[i];

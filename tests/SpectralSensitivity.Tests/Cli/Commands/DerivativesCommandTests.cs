@@ -48,15 +48,15 @@ public sealed class DerivativesCommandTests
         using var files = new MatrixFiles();
         var a = TestMatrices.Random(8, 6, 7);
         var e = TestMatrices.Random(8, 6, 8);
-        var result = CliRunner.Run("derivatives", "-A", files.Write("A", a, MatrixFormat.NpyFloat64C), "-E", files.Write("E", e, MatrixFormat.NpyFloat64C), "-k", "2", "-N", "6", "--svd-refinement", "extended-precision", "--json");
+        var result = CliRunner.Run("derivatives", "-A", files.Write("A", a, MatrixFormat.NpyFloat64C), "-E", files.Write("E", e, MatrixFormat.NpyFloat64C), "-k", "2", "-N", "6", "--refinement", "extended-precision", "--json");
 
         result.ExitCode.Should().Be(0, result.ToString());
-        var expected = SingularValueDerivatives.Expand(ThinSingularValueDecomposition.Compute(a, SvdRefinement.ExtendedPrecision), PerturbationPath.Linear(e), 2, 6);
+        var expected = SingularValueDerivatives.Expand(ThinSingularValueDecomposition.Compute(a, DecompositionRefinement.ExtendedPrecision), PerturbationPath.Linear(e), 2, 6);
         result.Json.Doubles("derivatives").Should().Equal(expected.Derivatives);
         result.Json.Double("singularValue").Should().Be(expected.SingularValue);
-        result.Json.GetProperty("svdRefinement").GetString().Should().Be("extended-precision");
+        result.Json.GetProperty("refinement").GetString().Should().Be("extended-precision");
 
-        var unknown = CliRunner.Run("derivatives", "-A", files.Write("A2", a, MatrixFormat.Csv), "-E", files.Write("E2", e, MatrixFormat.Csv), "-k", "2", "-N", "6", "--svd-refinement", "quad");
+        var unknown = CliRunner.Run("derivatives", "-A", files.Write("A2", a, MatrixFormat.Csv), "-E", files.Write("E2", e, MatrixFormat.Csv), "-k", "2", "-N", "6", "--refinement", "quad");
         unknown.ExitCode.Should().Be(2);
         unknown.Stdout.Should().BeEmpty();
         unknown.Stderr.Should().StartWith("error:").And.Contain("quad");

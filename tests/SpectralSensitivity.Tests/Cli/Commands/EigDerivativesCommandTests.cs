@@ -24,6 +24,21 @@ public sealed class EigDerivativesCommandTests
     }
 
     [Fact]
+    public void Extended_precision_refinement_matches_the_library_and_is_recorded_in_the_json()
+    {
+        using var files = new MatrixFiles();
+        var t = TestMatrices.Symmetric(7, 11);
+        var t1 = TestMatrices.Symmetric(7, 12);
+        var result = CliRunner.Run("eig-derivatives", "-A", files.Write("T", t, MatrixFormat.NpyFloat64C), "-E", files.Write("T1", t1, MatrixFormat.NpyFloat64C), "-k", "3", "-N", "6", "--refinement", "extended-precision", "--json");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var expected = EigenvalueDerivatives.Expand(SymmetricEigendecomposition.Compute(t, DecompositionRefinement.ExtendedPrecision), PerturbationPath.Linear(t1), 3, 6);
+        result.Json.Double("eigenvalue").Should().Be(expected.Eigenvalue);
+        result.Json.Doubles("derivatives").Should().Equal(expected.Derivatives);
+        result.Json.GetProperty("refinement").GetString().Should().Be("extended-precision");
+    }
+
+    [Fact]
     public void Closed_form_method_matches_the_library_closed_form()
     {
         using var files = new MatrixFiles();

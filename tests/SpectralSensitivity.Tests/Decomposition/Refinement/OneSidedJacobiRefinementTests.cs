@@ -8,7 +8,7 @@ using SpectralSensitivity.Tests.TestSupport;
 namespace SpectralSensitivity.Tests.Decomposition.Refinement;
 
 /// <summary>
-/// The extended-precision SVD (<see cref="SvdRefinement.ExtendedPrecision"/>). Its accuracy against a 50-digit reference is
+/// The extended-precision SVD (<see cref="DecompositionRefinement.ExtendedPrecision"/>). Its accuracy against a 50-digit reference is
 /// checked in HighPrecisionReferenceTests (singular values to 0 ulps, derivatives of orders 1..8 within 1e-11); the
 /// special matrices run through ThinSingularValueDecompositionTests with both refinements. Here: exact cases and invariances.
 /// </summary>
@@ -43,7 +43,7 @@ public class OneSidedJacobiRefinementTests(Xunit.Abstractions.ITestOutputHelper 
             a[i, i] = d[i];
         }
 
-        var svd = ThinSingularValueDecomposition.Compute(a, SvdRefinement.ExtendedPrecision);
+        var svd = ThinSingularValueDecomposition.Compute(a, DecompositionRefinement.ExtendedPrecision);
         svd.SingularValues.ToArray().Should().Equal(d.Select(Math.Abs).OrderByDescending(x => x));
         var reconstructed = svd.LeftVectors * Matrix<double>.Build.DenseOfDiagonalVector(svd.SingularValues) * svd.RightVectors.Transpose();
         (reconstructed - a).Enumerate().Should().OnlyContain(x => Math.Abs(x) <= 1e-30 || Math.Abs(x) <= Tolerance.Epsilon * 4);
@@ -56,10 +56,10 @@ public class OneSidedJacobiRefinementTests(Xunit.Abstractions.ITestOutputHelper 
     public void Power_of_two_scaling_and_transposition_leave_the_refined_values_unchanged_to_the_bit(int m, int n)
     {
         var a = TestMatrices.Gaussian(m, n, 61);
-        var s = ThinSingularValueDecomposition.Compute(a, SvdRefinement.ExtendedPrecision).SingularValues;
-        var huge = ThinSingularValueDecomposition.Compute(a * Math.ScaleB(1.0, 900), SvdRefinement.ExtendedPrecision).SingularValues;
-        var tiny = ThinSingularValueDecomposition.Compute(a * Math.ScaleB(1.0, -900), SvdRefinement.ExtendedPrecision).SingularValues;
-        var transposed = ThinSingularValueDecomposition.Compute(a.Transpose(), SvdRefinement.ExtendedPrecision).SingularValues;
+        var s = ThinSingularValueDecomposition.Compute(a, DecompositionRefinement.ExtendedPrecision).SingularValues;
+        var huge = ThinSingularValueDecomposition.Compute(a * Math.ScaleB(1.0, 900), DecompositionRefinement.ExtendedPrecision).SingularValues;
+        var tiny = ThinSingularValueDecomposition.Compute(a * Math.ScaleB(1.0, -900), DecompositionRefinement.ExtendedPrecision).SingularValues;
+        var transposed = ThinSingularValueDecomposition.Compute(a.Transpose(), DecompositionRefinement.ExtendedPrecision).SingularValues;
         huge.Select(x => Math.ScaleB(x, -900)).Should().Equal(s, "the refinement scales by powers of two, exactly");
         tiny.Select(x => Math.ScaleB(x, 900)).Should().Equal(s);
         transposed.Should().Equal(s, (p, q) => Math.Abs(p - q) <= Math.BitIncrement(q) - q, "A and Aᵀ have the same exact singular values");
@@ -70,7 +70,7 @@ public class OneSidedJacobiRefinementTests(Xunit.Abstractions.ITestOutputHelper 
     {
         var a = TestMatrices.Gaussian(15, 10, 62);
         var standard = ThinSingularValueDecomposition.Compute(a);
-        var refined = ThinSingularValueDecomposition.Compute(a, SvdRefinement.ExtendedPrecision);
+        var refined = ThinSingularValueDecomposition.Compute(a, DecompositionRefinement.ExtendedPrecision);
         for (var k = 1; k <= 10; k++)
         {
             // A double SVD is off by about ε s₁ in the values and ε s₁/gap in the vectors; the refinement moves no further.
@@ -95,7 +95,7 @@ public class OneSidedJacobiRefinementTests(Xunit.Abstractions.ITestOutputHelper 
         {
             var a = c.Rank == Math.Min(c.M, c.N) ? TestMatrices.Gaussian(c.M, c.N, c.Seed) : TestMatrices.RankDeficient(c.M, c.N, c.Rank, c.Seed);
             var standard = ThinSingularValueDecomposition.Compute(a);
-            var refined = ThinSingularValueDecomposition.Compute(a, SvdRefinement.ExtendedPrecision);
+            var refined = ThinSingularValueDecomposition.Compute(a, DecompositionRefinement.ExtendedPrecision);
             var r = Math.Min(c.M, c.N);
             var identity = Matrix<double>.Build.DenseIdentity(r);
             var orthonormality = 4 * Tolerance.Epsilon * Math.Sqrt(Math.Max(c.M, c.N));
@@ -115,7 +115,7 @@ public class OneSidedJacobiRefinementTests(Xunit.Abstractions.ITestOutputHelper 
     [Fact]
     public void Undefined_refinement_values_are_rejected_with_a_message_naming_the_choices()
     {
-        FluentActions.Invoking(() => ThinSingularValueDecomposition.Compute(TestMatrices.Gaussian(3, 2, 1), (SvdRefinement)7))
+        FluentActions.Invoking(() => ThinSingularValueDecomposition.Compute(TestMatrices.Gaussian(3, 2, 1), (DecompositionRefinement)7))
             .Should().Throw<SpectralSensitivity.Errors.InvalidSpectralInputException>().WithMessage("*None, ExtendedPrecision*");
     }
 }
