@@ -1,7 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Reports;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Providers.LinearAlgebra;
@@ -14,10 +11,10 @@ namespace SpectralSensitivity.Benchmarks.Decomposition;
 /// <summary>
 /// What <see cref="DecompositionRefinement.ExtendedPrecision"/> costs: the double thin SVD (baseline, MKL) against the same SVD refined
 /// by one-sided Jacobi sweeps in double-double, on Gaussian matrices of the accuracy suite's shapes and larger.
-/// Run: <c>dotnet run -c Release --project benchmarks/SpectralSensitivity.Benchmarks -- --filter '*DecompositionRefinement*'</c>.
+/// Run: <c>dotnet run -c Release --project benchmarks/SpectralSensitivity.Benchmarks -- --filter '*SvdRefinement*'</c>.
 /// </summary>
-[Config(typeof(Config))]
-public class DecompositionRefinementBenchmarks_KEEP
+[Config(typeof(RefinementBenchmarkConfig))]
+public class SvdRefinementBenchmarks
 {
     private Matrix<double> _a = null!;
     private ILinearAlgebraProvider _previous = null!;
@@ -43,13 +40,4 @@ public class DecompositionRefinementBenchmarks_KEEP
 
     [Benchmark]
     public double ExtendedPrecisionSvd() => ThinSingularValueDecomposition.Compute(_a, DecompositionRefinement.ExtendedPrecision).SingularValues[0];
-
-    private sealed class Config : ManualConfig
-    {
-        public Config()
-        {
-            AddJob(Job.ShortRun.WithToolchain(BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance));
-            SummaryStyle = SummaryStyle.Default.WithRatioStyle(BenchmarkDotNet.Columns.RatioStyle.Trend);
-        }
-    }
 }

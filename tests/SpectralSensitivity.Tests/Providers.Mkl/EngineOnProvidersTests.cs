@@ -67,6 +67,29 @@ public sealed class EngineOnProvidersTests
         }
     }
 
+    [NativeTheory(NativeBackend.Mkl)]
+    [InlineData("mkl")]
+    public void Mkl_extended_precision_eigendecomposition_equals_managed_to_the_ulp(string provider) => ExtendedPrecisionEigenpairsMatch(provider);
+
+    [NativeTheory(NativeBackend.OpenBlas)]
+    [InlineData("openblas")]
+    public void OpenBlas_extended_precision_eigendecomposition_equals_managed_to_the_ulp(string provider) => ExtendedPrecisionEigenpairsMatch(provider);
+
+    private static void ExtendedPrecisionEigenpairsMatch(string provider)
+    {
+        var b = Matrix<double>.Build.Random(12, 12, 77);
+        var t = b + b.Transpose();
+        var expected = On("managed", () => SpectralSensitivity.Decomposition.SymmetricEigendecomposition.Compute(t, SpectralSensitivity.Decomposition.DecompositionRefinement.ExtendedPrecision));
+        var actual = On(provider, () => SpectralSensitivity.Decomposition.SymmetricEigendecomposition.Compute(t, SpectralSensitivity.Decomposition.DecompositionRefinement.ExtendedPrecision));
+        for (var i = 0; i < expected.Size; i++)
+        {
+            var value = Math.Abs(expected.Eigenvalues[i]);
+            Math.Abs(actual.Eigenvalues[i] - expected.Eigenvalues[i]).Should().BeLessThanOrEqualTo(Math.BitIncrement(value) - value, $"mu_{i + 1} on {provider}");
+            var sign = Math.Sign(actual.Eigenvectors.Column(i).DotProduct(expected.Eigenvectors.Column(i)));
+            (sign * actual.Eigenvectors.Column(i) - expected.Eigenvectors.Column(i)).InfinityNorm().Should().BeLessThanOrEqualTo(4e-16, $"q_{i + 1} on {provider}");
+        }
+    }
+
     private static void SingularValueDerivativesMatch(string provider)
     {
         var a = Matrix<double>.Build.Random(14, 9, 73);
