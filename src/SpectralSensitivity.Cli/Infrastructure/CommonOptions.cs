@@ -63,7 +63,7 @@ internal static class RefinementOption
         var option = new Option<string>("--refinement")
         {
             Description = "none (double-precision SVD or eigendecomposition) or extended-precision (refined in double-double: values "
-                + "and vectors exact to a few ulps; orders 1..8 within 1e-11 of a 50-digit reference; 3.6x the SVD's cost at 30x20, 32x at 300x200)",
+                + "and vectors exact to a few ulps; orders 1..8 within 1e-11 of a 50-digit reference; 3x the SVD's cost at 30x20, 25x at 300x200)",
             DefaultValueFactory = _ => None,
         };
         option.AcceptOnlyFromAmong(None, ExtendedPrecision);

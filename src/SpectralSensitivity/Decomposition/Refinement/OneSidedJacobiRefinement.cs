@@ -19,8 +19,8 @@ namespace SpectralSensitivity.Decomposition.Refinement;
 /// 4. <c>s_j = ‖b_j‖</c>, <c>u_j = b_j / s_j</c>, sorted descending, signs matched to the input vectors.</para>
 /// <para>Columns with <c>s_j ≤ max(m, n) ε s₁</c> carry no reliable direction in <c>b_j</c>: their <c>u_j</c> is the input
 /// vector, orthonormalized against the others in double-double. Such values count as zero for the derivatives anyway.</para>
-/// <para>Cost: O(m n²) double-double operations per sweep (each about ten to twenty flops); measured at 3.6 times the
-/// double SVD at 30 × 20 and 32 times at 300 × 200 (docs/benchmarks.md §1). Meant for the small and medium matrices where
+/// <para>Cost: O(m n²) double-double operations per sweep (each about ten to twenty flops); measured at 3.1 times the
+/// double SVD at 30 × 20 and 25 times at 300 × 200 (docs/benchmarks.md §1). Meant for the small and medium matrices where
 /// the last digits of high-order derivatives matter.
 /// References: Hestenes, J. SIAM 6 (1958); Demmel, Veselić, SIAM J. Matrix Anal. Appl. 13 (1992) §4 (accuracy of
 /// one-sided Jacobi); Drmač, Veselić, SIAM J. Matrix Anal. Appl. 29 (2008) (Jacobi started from a preconditioner, here V₀).</para>
@@ -61,11 +61,13 @@ internal static class OneSidedJacobiRefinement
     {
         // Columns at or below max(m, n) ε times the largest column norm (≤ s₁) are numerically zero: their direction is
         // rounding noise, Extract replaces their u, and rotating two of them only chases that noise. Such pairs are skipped.
+        var squares = new DoubleDouble[n];                                   // ‖b_j‖², kept current through the sweep
         var largestSquare = 0.0;
         for (var j = 0; j < n; j++)
         {
             var column = b.AsSpan(j * m, m);
-            largestSquare = Math.Max(largestSquare, DoubleDoubleColumns.Dot(column, column).Hi);
+            squares[j] = DoubleDoubleColumns.Dot(column, column);
+            largestSquare = Math.Max(largestSquare, squares[j].Hi);
         }
 
         var zeroSquare = Math.Pow(SpectralTolerances.DefaultThreshold(m, n, Math.Sqrt(largestSquare)), 2);
@@ -76,8 +78,8 @@ internal static class OneSidedJacobiRefinement
             {
                 var bp = b.AsSpan(p * m, m);
                 var bq = b.AsSpan(q * m, m);
-                var alpha = DoubleDoubleColumns.Dot(bp, bp);
-                var beta = DoubleDoubleColumns.Dot(bq, bq);
+                var alpha = squares[p];
+                var beta = squares[q];
                 var gamma = DoubleDoubleColumns.Dot(bp, bq);
                 if (!(Math.Abs(gamma.Hi) > RotationThreshold * m * Math.Sqrt(alpha.Hi * beta.Hi))
                     || (alpha.Hi <= zeroSquare && beta.Hi <= zeroSquare))
@@ -92,6 +94,8 @@ internal static class OneSidedJacobiRefinement
                 var s = c * t;
                 DoubleDoubleColumns.Rotate(bp, bq, c, s);                    // b_pᵀ b_q becomes 0
                 DoubleDoubleColumns.Rotate(v.AsSpan(p * n, n), v.AsSpan(q * n, n), c, s);
+                squares[p] = DoubleDoubleColumns.Dot(bp, bp);                 // recomputed, not updated: no drift
+                squares[q] = DoubleDoubleColumns.Dot(bq, bq);
                 rotated = true;
             }
         }
