@@ -14,15 +14,17 @@ internal static class HessianSpectrumCommand
         var matrix = CommonOptions.Matrix();
         var index = CommonOptions.Index(required: false);
         var top = new Option<int?>("--top") { Description = "Only the T most positive and T most negative eigenvalues [default: all m + n - 2]" };
+        var refinement = RefinementOption.Create();
         var json = CommonOptions.Json();
         var command = new Command("hessian-spectrum", "Closed-form eigenvalues of the Hessian of s_k with respect to vec(A): 1/(s_k - s_i), 1/(s_k + s_i) and 1/s_k, rank m + n - 2, with trace and norms.")
         {
-            matrix, index, top, json,
+            matrix, index, top, refinement, json,
         };
         command.SetAction(parse =>
         {
             var a = MatrixInput.Load(parse.GetRequiredValue(matrix), "--matrix");
-            var svd = ThinSingularValueDecomposition.Compute(a);
+            var refinementName = parse.GetRequiredValue(refinement);
+            var svd = ThinSingularValueDecomposition.Compute(a, RefinementOption.Parse(refinementName));
             var k = parse.GetValue(index);
             var spectrum = HessianSpectrum.At(svd, k);
             var count = parse.GetValue(top);
@@ -38,6 +40,7 @@ internal static class HessianSpectrumCommand
                 {
                     Index = k,
                     SingularValue = svd.SingularValue(k),
+                    Refinement = refinementName,
                     spectrum.Rank,
                     spectrum.NullSpaceDimension,
                     spectrum.Trace,

@@ -12,20 +12,23 @@ internal static class SvdCommand
     {
         var matrix = CommonOptions.Matrix();
         var vectors = new Option<bool>("--vectors") { Description = "Also print the thin factors U (m x r) and V (n x r)" };
+        var refinement = RefinementOption.Create();
         var json = CommonOptions.Json();
         var command = new Command("svd", "Thin SVD of A: singular values (descending), the gap of each in the Jordan-Wielandt spectrum, numerical rank.")
         {
-            matrix, vectors, json,
+            matrix, vectors, refinement, json,
         };
         command.SetAction(parse =>
         {
             var a = MatrixInput.Load(parse.GetRequiredValue(matrix), "--matrix");
-            var svd = ThinSingularValueDecomposition.Compute(a);
+            var refinementName = parse.GetRequiredValue(refinement);
+            var svd = ThinSingularValueDecomposition.Compute(a, RefinementOption.Parse(refinementName));
             var withVectors = parse.GetValue(vectors);
             var gaps = Enumerable.Range(1, svd.Size).Select(svd.Gap).ToArray();
             if (parse.GetValue(json))
             {
                 context.WriteJson(new SvdJson(
+                    refinementName,
                     svd.RowCount,
                     svd.ColumnCount,
                     svd.Rank,
@@ -55,10 +58,11 @@ internal static class SvdCommand
 
             return ExitCodes.Success;
         });
-        return context.Examples.Add(command, "spectral svd --matrix A.npy", "spectral svd -A A.csv --vectors --json");
+        return context.Examples.Add(command, "spectral svd --matrix A.npy", "spectral svd -A A.csv --vectors --json", "spectral svd -A A.npy --refinement extended-precision --json");
     }
 
     private sealed record SvdJson(
+        string Refinement,
         int Rows,
         int Columns,
         int Rank,

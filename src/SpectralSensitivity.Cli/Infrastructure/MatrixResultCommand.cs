@@ -25,6 +25,7 @@ internal static class MatrixResultCommand
         var direction = CommonOptions.Direction(required: true);
         var index = CommonOptions.Index(required: false);
         var output = MatrixOutput.Option("the result matrix");
+        var refinement = RefinementOption.Create();
         var json = CommonOptions.Json();
         var command = new Command(spec.Name, spec.Description) { matrix };
         if (spec.NeedsDirection)
@@ -34,12 +35,14 @@ internal static class MatrixResultCommand
 
         command.Options.Add(index);
         command.Options.Add(output);
+        command.Options.Add(refinement);
         command.Options.Add(json);
         command.SetAction(parse =>
         {
             var a = MatrixInput.Load(parse.GetRequiredValue(matrix), "--matrix");
             var e = spec.NeedsDirection ? MatrixInput.Load(parse.GetRequiredValue(direction), "--direction") : null;
-            var svd = ThinSingularValueDecomposition.Compute(a);
+            var refinementName = parse.GetRequiredValue(refinement);
+            var svd = ThinSingularValueDecomposition.Compute(a, RefinementOption.Parse(refinementName));
             var k = parse.GetValue(index);
             var result = spec.Compute(svd, k, e);
             var written = MatrixOutput.Save(parse.GetValue(output), result.Matrix);
@@ -49,6 +52,7 @@ internal static class MatrixResultCommand
                 {
                     ["index"] = k,
                     ["singularValue"] = svd.SingularValue(k),
+                    ["refinement"] = refinementName,
                     ["rows"] = result.Matrix.RowCount,
                     ["columns"] = result.Matrix.ColumnCount,
                 };

@@ -21,6 +21,20 @@ public sealed class GradientCommandTests
             .BeEquivalentTo(Enumerable.Range(0, 5).Select(i => expected.Row(i).ToArray()), o => o.WithStrictOrdering());
     }
 
+    [Fact]
+    public void Extended_precision_refinement_gives_the_gradient_of_the_refined_SVD()
+    {
+        using var files = new MatrixFiles();
+        var a = TestMatrices.Random(6, 4, 52);
+        var result = CliRunner.Run("gradient", "-A", files.Write("A", a, MatrixFormat.NpyFloat64C), "-k", "2", "--refinement", "extended-precision", "--json");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var expected = SingularValueGradient.Compute(ThinSingularValueDecomposition.Compute(a, DecompositionRefinement.ExtendedPrecision), 2);
+        result.Json.GetProperty("gradient").EnumerateArray().Select(r => r.Doubles()).Should()
+            .BeEquivalentTo(Enumerable.Range(0, 6).Select(i => expected.Row(i).ToArray()), o => o.WithStrictOrdering());
+        result.Json.GetProperty("refinement").GetString().Should().Be("extended-precision");
+    }
+
     [Theory]
     [InlineData("G.npy")]
     [InlineData("G.csv")]

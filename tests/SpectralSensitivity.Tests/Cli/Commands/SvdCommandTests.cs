@@ -25,6 +25,19 @@ public sealed class SvdCommandTests
     }
 
     [Fact]
+    public void Extended_precision_refinement_gives_the_library_refined_values()
+    {
+        using var files = new MatrixFiles();
+        var a = TestMatrices.Random(9, 6, 12);
+        var result = CliRunner.Run("svd", "-A", files.Write("A", a, MatrixFormat.NpyFloat64C), "--refinement", "extended-precision", "--json");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var refined = ThinSingularValueDecomposition.Compute(a, DecompositionRefinement.ExtendedPrecision);
+        result.Json.Doubles("singularValues").Should().Equal(refined.SingularValues.ToArray());
+        result.Json.GetProperty("refinement").GetString().Should().Be("extended-precision");
+    }
+
+    [Fact]
     public void Table_lists_every_singular_value()
     {
         using var files = new MatrixFiles();
