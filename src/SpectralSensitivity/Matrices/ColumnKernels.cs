@@ -167,50 +167,9 @@ internal static class ColumnKernels
     /// smaller ones the hand-off costs more than it saves.</summary>
     internal const int ParallelThreshold = 1 << 18;
 
-    private static int Parts(int rows, int columns) =>
+    /// <summary>How many cores a memory-bound pass over a rows × columns matrix is split across.</summary>
+    internal static int Parts(int rows, int columns) =>
         (long)rows * columns < ParallelThreshold ? 1 : Math.Min(Environment.ProcessorCount, 8);
-
-    /// <summary><c>y ← Mᵀ x[offset..offset+rows)</c> (column-major M, rows × y.Length), columns split across cores when M is large.</summary>
-    public static void TransposeMultiplyColumns(double[] matrix, int rows, double[] x, int offset, double[] y)
-    {
-        var parts = Parts(rows, y.Length);
-        if (parts == 1)
-        {
-            TransposeMultiplyColumns(matrix.AsSpan(), rows, x.AsSpan(offset, rows), y);
-            return;
-        }
-
-        Parallel.For(0, parts, part =>
-        {
-            var (first, end) = Range(y.Length, parts, part);
-            for (var j = first; j < end; j++)
-            {
-                y[j] = Dot(matrix.AsSpan(j * rows, rows), x.AsSpan(offset, rows));
-            }
-        });
-    }
-
-    /// <summary><c>y[offset..offset+rows) ← M x</c> (column-major M, rows × x.Length), rows split across cores when M is large.</summary>
-    public static void MultiplyColumns(double[] matrix, int rows, double[] x, double[] y, int offset)
-    {
-        var parts = Parts(rows, x.Length);
-        if (parts == 1)
-        {
-            MultiplyColumns(matrix.AsSpan(), rows, x, y.AsSpan(offset, rows));
-            return;
-        }
-
-        Parallel.For(0, parts, part =>
-        {
-            var (first, end) = Range(rows, parts, part);
-            var target = y.AsSpan(offset + first, end - first);
-            target.Clear();
-            for (var j = 0; j < x.Length; j++)
-            {
-                Axpy(x[j], matrix.AsSpan(j * rows + first, end - first), target);
-            }
-        });
-    }
 
     /// <summary><c>H(E)(x; y) = (E y; Eᵀ x)</c> in one pass over E, rows split across cores when E is large.</summary>
     public static void ApplyEmbedded(double[] e, int m, int n, double[] source, double[] destination)
@@ -251,6 +210,7 @@ internal static class ColumnKernels
         }
     }
 
-    private static (int First, int End) Range(int count, int parts, int part) =>
+    /// <summary>The half-open range of <paramref name="count"/> items that part <paramref name="part"/> of <paramref name="parts"/> takes.</summary>
+    internal static (int First, int End) Range(int count, int parts, int part) =>
         ((int)((long)count * part / parts), (int)((long)count * (part + 1) / parts));
 }

@@ -17,7 +17,7 @@ internal static class PairedColumnSweep
     /// <param name="pairs">The number r of singular pairs.</param>
     public static double[][] CreatePartials(int dimension, int pairs)
     {
-        var parts = (long)dimension * pairs < ColumnKernels.ParallelThreshold ? 1 : Math.Min(Environment.ProcessorCount, 8);
+        var parts = ColumnKernels.Parts(dimension, pairs);
         if (parts == 1)
         {
             return [];
@@ -54,8 +54,7 @@ internal static class PairedColumnSweep
 
         Parallel.For(0, partials.Length, part =>
         {
-            var first = (int)((long)pairs * part / partials.Length);
-            var end = (int)((long)pairs * (part + 1) / partials.Length);
+            var (first, end) = ColumnKernels.Range(pairs, partials.Length, part);
             Sweep(left, m, right, n, diagonal, cross, source, first, end, partials[part]);
         });
         partials[0].CopyTo(result, 0);

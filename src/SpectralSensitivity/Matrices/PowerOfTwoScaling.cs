@@ -25,7 +25,7 @@ internal static class PowerOfTwoScaling
     }
 
     /// <summary>The exponent e with the largest |entry| in <c>[2^e, 2^(e+1))</c>; 0 for a zero matrix. Entries must be finite.</summary>
-    public static int LargestEntryExponent(Matrix matrix)
+    private static int LargestEntryExponent(Matrix matrix)
     {
         var values = ColumnKernels.Storage(matrix).AsSpan();
         var vectors = MemoryMarshal.Cast<double, Vector<double>>(values);
