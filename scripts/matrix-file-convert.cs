@@ -1,4 +1,4 @@
-#:project ../src/SpectralSensitivity/SpectralSensitivity.csproj
+#:project ../src/SpectralSensitivity.IO/SpectralSensitivity.IO.csproj
 #:property PublishAot=false
 
 // Converts matrix files with SpectralSensitivity.IO: each pair of arguments is INPUT OUTPUT, the formats follow the

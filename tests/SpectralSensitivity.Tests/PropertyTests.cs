@@ -2,7 +2,8 @@ using FluentAssertions;
 using FsCheck;
 using FsCheck.Fluent;
 using SpectralSensitivity.Decomposition;
-using SpectralSensitivity.Matrices;
+using SpectralSensitivity.Operators;
+using SpectralSensitivity.Validation;
 using SpectralSensitivity.Tests.Series;
 using SpectralSensitivity.Tests.TestSupport;
 

@@ -2,7 +2,8 @@ using FluentAssertions;
 using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.Errors;
-using SpectralSensitivity.Matrices;
+using SpectralSensitivity.Operators;
+using SpectralSensitivity.Validation;
 using SpectralSensitivity.Tests.Series;
 using SpectralSensitivity.Tests.TestSupport;
 

@@ -1,10 +1,11 @@
-using SpectralSensitivity.Matrices;
+using SpectralSensitivity.Operators;
+using SpectralSensitivity.Validation;
+using SpectralSensitivity.Decomposition;
 using BenchmarkDotNet.Attributes;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Double;
 using MathNet.Numerics.LinearAlgebra.Factorization;
-using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.Hessian;
 
 namespace SpectralSensitivity.Benchmarks.Hessian;

@@ -5,7 +5,8 @@ using MathNet.Numerics.Providers.LinearAlgebra;
 using MathNet.Numerics.Random;
 using SpectralSensitivity.Benchmarks.Providers;
 using SpectralSensitivity.Decomposition;
-using SpectralSensitivity.Matrices;
+using SpectralSensitivity.Operators;
+using SpectralSensitivity.Validation;
 using SpectralSensitivity.Providers.Mkl;
 
 namespace SpectralSensitivity.Benchmarks.Series;

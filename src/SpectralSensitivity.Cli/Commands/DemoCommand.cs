@@ -4,7 +4,8 @@ using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Random;
 using SpectralSensitivity.Cli.Infrastructure;
 using SpectralSensitivity.Decomposition;
-using SpectralSensitivity.Matrices;
+using SpectralSensitivity.Operators;
+using SpectralSensitivity.Validation;
 using Spectre.Console;
 
 namespace SpectralSensitivity.Cli.Commands;

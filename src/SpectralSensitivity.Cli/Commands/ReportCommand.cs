@@ -6,7 +6,8 @@ using SpectralSensitivity.Cli.Infrastructure;
 using SpectralSensitivity.Cli.Reports;
 using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.Hessian;
-using SpectralSensitivity.Matrices;
+using SpectralSensitivity.Operators;
+using SpectralSensitivity.Validation;
 
 namespace SpectralSensitivity.Cli.Commands;
 

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using SpectralSensitivity.Cli.Infrastructure;
 using SpectralSensitivity.Decomposition;
-using SpectralSensitivity.Matrices;
+using SpectralSensitivity.Operators;
+using SpectralSensitivity.Validation;
 using Spectre.Console;
 
 namespace SpectralSensitivity.Cli.Commands;

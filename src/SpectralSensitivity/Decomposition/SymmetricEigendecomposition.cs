@@ -1,7 +1,8 @@
 using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Decomposition.Refinement;
 using SpectralSensitivity.Errors;
-using SpectralSensitivity.Matrices;
+using SpectralSensitivity.Operators;
+using SpectralSensitivity.Validation;
 
 namespace SpectralSensitivity.Decomposition;
 

@@ -2,7 +2,8 @@ using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
 using SpectralSensitivity.Decomposition.Refinement;
 using SpectralSensitivity.Errors;
-using SpectralSensitivity.Matrices;
+using SpectralSensitivity.Operators;
+using SpectralSensitivity.Validation;
 
 namespace SpectralSensitivity.Decomposition;
 

@@ -3,7 +3,8 @@ using MathNet.Numerics.LinearAlgebra.Double;
 using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.Errors;
 
-using SpectralSensitivity.Matrices;
+using SpectralSensitivity.Operators;
+using SpectralSensitivity.Validation;
 
 namespace SpectralSensitivity.Hessian;
 

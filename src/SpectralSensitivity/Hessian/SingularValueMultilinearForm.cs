@@ -1,8 +1,8 @@
 using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.Errors;
-using SpectralSensitivity.Matrices;
-using SpectralSensitivity.Resolvent;
+using SpectralSensitivity.Operators;
+using SpectralSensitivity.Validation;
 
 namespace SpectralSensitivity.Hessian;
 

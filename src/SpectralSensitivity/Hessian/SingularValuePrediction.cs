@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Decomposition;
-using SpectralSensitivity.Matrices;
+using SpectralSensitivity.Operators;
+using SpectralSensitivity.Validation;
 
 namespace SpectralSensitivity.Hessian;
 

@@ -40,7 +40,7 @@ public abstract class SpectralExpansion
     /// <summary>The j-th derivative <c>D_j</c>, 1 ≤ j ≤ N.</summary>
     public double Derivative(int order)
     {
-        Matrices.MatrixGuard.RequireOrder(order, 1, Order, "this expansion");
+        Validation.MatrixGuard.RequireOrder(order, 1, Order, "this expansion");
         return _derivatives[order - 1];
     }
 
@@ -56,7 +56,7 @@ public abstract class SpectralExpansion
     /// <summary>The order-n Taylor prediction for n ≤ N.</summary>
     public double Predict(double t, int order)
     {
-        Matrices.MatrixGuard.RequireOrder(order, 0, Order, "this expansion");
+        Validation.MatrixGuard.RequireOrder(order, 0, Order, "this expansion");
         return PowerSeries.Evaluate(_coefficients.AsSpan(0, order + 1), t);
     }
 

@@ -1,6 +1,6 @@
 using SpectralSensitivity.Decomposition;
-using SpectralSensitivity.Matrices;
-using SpectralSensitivity.Resolvent;
+using SpectralSensitivity.Operators;
+using SpectralSensitivity.Validation;
 
 namespace SpectralSensitivity.Series;
 

@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra.Double;
 using SpectralSensitivity.Decomposition;
-using SpectralSensitivity.Matrices;
-using SpectralSensitivity.Resolvent;
+using SpectralSensitivity.Operators;
+using SpectralSensitivity.Validation;
 
 namespace SpectralSensitivity.Series;
 

@@ -1,7 +1,7 @@
 using FluentAssertions;
 using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Decomposition;
-using SpectralSensitivity.Embedding;
+using SpectralSensitivity.Operators;
 using SpectralSensitivity.Errors;
 using SpectralSensitivity.Tests.TestSupport;
 

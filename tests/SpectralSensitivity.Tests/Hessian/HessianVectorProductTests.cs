@@ -5,7 +5,8 @@ using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.Errors;
 using SpectralSensitivity.Hessian;
-using SpectralSensitivity.Matrices;
+using SpectralSensitivity.Operators;
+using SpectralSensitivity.Validation;
 using static SpectralSensitivity.Tests.Hessian.HessianTestCases;
 
 namespace SpectralSensitivity.Tests.Hessian;

@@ -1,7 +1,8 @@
 using FluentAssertions;
 using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Decomposition;
-using SpectralSensitivity.Matrices;
+using SpectralSensitivity.Operators;
+using SpectralSensitivity.Validation;
 using SpectralSensitivity.Tests.TestSupport;
 
 namespace SpectralSensitivity.Tests.Series;

@@ -1,7 +1,7 @@
 using FluentAssertions;
 using SpectralSensitivity.Decomposition;
-using SpectralSensitivity.Embedding;
-using SpectralSensitivity.Matrices;
+using SpectralSensitivity.Operators;
+using SpectralSensitivity.Validation;
 using SpectralSensitivity.Tests.TestSupport;
 
 namespace SpectralSensitivity.Tests.Series;

@@ -36,7 +36,7 @@ internal static class OneSidedJacobiRefinement
     /// <summary>Refines <c>(U₀, s₀, V₀)</c> of the m × n matrix A, m ≥ n, all column-major; returns (U, s, V) in double and
     /// the number of sweeps run (the last one finds every pair orthogonal).</summary>
     /// <remarks>The largest entry of A must lie within <c>2^±128</c> (the caller scales by a power of two otherwise, see
-    /// <see cref="Matrices.PowerOfTwoScaling"/>): double-double products and sums of squares then neither overflow nor
+    /// <see cref="PowerOfTwoScaling"/>): double-double products and sums of squares then neither overflow nor
     /// underflow.</remarks>
     /// <exception cref="RefinementFailedException">The sweeps did not converge (never seen from a double SVD).</exception>
     public static (double[] U, double[] S, double[] V, int Sweeps) Refine(double[] a, int m, int n, double[] u0, double[] v0)

@@ -1,6 +1,7 @@
 using FluentAssertions;
 using SpectralSensitivity.Decomposition;
-using SpectralSensitivity.Matrices;
+using SpectralSensitivity.Operators;
+using SpectralSensitivity.Validation;
 
 namespace SpectralSensitivity.Tests.Cli.Commands;
 

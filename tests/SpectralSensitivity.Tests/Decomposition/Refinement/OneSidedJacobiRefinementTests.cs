@@ -26,8 +26,8 @@ public class OneSidedJacobiRefinementTests(Xunit.Abstractions.ITestOutputHelper 
         var a = nullity == 0 ? TestMatrices.Gaussian(m, n, 71) : TestMatrices.RankDeficient(m, n, n - nullity, 71);
         var svd = ThinSingularValueDecomposition.Compute(a);
         var (_, _, _, sweeps) = SpectralSensitivity.Decomposition.Refinement.OneSidedJacobiRefinement.Refine(
-            SpectralSensitivity.Matrices.ColumnKernels.Storage(a), m, n,
-            SpectralSensitivity.Matrices.ColumnKernels.Storage(svd.LeftVectors), SpectralSensitivity.Matrices.ColumnKernels.Storage(svd.RightVectors));
+            SpectralSensitivity.Operators.ColumnKernels.Storage(a), m, n,
+            SpectralSensitivity.Operators.ColumnKernels.Storage(svd.LeftVectors), SpectralSensitivity.Operators.ColumnKernels.Storage(svd.RightVectors));
         output.WriteLine($"{m} x {n}, nullity {nullity}: {sweeps} sweeps");
         sweeps.Should().BeLessThanOrEqualTo(3);
     }

@@ -2,7 +2,8 @@ using FluentAssertions;
 using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.Decomposition.Refinement;
-using SpectralSensitivity.Matrices;
+using SpectralSensitivity.Operators;
+using SpectralSensitivity.Validation;
 using SpectralSensitivity.Tests.TestSupport;
 using Xunit.Abstractions;
 

@@ -1,11 +1,11 @@
 using FluentAssertions;
 using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Decomposition;
-using SpectralSensitivity.Embedding;
+using SpectralSensitivity.Operators;
 using SpectralSensitivity.Errors;
 using SpectralSensitivity.Tests.TestSupport;
 
-namespace SpectralSensitivity.Tests.Embedding;
+namespace SpectralSensitivity.Tests.Operators;
 
 public class JordanWielandtTests
 {

@@ -1,4 +1,4 @@
-namespace SpectralSensitivity.Matrices;
+namespace SpectralSensitivity.Operators;
 
 /// <summary>
 /// <c>(x; y) ↦ (U α; V β)</c> with <c>α_i = d_i a_i + c_i b_i</c>, <c>β_i = c_i a_i + d_i b_i</c>, <c>a = Uᵀx</c>, <c>b = Vᵀy</c>:

@@ -1,9 +1,11 @@
 using FluentAssertions;
 using MathNet.Numerics.LinearAlgebra;
-using SpectralSensitivity.Matrices;
+using SpectralSensitivity.Operators;
+using SpectralSensitivity.Validation;
+using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.Tests.TestSupport;
 
-namespace SpectralSensitivity.Tests.Matrices;
+namespace SpectralSensitivity.Tests.Operators;
 
 public class PairedColumnSweepTests
 {

@@ -1,6 +1,7 @@
-using SpectralSensitivity.Matrices;
+using SpectralSensitivity.Validation;
+using SpectralSensitivity.Decomposition;
 
-namespace SpectralSensitivity.Resolvent;
+namespace SpectralSensitivity.Operators;
 
 /// <summary>Scratch vectors for allocation-free applications of a <see cref="ReducedResolvent"/>; not thread-safe, use one per thread.</summary>
 public sealed class ResolventWorkspace

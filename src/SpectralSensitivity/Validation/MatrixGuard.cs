@@ -1,7 +1,8 @@
 using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Errors;
+using SpectralSensitivity.Operators;
 
-namespace SpectralSensitivity.Matrices;
+namespace SpectralSensitivity.Validation;
 
 /// <summary>Input checks shared by every entry point: they throw the typed exceptions of <see cref="Errors"/>.</summary>
 internal static class MatrixGuard

@@ -1,10 +1,12 @@
 using FluentAssertions;
 using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Errors;
-using SpectralSensitivity.Matrices;
+using SpectralSensitivity.Operators;
+using SpectralSensitivity.Validation;
+using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.Tests.TestSupport;
 
-namespace SpectralSensitivity.Tests.Matrices;
+namespace SpectralSensitivity.Tests;
 
 public class PerturbationPathTests
 {

@@ -1,7 +1,9 @@
 using FluentAssertions;
-using SpectralSensitivity.Matrices;
+using SpectralSensitivity.Operators;
+using SpectralSensitivity.Validation;
+using SpectralSensitivity.Decomposition;
 
-namespace SpectralSensitivity.Tests.Matrices;
+namespace SpectralSensitivity.Tests.Operators;
 
 public class ColumnKernelsTests
 {

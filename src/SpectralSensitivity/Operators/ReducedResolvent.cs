@@ -2,9 +2,9 @@ using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Double;
 using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.Errors;
-using SpectralSensitivity.Matrices;
+using SpectralSensitivity.Validation;
 
-namespace SpectralSensitivity.Resolvent;
+namespace SpectralSensitivity.Operators;
 
 /// <summary>The reduced resolvent <c>S</c> of the Jordan–Wielandt operator <c>H(A)</c> at an isolated singular value <c>λ = s_k &gt; 0</c>, applied from the thin SVD.</summary>
 /// <remarks>

@@ -1,12 +1,11 @@
 using FluentAssertions;
 using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Decomposition;
-using SpectralSensitivity.Embedding;
+using SpectralSensitivity.Operators;
 using SpectralSensitivity.Errors;
-using SpectralSensitivity.Resolvent;
 using SpectralSensitivity.Tests.TestSupport;
 
-namespace SpectralSensitivity.Tests.Resolvent;
+namespace SpectralSensitivity.Tests.Operators;
 
 public class ReducedResolventTests
 {

@@ -1,8 +1,9 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using SpectralSensitivity.Operators;
 using Matrix = MathNet.Numerics.LinearAlgebra.Matrix<double>;
 
-namespace SpectralSensitivity.Matrices;
+namespace SpectralSensitivity.Decomposition;
 
 /// <summary>Exact rescaling by powers of two, so that factorizations see entries of size about one.</summary>
 /// <remarks>MathNet's managed SVD and eigensolver fail to converge on entries near 1e300 and flush values near 1e-300 to

@@ -1,6 +1,8 @@
 using MathNet.Numerics.LinearAlgebra;
+using SpectralSensitivity.Operators;
+using SpectralSensitivity.Validation;
 
-namespace SpectralSensitivity.Matrices;
+namespace SpectralSensitivity;
 
 /// <summary>A polynomial perturbation path <c>A(t) = A + t E₁ + t² E₂ + … + t^L E_L</c>, given by its terms <c>E₁ … E_L</c>.</summary>
 /// <remarks>

@@ -1,7 +1,8 @@
 using MathNet.Numerics.LinearAlgebra;
-using SpectralSensitivity.Matrices;
+using SpectralSensitivity.Validation;
+using SpectralSensitivity.Decomposition;
 
-namespace SpectralSensitivity.Embedding;
+namespace SpectralSensitivity.Operators;
 
 /// <summary>The Jordan–Wielandt embedding <c>H(A) = [[0, A], [Aᵀ, 0]]</c> of a real m × n matrix into a symmetric (m+n) × (m+n) one.</summary>
 /// <remarks>

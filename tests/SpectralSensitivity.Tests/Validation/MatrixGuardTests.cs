@@ -1,9 +1,11 @@
 using FluentAssertions;
 using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Errors;
-using SpectralSensitivity.Matrices;
+using SpectralSensitivity.Operators;
+using SpectralSensitivity.Validation;
+using SpectralSensitivity.Decomposition;
 
-namespace SpectralSensitivity.Tests.Matrices;
+namespace SpectralSensitivity.Tests.Validation;
 
 public class MatrixGuardTests
 {

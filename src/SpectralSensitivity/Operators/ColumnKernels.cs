@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using Matrix = MathNet.Numerics.LinearAlgebra.Matrix<double>;
 using DenseMatrix = MathNet.Numerics.LinearAlgebra.Double.DenseMatrix;
 
-namespace SpectralSensitivity.Matrices;
+namespace SpectralSensitivity.Operators;
 
 /// <summary>SIMD kernels on contiguous columns (spans of doubles) for the memory-bound matrix–vector loops of the engine and the Hessian.</summary>
 /// <remarks>MathNet 5 runs dense matrix–vector products in a scalar managed loop whatever the provider; these stream each column once.</remarks>

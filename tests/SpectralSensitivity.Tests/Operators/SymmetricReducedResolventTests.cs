@@ -1,10 +1,10 @@
 using FluentAssertions;
 using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Decomposition;
-using SpectralSensitivity.Resolvent;
+using SpectralSensitivity.Operators;
 using SpectralSensitivity.Tests.TestSupport;
 
-namespace SpectralSensitivity.Tests.Resolvent;
+namespace SpectralSensitivity.Tests.Operators;
 
 public class SymmetricReducedResolventTests
 {

@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra.Double;
 using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.Errors;
 
-namespace SpectralSensitivity.Resolvent;
+namespace SpectralSensitivity.Operators;
 
 /// <summary>The reduced resolvent <c>S = Σ_{i ≠ k} q_i q_iᵀ / (μ_i − μ_k)</c> of a symmetric matrix at an isolated eigenvalue <c>μ_k</c>.</summary>
 /// <remarks>
