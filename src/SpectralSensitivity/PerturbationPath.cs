@@ -46,6 +46,13 @@ public sealed class PerturbationPath
         return new PerturbationPath(terms.ToArray());
     }
 
+    /// <summary>One line: the degree and the shape of each term.</summary>
+    /// <returns>E.g. <c>PerturbationPath { Degree = 2, Terms = [6 x 10, 6 x 10] }</c>.</returns>
+    public override string ToString() => Results.ResultText.Members(
+        nameof(PerturbationPath),
+        $"Degree = {Degree}",
+        $"Terms = {Results.ResultText.List(Degree, nu => FormattableString.Invariant($"{Terms[nu].RowCount} x {Terms[nu].ColumnCount}"))}");
+
     /// <summary>How error messages name term ν of a path of E's: "direction E" for a line, "path term Eν" otherwise.</summary>
     internal string TermName(int nu) => Degree == 1 ? "direction E" : $"path term E{nu}";
 

@@ -113,7 +113,7 @@ public class SingularValueDerivativesTests
         var total = Enumerable.Range(1, svd.Size).Sum(k =>
         {
             var x = SingularValueDerivatives.Expand(svd, PerturbationPath.Linear(e), k, 2);
-            return 2 * (x.Derivative(1) * x.Derivative(1) + x.SingularValue * x.Derivative(2));
+            return 2 * (x.Derivative(1) * x.Derivative(1) + x.Value * x.Derivative(2));
         });
         total.Should().BeApproximately(2 * Math.Pow(e.FrobeniusNorm(), 2), 1e-10 * Math.Pow(e.FrobeniusNorm(), 2));
     }

@@ -77,7 +77,7 @@ internal static class DemoCommand
             var radius = recursion.Convergence.Radius;
             var steps = StepFractions.Select(f => f * radius).ToArray();
             var predictions = TaylorScan.Run(a, e, recursion, steps, () => { });
-            return new DemoValue(k, recursion.SingularValue, recursion.Gap, radius, derivatives, predictions);
+            return new DemoValue(k, recursion.Value, recursion.Gap, radius, derivatives, predictions);
         }).ToArray();
         return new DemoResult(seed, rows, columns, order, svd.SingularValues.ToArray(), values);
     }

@@ -108,6 +108,13 @@ public sealed class SymmetricEigendecomposition
         return d;
     }
 
+    /// <summary>One line: size and the eigenvalues (six significant digits, invariant culture, more than eight shortened).</summary>
+    /// <returns>E.g. <c>SymmetricEigendecomposition { Size = 5, Eigenvalues = [...] }</c>.</returns>
+    public override string ToString() => Results.ResultText.Members(
+        nameof(SymmetricEigendecomposition),
+        $"Size = {Size}",
+        $"Eigenvalues = {Results.ResultText.List(Eigenvalues.ToArray())}");
+
     /// <summary>Throws <see cref="DegenerateSpectrumException"/> unless <c>μ_k</c> is simple within tolerance.</summary>
     public void RequireIsolated(int index)
     {

@@ -180,6 +180,15 @@ public sealed class ThinSingularValueDecomposition
         SpectrumIsolation.RequireSimple(SingularValues, index, ClusterTolerance, "singular value");
     }
 
+    /// <summary>One line: shape, rank and the singular values (six significant digits, invariant culture, more than eight shortened).</summary>
+    /// <returns>E.g. <c>ThinSingularValueDecomposition { Rows = 6, Columns = 10, Rank = 6, SingularValues = [...] }</c>.</returns>
+    public override string ToString() => Results.ResultText.Members(
+        nameof(ThinSingularValueDecomposition),
+        $"Rows = {RowCount}",
+        $"Columns = {ColumnCount}",
+        $"Rank = {Rank}",
+        $"SingularValues = {Results.ResultText.List(SingularValues.ToArray())}");
+
     private static (Matrix<double> U, Vector<double> S, Matrix<double> V) ComputeTallOrSquare(Matrix<double> a)
     {
         if (a.RowCount == a.ColumnCount)

@@ -24,4 +24,10 @@ public enum HessianEigenvectorKind
 /// <param name="Value">The eigenvalue.</param>
 /// <param name="Kind">Which closed form the eigenvector has.</param>
 /// <param name="Partner">The 1-based index i of the partner singular vector (i ≠ k; i &gt; r for the complement kinds, numbering an orthonormal basis of the complement).</param>
-public sealed record HessianEigenpair(double Value, HessianEigenvectorKind Kind, int Partner);
+public sealed record HessianEigenpair(double Value, HessianEigenvectorKind Kind, int Partner)
+{
+    /// <summary>One line in the invariant culture (six significant digits).</summary>
+    /// <returns>E.g. <c>HessianEigenpair { Value = 1.8, Kind = SymmetricPair, Partner = 3 }</c>.</returns>
+    public override string ToString() =>
+        Results.ResultText.Members(nameof(HessianEigenpair), $"Value = {Results.ResultText.Number(Value)}", $"Kind = {Kind}", $"Partner = {Partner}");
+}

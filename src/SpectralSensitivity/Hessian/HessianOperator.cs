@@ -57,4 +57,14 @@ public sealed class HessianOperator
     /// <param name="options">Memory budget; null for the default (2 GiB).</param>
     /// <exception cref="HessianMemoryBudgetExceededException">The matrix exceeds the budget.</exception>
     public Matrix<double> ToDense(HessianOptions? options = null) => SingularValueHessian.Compute(_svd, Index, options);
+
+    /// <summary>One line: index, shape, and the spectrum's rank and spectral norm (invariant culture, six significant digits).</summary>
+    /// <returns>E.g. <c>HessianOperator { Index = 2, Rows = 6, Columns = 10, Rank = 14, SpectralNorm = 2.1 }</c>.</returns>
+    public override string ToString() => Results.ResultText.Members(
+        nameof(HessianOperator),
+        $"Index = {Index}",
+        $"Rows = {RowCount}",
+        $"Columns = {ColumnCount}",
+        $"Rank = {Spectrum.Rank}",
+        $"SpectralNorm = {Results.ResultText.Number(Spectrum.SpectralNorm)}");
 }

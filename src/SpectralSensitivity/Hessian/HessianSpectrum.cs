@@ -75,19 +75,43 @@ public sealed class HessianSpectrum
     /// <summary>The <paramref name="count"/> largest positive eigenvalues, largest first (fewer if there are fewer): the directions in which s_k curves up most.</summary>
     /// <remarks>Reads the sorted list: O(count).</remarks>
     /// <param name="count">How many, at least 0.</param>
+    /// <exception cref="Errors.CountOutOfRangeException"><paramref name="count"/> is negative.</exception>
     public IReadOnlyList<HessianEigenpair> MostPositive(int count)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        RequireCount(count);
         return _eigenpairs.Where(pair => pair.Value > 0).Take(count).ToArray();
     }
 
     /// <summary>The <paramref name="count"/> most negative eigenvalues, most negative first (fewer if there are fewer): the directions in which s_k curves down most.</summary>
     /// <remarks>Reads the sorted list: O(count).</remarks>
     /// <param name="count">How many, at least 0.</param>
+    /// <exception cref="Errors.CountOutOfRangeException"><paramref name="count"/> is negative.</exception>
     public IReadOnlyList<HessianEigenpair> MostNegative(int count)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        RequireCount(count);
         return _eigenpairs.Reverse().Where(pair => pair.Value < 0).Take(count).ToArray();
+    }
+
+    /// <summary>The <paramref name="count"/> eigenvalues of largest magnitude, largest <c>|λ|</c> first, of either sign (fewer if
+    /// there are fewer): the directions in which s_k curves most, up or down.</summary>
+    /// <remarks>
+    /// Merges the positive end and the negative end of the sorted list by <c>|λ|</c>: O(count). Ties in magnitude keep the
+    /// positive eigenvalue first, then the order of <see cref="Eigenpairs"/>. The largest is <see cref="SpectralNorm"/>.
+    /// </remarks>
+    /// <param name="count">How many, at least 0.</param>
+    /// <exception cref="Errors.CountOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    public IReadOnlyList<HessianEigenpair> MostCurved(int count)
+    {
+        RequireCount(count);
+        var result = new List<HessianEigenpair>(Math.Min(count, _eigenpairs.Length));
+        int top = 0, bottom = _eigenpairs.Length - 1;                       // the two ends of the descending list
+        while (result.Count < count && top <= bottom)
+        {
+            var takeTop = _eigenpairs[top].Value >= -_eigenpairs[bottom].Value;  // |λ_top| ≥ |λ_bottom| when λ_top ≥ −λ_bottom (either end may hold the other sign)
+            result.Add(takeTop ? _eigenpairs[top++] : _eigenpairs[bottom--]);
+        }
+
+        return result;
     }
 
     /// <summary>The unit eigenvector of <paramref name="pair"/> as an m × n matrix (its column-major vec is the eigenvector of the Hessian).</summary>
@@ -127,6 +151,20 @@ public sealed class HessianSpectrum
         }
     }
 
+    /// <summary>One line: index, shape, rank, trace, norms and the eigenvalues in descending order (six significant digits,
+    /// invariant culture, more than eight shortened).</summary>
+    /// <returns>E.g. <c>HessianSpectrum { Index = 2, Rows = 6, Columns = 10, Rank = 14, Trace = 1.9, ..., Eigenvalues = [...] }</c>.</returns>
+    public override string ToString() => Results.ResultText.Members(
+        nameof(HessianSpectrum),
+        $"Index = {Index}",
+        $"Rows = {RowCount}",
+        $"Columns = {ColumnCount}",
+        $"Rank = {Rank}",
+        $"Trace = {Results.ResultText.Number(Trace)}",
+        $"FrobeniusNorm = {Results.ResultText.Number(FrobeniusNorm)}",
+        $"SpectralNorm = {Results.ResultText.Number(SpectralNorm)}",
+        $"Eigenvalues = {Results.ResultText.List(_eigenpairs.Select(pair => pair.Value).ToArray())}");
+
     private static HessianEigenpair[] BuildEigenpairs(HessianWeights w)
     {
         var sk = w.SingularValue;
@@ -154,6 +192,14 @@ public sealed class HessianSpectrum
         }
 
         return pairs.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Kind).ThenBy(pair => pair.Partner).ToArray();
+    }
+
+    private static void RequireCount(int count)
+    {
+        if (count < 0)
+        {
+            throw new Errors.CountOutOfRangeException(count, "eigenpairs");
+        }
     }
 
     /// <summary>An orthonormal basis of the orthogonal complement of the columns of a thin factor (rows × (rows − columns)).</summary>

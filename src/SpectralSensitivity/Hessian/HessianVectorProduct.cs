@@ -45,6 +45,11 @@ public sealed class HessianVectorProduct
 
     internal static HessianVectorProduct From(HessianWeights weights) => new(weights);
 
+    /// <summary>One line: the index and the shape of the directions the product takes.</summary>
+    /// <returns>E.g. <c>HessianVectorProduct { Index = 2, Rows = 6, Columns = 10 }</c>.</returns>
+    public override string ToString() =>
+        Results.ResultText.Members(nameof(HessianVectorProduct), $"Index = {Index}", $"Rows = {RowCount}", $"Columns = {ColumnCount}");
+
     /// <summary>Returns <c>Hess s_k[E]</c>, the m × n matrix whose column-major vec is <c>Hess s_k · vec(E)</c>.</summary>
     /// <remarks>Formula and cost: see the class remarks; O(mn + (m + n) r).</remarks>
     /// <param name="direction">E, m × n, finite.</param>

@@ -14,6 +14,9 @@ public sealed class ClosedFormExpansion : SpectralExpansion
     /// <summary>The number of trace terms summed over orders 1..N (C(2n−2, n−1) at order n of a straight line).</summary>
     public long TermCount { get; }
 
+    /// <inheritdoc/>
+    private protected override IEnumerable<FormattableString> Members() => [.. base.Members(), $"TermCount = {TermCount}"];
+
     /// <summary>Sums Kato's trace formula for <paramref name="problem"/> to order N.</summary>
     internal static ClosedFormExpansion Compute(IIsolatedEigenproblem problem, int index, int order)
     {

@@ -12,9 +12,6 @@ public sealed class EigenvalueExpansion : SpectralExpansion
         EigenvectorCoefficients = vectors;
     }
 
-    /// <summary>The eigenvalue <c>μ_k</c>.</summary>
-    public double Eigenvalue => Value;
-
     /// <summary>Taylor coefficients of the unit eigenvector <c>q_k(t)</c>, orders 0..N.</summary>
     public IReadOnlyList<Vector<double>> EigenvectorCoefficients { get; }
 

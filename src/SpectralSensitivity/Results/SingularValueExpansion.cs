@@ -18,9 +18,6 @@ public sealed class SingularValueExpansion : SpectralExpansion
         RightVectorCoefficients = right;
     }
 
-    /// <summary>The singular value <c>s_k</c>.</summary>
-    public double SingularValue => Value;
-
     /// <summary>Taylor coefficients of the unit left singular vector <c>u_k(t)</c>, orders 0..N (length m each).</summary>
     public IReadOnlyList<Vector<double>> LeftVectorCoefficients { get; }
 

@@ -28,7 +28,7 @@ public abstract class SpectralExpansion
     /// <summary>The highest order N computed.</summary>
     public int Order => _coefficients.Length - 1;
 
-    /// <summary>The unperturbed value <c>c₀</c>.</summary>
+    /// <summary>The unperturbed value <c>c₀</c>: the singular value <c>s_k</c> or the eigenvalue <c>μ_k</c>.</summary>
     public double Value => _coefficients[0];
 
     /// <summary>Taylor coefficients <c>c₀ … c_N</c> (<c>c₀</c> the value itself).</summary>
@@ -62,4 +62,20 @@ public abstract class SpectralExpansion
 
     /// <summary>Rigorous bound on <c>|λ(t) − Predict(t)|</c>; +∞ outside the disk of radius <c>r₀</c>.</summary>
     public double PredictionErrorBound(double t) => Convergence.TruncationError(t, Order);
+
+    /// <summary>One line: index, value, order, derivatives, gap and convergence radius, in the invariant culture.</summary>
+    /// <remarks>Numbers to six significant digits; more than eight derivatives are shortened to the first six and the last two.</remarks>
+    /// <returns>E.g. <c>SingularValueExpansion { Index = 2, Value = 3.1, Order = 6, Derivatives = [...], Gap = 0.52, Radius = 0.11 }</c>.</returns>
+    public override string ToString() => ResultText.Members(GetType().Name, [.. Members()]);
+
+    /// <summary>The members <see cref="ToString"/> shows; derived types append theirs.</summary>
+    private protected virtual IEnumerable<FormattableString> Members() =>
+    [
+        $"Index = {Index}",
+        $"Value = {ResultText.Number(Value)}",
+        $"Order = {Order}",
+        $"Derivatives = {ResultText.List(Derivatives)}",
+        $"Gap = {ResultText.Number(Gap)}",
+        $"Radius = {ResultText.Number(Convergence.Radius)}",
+    ];
 }

@@ -66,6 +66,14 @@ public sealed record ConvergenceBound(double Radius, double Bound)
         return new ConvergenceBound(low, rho);
     }
 
+    /// <summary>One line in the invariant culture (six significant digits); <see cref="ExactFromOrder"/> only when set.</summary>
+    /// <returns>E.g. <c>ConvergenceBound { Radius = 0.11, Bound = 0.26 }</c>.</returns>
+    public override string ToString() => Results.ResultText.Members(
+        nameof(ConvergenceBound),
+        ExactFromOrder is { } exact
+            ? [$"Radius = {Results.ResultText.Number(Radius)}", $"Bound = {Results.ResultText.Number(Bound)}", $"ExactFromOrder = {exact}"]
+            : [$"Radius = {Results.ResultText.Number(Radius)}", $"Bound = {Results.ResultText.Number(Bound)}"]);
+
     /// <summary>Upper bound on <c>|λ(t) − Σ_{j≤N} c_j tʲ|</c>: <c>ρ q^(N+1)/(1 − q)</c>, q = |t|/r₀; +∞ when q ≥ 1.</summary>
     /// <param name="t">The step.</param>
     /// <param name="order">The truncation order N.</param>

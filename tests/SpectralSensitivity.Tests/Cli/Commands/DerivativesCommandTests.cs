@@ -21,7 +21,7 @@ public sealed class DerivativesCommandTests
         var expected = SingularValueDerivatives.Expand(MatrixFiles.AsStored(a, format), MatrixFiles.AsStored(e, format), 2, 7);
         var json = result.Json;
         json.GetProperty("index").GetInt32().Should().Be(2);
-        json.Double("singularValue").Should().Be(expected.SingularValue);
+        json.Double("singularValue").Should().Be(expected.Value);
         json.Doubles("derivatives").Should().Equal(expected.Derivatives);
         json.Doubles("taylorCoefficients").Should().Equal(expected.TaylorCoefficients);
         json.Double("gap").Should().Be(expected.Gap);
@@ -54,7 +54,7 @@ public sealed class DerivativesCommandTests
         result.ExitCode.Should().Be(0, result.ToString());
         var expected = SingularValueDerivatives.Expand(ThinSingularValueDecomposition.Compute(a, DecompositionRefinement.ExtendedPrecision), PerturbationPath.Linear(e), 2, 6);
         result.Json.Doubles("derivatives").Should().Equal(expected.Derivatives);
-        result.Json.Double("singularValue").Should().Be(expected.SingularValue);
+        result.Json.Double("singularValue").Should().Be(expected.Value);
         result.Json.GetProperty("refinement").GetString().Should().Be("extended-precision");
 
         var unknown = CliRunner.Run("derivatives", "-A", files.Write("A2", a, MatrixFormat.Csv), "-E", files.Write("E2", e, MatrixFormat.Csv), "-k", "2", "-N", "6", "--refinement", "quad");
@@ -73,7 +73,7 @@ public sealed class DerivativesCommandTests
 
         result.ExitCode.Should().Be(0, result.ToString());
         var expected = SingularValueDerivatives.Expand(a, e, 3, 4);
-        result.Stdout.Should().Contain("s_3").And.Contain(expected.SingularValue.ToString("G12", System.Globalization.CultureInfo.InvariantCulture));
+        result.Stdout.Should().Contain("s_3").And.Contain(expected.Value.ToString("G12", System.Globalization.CultureInfo.InvariantCulture));
         result.Stdout.Should().NotContain("\u001b[", "no ANSI escapes when stdout is not a terminal");
     }
 }

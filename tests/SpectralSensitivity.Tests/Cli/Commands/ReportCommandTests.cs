@@ -17,7 +17,7 @@ public sealed class ReportCommandTests
 
         result.ExitCode.Should().Be(0, result.ToString());
         var expected = SingularValueDerivatives.Expand(MatrixFiles.AsStored(a, format), MatrixFiles.AsStored(e, format), 2, 5);
-        result.Json.Double("singularValue").Should().Be(expected.SingularValue);
+        result.Json.Double("singularValue").Should().Be(expected.Value);
         result.Json.Double("convergenceRadius").Should().Be(expected.Convergence.Radius);
         var html = File.ReadAllText(output);
         html.Should().StartWith("<!DOCTYPE html>").And.Contain("<svg").And.Contain("r0").And.Contain("recomputed");
