@@ -1,7 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.Hessian;
-using SpectralSensitivity.Matrices;
 using SpectralSensitivity.Results;
 
 namespace SpectralSensitivity;

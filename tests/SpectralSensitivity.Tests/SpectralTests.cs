@@ -3,7 +3,6 @@ using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.Errors;
 using SpectralSensitivity.Hessian;
-using SpectralSensitivity.Matrices;
 using SpectralSensitivity.Results;
 using SpectralSensitivity.Tests.TestSupport;
 

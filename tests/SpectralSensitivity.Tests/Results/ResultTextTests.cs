@@ -2,7 +2,6 @@ using System.Globalization;
 using FluentAssertions;
 using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Hessian;
-using SpectralSensitivity.Matrices;
 using SpectralSensitivity.Results;
 using SpectralSensitivity.Series;
 
