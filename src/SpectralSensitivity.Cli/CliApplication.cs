@@ -1,19 +1,50 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using System.Globalization;
 using SpectralSensitivity.Cli.Commands;
 using SpectralSensitivity.Cli.Infrastructure;
 
 namespace SpectralSensitivity.Cli;
 
 /// <summary>The <c>spectral</c> command line, runnable in-process: parse, run one command, map failures to exit codes.</summary>
+/// <remarks>
+/// <para>The contract (docs/cli.md): exit 0 success, 1 unexpected failure, 2 bad input or usage, 3 mathematically undefined;
+/// a failure prints exactly one <c>error:</c> line on stderr and nothing on stdout.</para>
+/// <para>A run is independent of the process's culture: it runs under the invariant culture, numeric options accept only
+/// '.' as the decimal point and no thousands separators (<see cref="InvariantNumbers"/>). Response files (<c>@file</c>) are
+/// turned off: an argument starting with '@' is an ordinary value, so <c>-A @data.npy</c> names a file called <c>@data.npy</c>.
+/// A closed or broken stderr never turns an error into a crash (<see cref="GuardedWriter"/>); a stdout that cannot be
+/// written is exit 1. <c>--output</c> never names an input (<see cref="OutputGuard"/>) and is written atomically.</para>
+/// </remarks>
 internal static class CliApplication
 {
     /// <summary>Runs the CLI in-process with no terminal and without touching the linear-algebra provider.</summary>
     /// <returns>0 success, 1 unexpected failure, 2 bad input or usage, 3 mathematically undefined.</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, CliHost.Embedded);
 
-    /// <summary>Runs the CLI for a given host.</summary>
+    /// <summary>Runs the CLI for a given host, under the invariant culture (the caller's culture is restored afterwards).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CliHost host)
+    {
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+        var errors = new GuardedWriter(stderr);
+        try
+        {
+            return RunInvariant(args, stdout, errors, host);
+        }
+        catch (Exception e)
+        {
+            return ErrorReporter.Report(e, errors, verbose: false);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = uiCulture;
+        }
+    }
+
+    private static int RunInvariant(string[] args, TextWriter stdout, TextWriter stderr, CliHost host)
     {
         var context = new CliContext(stderr, host);
         var verbose = new Option<bool>("--verbose", "-v")
@@ -22,7 +53,7 @@ internal static class CliApplication
             Recursive = true,
         };
         var root = BuildRoot(context, verbose);
-        var parse = root.Parse(args);
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Action is ParseErrorAction)
         {
             ErrorReporter.WriteLine(stderr, string.Join("; ", parse.Errors.Select(e => e.Message)));
@@ -31,16 +62,21 @@ internal static class CliApplication
 
         try
         {
-            if (host.ConfigureProvider)
+            // Help (and any other option action) runs without a provider and without checking outputs.
+            var runsCommand = parse.Action is not null && parse.Action == parse.CommandResult.Command.Action;
+            if (runsCommand)
             {
-                ProviderSetup.Configure();
+                OutputGuard.Check(parse);
+                if (host.ConfigureProvider)
+                {
+                    ProviderSetup.Configure();
+                }
             }
 
             var code = parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
             if (code == ExitCodes.Success)
             {
-                stdout.Write(context.BufferedOutput);
-                stdout.Flush();
+                context.CopyTo(stdout);
             }
 
             return code;
@@ -74,7 +110,8 @@ internal static class CliApplication
             root.Subcommands.Add(command);
         }
 
-        context.Examples.Add(root, "spectral demo", "spectral derivatives --matrix A.npy --direction E.npy --index 1 --order 6 --json", "spectral <command> --help");
+        InvariantNumbers.Install(root);
+        context.Examples.Add(root, "spectral demo", "spectral derivatives --matrix A.npy --direction E.npy --index 1 --order 6", "spectral <command> --help");
         context.Examples.Install(root);
         return root;
     }

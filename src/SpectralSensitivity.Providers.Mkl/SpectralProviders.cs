@@ -59,10 +59,11 @@ public static class SpectralProviders
 
     /// <summary>Selects the provider named by <c>SPECTRAL_PROVIDER</c> and applies <c>SPECTRAL_THREADS</c>.</summary>
     /// <returns>The provider now in use.</returns>
-    /// <exception cref="ArgumentException">A variable holds an unknown value.</exception>
+    /// <exception cref="ArgumentException">A variable (including <c>SPECTRAL_MKL_THREADING</c>) holds an unknown value.</exception>
     /// <exception cref="NativeLibraryNotFoundException"><c>mkl</c> or <c>openblas</c> was requested and does not load.</exception>
     public static ProviderInfo UseFromEnvironment()
     {
+        _ = NativeLibraryLoader.RequestedMklThreading; // validates SPECTRAL_MKL_THREADING even when MKL is not installed
         var value = Environment.GetEnvironmentVariable(ProviderVariable)?.Trim().ToLowerInvariant();
         switch (value)
         {

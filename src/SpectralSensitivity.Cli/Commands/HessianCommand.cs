@@ -11,29 +11,35 @@ internal static class HessianCommand
         context,
         new MatrixResultCommand.Spec(
             "hessian",
-            "Dense Hessian of s_k with respect to vec(A) (column-major: entry (i, j) of A is coordinate i + j m): an mn x mn symmetric matrix, refused above 2 GiB.",
+            "Dense Hessian of s_k with respect to vec(A) (column-major: entry (i, j) of A is coordinate i + j m): an mn x mn symmetric matrix, refused when it and its output would take more than 2 GiB.",
             "hessian",
             NeedsDirection: false,
-            (svd, k, _) =>
+            (svd, k, _, sinks) =>
             {
-                var hessian = Dense(svd, k);
+                var hessian = Dense(svd, k, sinks);
                 return new MatrixResultCommand.Result(hessian, ("trace", hessian.Trace()));
             }),
         "spectral hessian --matrix A.npy --index 1 --output H.npy",
         "spectral hessian -A A.csv -k 2 --json");
 
-    /// <summary>The dense Hessian; past the memory budget, an error that points to the matrix-free commands.</summary>
-    private static MathNet.Numerics.LinearAlgebra.Matrix<double> Dense(SpectralSensitivity.Decomposition.ThinSingularValueDecomposition svd, int index)
+    /// <summary>The memory a run may use for the Hessian and its output together.</summary>
+    internal const long MemoryBudgetBytes = HessianOptions.DefaultMemoryBudgetBytes;
+
+    /// <summary>The budget left for the Hessian itself once the chosen outputs' working memory is set aside.</summary>
+    internal static long HessianBudget(int rows, int columns, ResultSinks sinks) => MemoryBudgetBytes - sinks.WorkingBytes((long)rows * columns);
+
+    /// <summary>The dense Hessian; past the memory budget (Hessian plus output), an error that points to the matrix-free commands.</summary>
+    private static MathNet.Numerics.LinearAlgebra.Matrix<double> Dense(SpectralSensitivity.Decomposition.ThinSingularValueDecomposition svd, int index, ResultSinks sinks)
     {
         try
         {
-            return SingularValueHessian.Compute(svd, index);
+            return SingularValueHessian.Compute(svd, index, new HessianOptions(HessianBudget(svd.RowCount, svd.ColumnCount, sinks)));
         }
         catch (HessianMemoryBudgetExceededException e)
         {
             var size = (long)svd.RowCount * svd.ColumnCount;
             throw new SpectralSensitivity.Errors.InvalidSpectralInputException(
-                $"the dense Hessian of a {svd.RowCount} x {svd.ColumnCount} matrix is {size} x {size} and needs {e.RequiredBytes / (1 << 30):0.###} GiB, over the limit of {e.BudgetBytes / (double)(1 << 30):0.###} GiB; " +
+                $"the dense Hessian of a {svd.RowCount} x {svd.ColumnCount} matrix is {size} x {size} and needs {e.RequiredBytes / (1 << 30):0.###} GiB, over the limit of {MemoryBudgetBytes / (double)(1 << 30):0.###} GiB for the Hessian and its output; " +
                 "use 'spectral hvp' (Hessian times a direction) or 'spectral hessian-spectrum' (closed-form eigenvalues) instead",
                 e);
         }

@@ -20,7 +20,7 @@ internal static class ReportCommand
         var direction = CommonOptions.Direction(required: false, "The direction E [default: a random direction of unit Frobenius norm, see --seed]");
         var index = CommonOptions.Index(required: false);
         var order = CommonOptions.Order(required: false);
-        var output = new Option<string>("--output", "-o") { Description = "The HTML file to write", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = "The HTML file to write (atomically; never one of the inputs)", Required = true };
         var points = new Option<int>("--points", "-p") { Description = $"Values of t in [-1.5 r0, 1.5 r0], 2..{TaylorCommand.MaxPoints}", DefaultValueFactory = _ => 81 };
         var seed = new Option<int>("--seed") { Description = "Seed of the random direction when --direction is not given", DefaultValueFactory = _ => 1 };
         var json = CommonOptions.Json();
@@ -58,7 +58,7 @@ internal static class ReportCommand
             var source = $"A from {Path.GetFileName(matrixPath)}; " +
                          (directionPath is null ? $"E a random direction with N(0, 1) entries (seed {parse.GetValue(seed)}) scaled to unit Frobenius norm." : $"E from {Path.GetFileName(directionPath)}.");
             var html = SensitivityReport.Render(new ReportData($"Sensitivity of s_{expansion.Index}", source, svd, expansion, scan, hessian));
-            File.WriteAllText(outputPath, html);
+            AtomicFile.Write(outputPath, stream => stream.Write(new System.Text.UTF8Encoding(false).GetBytes(html)));
             if (parse.GetValue(json))
             {
                 context.WriteJson(new { Output = outputPath, Bytes = new FileInfo(outputPath).Length, expansion.Index, expansion.Order, SingularValue = expansion.Value, ConvergenceRadius = radius, Points = count });

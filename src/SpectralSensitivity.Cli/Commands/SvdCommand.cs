@@ -70,6 +70,6 @@ internal static class SvdCommand
         double ClusterTolerance,
         double[] SingularValues,
         double[] Gaps,
-        double[][]? LeftVectors,
-        double[][]? RightVectors);
+        JsonMatrix? LeftVectors,
+        JsonMatrix? RightVectors);
 }

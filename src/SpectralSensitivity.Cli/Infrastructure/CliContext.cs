@@ -4,13 +4,15 @@ namespace SpectralSensitivity.Cli.Infrastructure;
 
 /// <summary>One run of the CLI: buffered standard output (flushed only on success), stderr, Spectre consoles and help examples.</summary>
 /// <remarks>
-/// Commands write results to <see cref="Console"/> or <see cref="WriteJson{T}"/>; both go to a buffer that
-/// <see cref="CliApplication"/> copies to the real stdout only when the command succeeds, so a failing command
-/// never leaves partial output behind.
+/// Commands write results to <see cref="Console"/> or <see cref="WriteJson{T}"/>; both are held back until
+/// <see cref="CliApplication"/> copies them to the real stdout with <see cref="CopyTo"/>, only when the command succeeds, so a
+/// failing command never leaves partial output behind. Text goes to a small buffer; a JSON document is kept as the object it
+/// serializes and streamed into stdout (<see cref="CliJson.Write{T}"/>), so a large result never exists as text in memory.
 /// </remarks>
 internal sealed class CliContext
 {
     private readonly StringWriter _buffer = new();
+    private readonly List<Action<TextWriter>> _pieces = [];
 
     public CliContext(TextWriter stderr, CliHost host)
     {
@@ -31,11 +33,32 @@ internal sealed class CliContext
     /// <summary>Examples shown under each command's help.</summary>
     public HelpExamples Examples { get; } = new();
 
-    /// <summary>Everything the command wrote to stdout so far.</summary>
-    public string BufferedOutput => _buffer.ToString();
+    /// <summary>Writes one JSON document (and a newline) to stdout, streamed when the output is copied.</summary>
+    public void WriteJson<T>(T value)
+    {
+        Cut();
+        _pieces.Add(stdout => CliJson.Write(stdout, value));
+    }
 
-    /// <summary>Writes one JSON document (and a newline) to stdout.</summary>
-    public void WriteJson<T>(T value) => _buffer.WriteLine(CliJson.Serialize(value));
+    /// <summary>Copies everything the command wrote, in order, to <paramref name="stdout"/>.</summary>
+    /// <exception cref="StandardOutputException">stdout cannot be written (closed, a broken pipe, a full disk).</exception>
+    public void CopyTo(TextWriter stdout)
+    {
+        Cut();
+        try
+        {
+            foreach (var piece in _pieces)
+            {
+                piece(stdout);
+            }
+
+            stdout.Flush();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or UnauthorizedAccessException or NotSupportedException)
+        {
+            throw new StandardOutputException(e);
+        }
+    }
 
     /// <summary>Writes a plain line to stdout.</summary>
     public void WriteLine(string line = "") => _buffer.WriteLine(line);
@@ -61,6 +84,18 @@ internal sealed class CliContext
                 var task = progress.AddTask(Markup.Escape(description), maxValue: total);
                 return work(() => task.Increment(1));
             });
+    }
+
+    /// <summary>Moves the buffered text into the list of pieces, keeping the order of text and JSON.</summary>
+    private void Cut()
+    {
+        var text = _buffer.GetStringBuilder();
+        if (text.Length > 0)
+        {
+            var piece = text.ToString();
+            text.Clear();
+            _pieces.Add(stdout => stdout.Write(piece));
+        }
     }
 
     private static IAnsiConsole CreateConsole(TextWriter writer, bool terminal)

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace SpectralSensitivity.Cli.Infrastructure;
 
-/// <summary>JSON output: camelCase, indented, doubles written round-trippably, NaN and ±∞ written as <c>null</c>.</summary>
+/// <summary>JSON output: camelCase, indented, doubles written round-trippably (−0 as 0), NaN and ±∞ written as <c>null</c>.</summary>
 internal static class CliJson
 {
     /// <summary>The serializer options every command uses.</summary>
@@ -12,18 +12,31 @@ internal static class CliJson
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new RoundTripDoubleConverter() },
+        Converters = { new RoundTripDoubleConverter(), new JsonMatrix.Converter() },
     };
 
     /// <summary>Serializes <paramref name="value"/> to one JSON document.</summary>
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
-    /// <summary>Rows of a matrix as nested arrays (row-major), for JSON.</summary>
-    public static double[][] Rows(MathNet.Numerics.LinearAlgebra.Matrix<double> matrix) =>
-        Enumerable.Range(0, matrix.RowCount).Select(i => matrix.Row(i).ToArray()).ToArray();
+    /// <summary>Streams <paramref name="value"/> as one indented JSON document and a newline into <paramref name="output"/>.</summary>
+    /// <remarks>Memory beyond the object itself is O(<see cref="JsonMatrix.FlushBytes"/> + one matrix row): matrices (<see cref="JsonMatrix"/>) flush as they go.</remarks>
+    public static void Write<T>(TextWriter output, T value)
+    {
+        using (var stream = new TextWriterStream(output))
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = Options.Encoder }))
+        {
+            JsonSerializer.Serialize(writer, value, Options);
+            writer.Flush();
+        }
+
+        output.WriteLine();
+    }
+
+    /// <summary>Rows of a matrix as nested arrays (row-major) in JSON, written without copying the matrix.</summary>
+    public static JsonMatrix Rows(MathNet.Numerics.LinearAlgebra.Matrix<double> matrix) => new(matrix);
 
     /// <summary>Writes finite doubles with the shortest round-trippable text ("R") and non-finite ones as null.</summary>
-    private sealed class RoundTripDoubleConverter : JsonConverter<double>
+    internal sealed class RoundTripDoubleConverter : JsonConverter<double>
     {
         public override bool HandleNull => false;
 
@@ -34,7 +47,7 @@ internal static class CliJson
         {
             if (double.IsFinite(value))
             {
-                writer.WriteNumberValue(value); // shortest round-trippable text, the same digits as ToString("R")
+                writer.WriteNumberValue(value == 0 ? 0.0 : value); // shortest round-trippable text, the same digits as ToString("R"); -0 written as 0
             }
             else
             {

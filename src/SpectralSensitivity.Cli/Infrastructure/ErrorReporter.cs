@@ -1,13 +1,21 @@
+using System.Globalization;
+using System.Text;
 using SpectralSensitivity.Errors;
 
 namespace SpectralSensitivity.Cli.Infrastructure;
 
 /// <summary>Turns an exception into an exit code and exactly one <c>error:</c> line (plus the stack trace with <c>--verbose</c>).</summary>
+/// <remarks>The line is safe to print on a terminal: control characters (e.g. escape sequences from a crafted file) are shown as
+/// <c>\u001b</c>, line breaks are folded into spaces, and a line longer than <see cref="MaxLength"/> characters is shortened in the middle.</remarks>
 internal static class ErrorReporter
 {
+    /// <summary>The longest error line printed, in characters (the head and the tail of a longer message are kept).</summary>
+    public const int MaxLength = 1000;
+
     /// <summary>The exit code an exception maps to.</summary>
     public static int ExitCodeOf(Exception exception) => exception switch
     {
+        StandardOutputException => ExitCodes.Unexpected,
         UndefinedDerivativeException => ExitCodes.Undefined,
         InvalidSpectralInputException or UsageException => ExitCodes.BadInput,
         FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException => ExitCodes.BadInput,
@@ -18,7 +26,7 @@ internal static class ErrorReporter
     public static int Report(Exception exception, TextWriter stderr, bool verbose)
     {
         var code = ExitCodeOf(exception);
-        var message = code == ExitCodes.Unexpected
+        var message = code == ExitCodes.Unexpected && exception is not StandardOutputException
             ? $"unexpected failure ({exception.GetType().Name}): {exception.Message}"
             : exception.Message;
         WriteLine(stderr, message);
@@ -30,10 +38,32 @@ internal static class ErrorReporter
         return code;
     }
 
-    /// <summary>Writes one <c>error:</c> line, folding any line breaks in the message into spaces.</summary>
-    public static void WriteLine(TextWriter stderr, string message)
+    /// <summary>Writes one <c>error:</c> line: line breaks folded into spaces, control characters escaped, shortened past <see cref="MaxLength"/>.</summary>
+    public static void WriteLine(TextWriter stderr, string message) => stderr.WriteLine($"error: {OneLine(message)}");
+
+    /// <summary>The message as one printable line of at most <see cref="MaxLength"/> characters.</summary>
+    public static string OneLine(string message)
     {
-        var oneLine = string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        stderr.WriteLine($"error: {oneLine}");
+        var folded = string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        if (folded.Length > MaxLength)
+        {
+            var keep = (MaxLength - 40) / 2;
+            folded = $"{folded[..keep]} ... ({(folded.Length - 2 * keep).ToString(CultureInfo.InvariantCulture)} characters left out) ... {folded[^keep..]}";
+        }
+
+        var line = new StringBuilder(folded.Length);
+        foreach (var c in folded)
+        {
+            if (char.IsControl(c) || c is '\u2028' or '\u2029' or (>= '\u202a' and <= '\u202e') or (>= '\u2066' and <= '\u2069'))
+            {
+                line.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+            }
+            else
+            {
+                line.Append(c);
+            }
+        }
+
+        return line.ToString();
     }
 }

@@ -13,10 +13,11 @@ internal static class MatrixOutput
 
     public static Option<string?> Option(string what) => new("--output", "-o")
     {
-        Description = $"Also write {what} to this file: .npy, .csv or .mtx by extension",
+        Description = $"Also write {what} to this file: .npy, .csv or .mtx by extension (written atomically; never one of the inputs)",
     };
 
-    /// <summary>Writes <paramref name="matrix"/> to <paramref name="path"/> when one is given; returns the full path written, or null.</summary>
+    /// <summary>Writes <paramref name="matrix"/> to <paramref name="path"/> when one is given, atomically; returns the full path written, or null.</summary>
+    /// <remarks><see cref="OutputGuard"/> has already refused a path that names an input; a failure leaves any existing file untouched.</remarks>
     public static string? Save(string? path, Matrix<double> matrix)
     {
         if (path is null)
@@ -30,8 +31,8 @@ internal static class MatrixOutput
             throw new UsageException($"--output: folder '{folder}' does not exist");
         }
 
-        MatrixFile.FormatFromPath(full); // reject an unknown extension before computing anything else
-        MatrixFile.Write(full, matrix);
+        var format = MatrixFile.FormatFromPath(full);
+        AtomicFile.Write(full, stream => MatrixFile.Write(stream, matrix, format));
         return full;
     }
 

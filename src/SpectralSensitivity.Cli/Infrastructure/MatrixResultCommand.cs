@@ -16,8 +16,8 @@ internal static class MatrixResultCommand
     /// <param name="Description">Its help text.</param>
     /// <param name="ResultName">The JSON property and table title of the matrix, e.g. "gradient".</param>
     /// <param name="NeedsDirection">Whether --direction is required.</param>
-    /// <param name="Compute">Computes the result from the SVD of A, k and E (null without --direction).</param>
-    internal sealed record Spec(string Name, string Description, string ResultName, bool NeedsDirection, Func<ThinSingularValueDecomposition, int, Matrix<double>?, Result> Compute);
+    /// <param name="Compute">Computes the result from the SVD of A, k, E (null without --direction) and where the result goes (for memory budgets).</param>
+    internal sealed record Spec(string Name, string Description, string ResultName, bool NeedsDirection, Func<ThinSingularValueDecomposition, int, Matrix<double>?, ResultSinks, Result> Compute);
 
     public static Command Create(CliContext context, Spec spec, params string[] examples)
     {
@@ -44,7 +44,8 @@ internal static class MatrixResultCommand
             var refinementName = parse.GetRequiredValue(refinement);
             var svd = ThinSingularValueDecomposition.Compute(a, RefinementOption.Parse(refinementName));
             var k = parse.GetValue(index);
-            var result = spec.Compute(svd, k, e);
+            var result = spec.Compute(svd, k, e, new ResultSinks(parse.GetValue(json), parse.GetValue(output)));
+            result.Matrix.MapInplace(x => x == 0 ? 0.0 : x, Zeros.Include); // −0 (e.g. from u_i v_j with one factor −0) is printed and saved as 0
             var written = MatrixOutput.Save(parse.GetValue(output), result.Matrix);
             if (parse.GetValue(json))
             {

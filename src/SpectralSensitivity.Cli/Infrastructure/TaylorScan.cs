@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Decomposition;
+using SpectralSensitivity.Errors;
 using SpectralSensitivity.Results;
 
 namespace SpectralSensitivity.Cli.Infrastructure;
@@ -19,7 +20,7 @@ internal static class TaylorScan
         for (var i = 0; i < steps.Count; i++)
         {
             var t = steps[i];
-            var recomputed = ThinSingularValueDecomposition.Compute(a + t * e).SingularValues[expansion.Index - 1];
+            var recomputed = Recompute(a, e, t).SingularValues[expansion.Index - 1];
             var byOrder = Enumerable.Range(1, expansion.Order).Select(n => expansion.Predict(t, n)).ToArray();
             var predicted = byOrder[^1];
             points[i] = new TaylorPoint(t, recomputed, predicted, Math.Abs(predicted - recomputed), expansion.PredictionErrorBound(t), byOrder);
@@ -27,6 +28,22 @@ internal static class TaylorScan
         }
 
         return points;
+    }
+
+    /// <summary>The SVD of <c>A + tE</c>; an entry that overflows is reported as <c>A + tE</c> at this t (A itself is finite).</summary>
+    private static ThinSingularValueDecomposition Recompute(Matrix<double> a, Matrix<double> e, double t)
+    {
+        var perturbed = a + t * e;
+        try
+        {
+            return ThinSingularValueDecomposition.Compute(perturbed);
+        }
+        catch (NonFiniteInputException inner)
+        {
+            throw new InvalidSpectralInputException(
+                $"A + tE overflows double precision at t = {t:G6} (entry at row {inner.Row + 1}, column {inner.Column + 1}, 1-based); choose a smaller range of t",
+                inner);
+        }
     }
 
     /// <summary><paramref name="count"/> equally spaced values from <paramref name="from"/> to <paramref name="to"/>.</summary>

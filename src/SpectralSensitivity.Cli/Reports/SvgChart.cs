@@ -44,7 +44,8 @@ internal sealed class SvgChart(string title, string xLabel, string yLabel)
         var clipId = $"clip{Interlocked.Increment(ref _nextId)}";
         var visible = _series.SelectMany(s => s.Points).Where(p => double.IsFinite(p.X) && Usable(p.Y)).ToArray();
         var (xMin, xMax) = Extent(visible.Select(p => p.X).Concat(_verticals.Select(v => v.X)));
-        var (yMin, yMax) = YRange ?? Extent(visible.Select(p => p.Y));
+        // A log axis with nothing positive to show (e.g. every error exactly zero) spans one decade instead of log10(0).
+        var (yMin, yMax) = YRange ?? (LogY && visible.Length == 0 ? (1.0, 10.0) : Extent(visible.Select(p => p.Y)));
         if (LogY)
         {
             (yMin, yMax) = (Math.Log10(yMin), Math.Log10(yMax));

@@ -30,9 +30,16 @@ internal static class NativeLibraryLoader
         NativeLibrary.SetDllImportResolver(typeof(NativeLibraryLoader).Assembly, Resolve);
     }
 
-    /// <summary>MKL threading layer used when MKL gets loaded (read once, at load time).</summary>
-    internal static MklThreadingLayer RequestedMklThreading { get; set; } =
-        MklThreading.FromEnvironment(MklThreadingLayer.Gnu);
+    private static MklThreadingLayer? _requestedMklThreading;
+
+    /// <summary>MKL threading layer used when MKL gets loaded: set explicitly, or read from the environment on first use (never in the
+    /// type initializer, so an invalid <c>SPECTRAL_MKL_THREADING</c> is an <see cref="ArgumentException"/> naming the variable).</summary>
+    /// <exception cref="ArgumentException">The variable holds an unknown value.</exception>
+    internal static MklThreadingLayer RequestedMklThreading
+    {
+        get => _requestedMklThreading ??= MklThreading.FromEnvironment(MklThreadingLayer.Gnu);
+        set => _requestedMklThreading = value;
+    }
 
     /// <summary>Environment variable holding an explicit library path for <paramref name="backend"/>.</summary>
     internal static string PathVariable(NativeBackend backend) =>

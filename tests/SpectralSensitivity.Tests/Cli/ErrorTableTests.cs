@@ -42,7 +42,7 @@ public sealed class ErrorTableTests : IDisposable
         { "taylor-zero-points", 2, "--points 0" },
         { "taylor-bad-range", 2, "--t-min" },
         { "demo-bad-size", 2, "out of range" },
-        { "hessian-too-large", 2, "over the limit of 2 GiB; use 'spectral hvp'" },
+        { "hessian-too-large", 2, "over the limit of 2 GiB for the Hessian and its output; use 'spectral hvp'" },
         { "hessian-repeated", 3, "repeated" },
         { "hvp-wrong-shape", 2, "same shape" },
         { "output-bad-extension", 2, "extension" },

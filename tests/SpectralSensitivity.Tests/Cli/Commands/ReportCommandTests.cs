@@ -68,4 +68,16 @@ public sealed class ReportCommandTests
         html.Contains("Hessian (finite differences)").Should().Be(expected);
         html.Contains("Hessian (closed form)").Should().Be(expected);
     }
+
+    [Fact]
+    public void A_zero_direction_gives_finite_coordinates_everywhere()
+    {
+        using var files = new MatrixFiles();
+        var output = Path.Combine(files.Directory, "zero.html");
+        var result = CliRunner.Run("report", "-A", files.Write("A", TestMatrices.Random(5, 4, 44), MatrixFormat.NpyFloat64C), "-E", files.Text("Z.csv", "0,0,0,0\n0,0,0,0\n0,0,0,0\n0,0,0,0\n0,0,0,0\n"), "-o", output, "--points", "5");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var html = File.ReadAllText(output);
+        html.Should().NotContain("NaN").And.NotContain("Infinity");
+    }
 }
