@@ -39,9 +39,8 @@ public static class EigenvalueDerivatives
     public static EigenvalueExpansion Expand(SymmetricEigendecomposition eig, PerturbationPath path, int index, int order)
     {
         var problem = Prepare(eig, path, index, order, MaxOrder, "the recursion");
-        var (values, vectors) = PerturbationRecursion.Run(problem, order);
-        var normalized = PowerSeries.Normalize(vectors).Select(Vector<double>.Build.DenseOfArray).ToArray();
-        return new EigenvalueExpansion(index, values, normalized, problem.Gap, ConvergenceBound.For(problem));
+        var (values, vectors, gap, convergence) = PathExpansion.Recursion(problem, order, [Range.All]);
+        return new EigenvalueExpansion(index, values, VectorSeries.Wrap(vectors[0]), gap, convergence);
     }
 
     /// <summary>Computes the Taylor coefficients of <c>μ_k</c> from Kato's closed-form trace sum.</summary>
@@ -52,7 +51,8 @@ public static class EigenvalueDerivatives
     public static ClosedFormExpansion ClosedForm(SymmetricEigendecomposition eig, PerturbationPath path, int index, int order)
     {
         var problem = Prepare(eig, path, index, order, MaxClosedFormOrder, "Kato's closed form");
-        return ClosedFormExpansion.Compute(problem, index, order);
+        var (values, terms, gap, convergence) = PathExpansion.ClosedForm(problem, order);
+        return new ClosedFormExpansion(index, values, terms, gap, convergence);
     }
 
     private static SymmetricEigenproblem Prepare(SymmetricEigendecomposition eig, PerturbationPath path, int index, int order, int maximum, string algorithm)
@@ -61,6 +61,6 @@ public static class EigenvalueDerivatives
         ArgumentNullException.ThrowIfNull(path);
         MatrixGuard.RequireOrder(order, 1, maximum, algorithm);
         MatrixGuard.RequireIndex(index, eig.Size, "eigenvalue");
-        return new SymmetricEigenproblem(eig, path, index);
+        return SymmetricEigenproblem.Create(eig, path, index);
     }
 }

@@ -50,9 +50,8 @@ public static class SingularValueDerivatives
     public static SingularValueExpansion Expand(ThinSingularValueDecomposition svd, PerturbationPath path, int index, int order)
     {
         var problem = Prepare(svd, path, index, order, MaxOrder, "the recursion");
-        var (values, vectors) = PerturbationRecursion.Run(problem, order);
-        var (left, right) = VectorSeries.NormalizeBlocks(vectors, svd.RowCount);
-        return new SingularValueExpansion(index, values, left, right, problem.Gap, ConvergenceBound.For(problem));
+        var (values, vectors, gap, convergence) = PathExpansion.Recursion(problem, order, [Range.EndAt(svd.RowCount), Range.StartAt(svd.RowCount)]);
+        return new SingularValueExpansion(index, values, VectorSeries.Wrap(vectors[0]), VectorSeries.Wrap(vectors[1]), gap, convergence);
     }
 
     /// <summary>Computes the Taylor coefficients of <c>s_k</c> from Kato's closed-form trace sum: the exact reference.</summary>
@@ -67,11 +66,12 @@ public static class SingularValueDerivatives
     public static ClosedFormExpansion ClosedForm(ThinSingularValueDecomposition svd, PerturbationPath path, int index, int order)
     {
         var problem = Prepare(svd, path, index, order, MaxClosedFormOrder, "Kato's closed form");
-        return ClosedFormExpansion.Compute(problem, index, order);
+        var (values, terms, gap, convergence) = PathExpansion.ClosedForm(problem, order);
+        return new ClosedFormExpansion(index, values, terms, gap, convergence);
     }
 
     /// <summary>The number of trace terms the closed form sums for orders 1..N on a path of degree L.</summary>
-    /// <remarks>For a straight line, <c>Σ_{n=1}^{N} C(2n−2, n−1)</c>.</remarks>
+    /// <remarks>For a straight line, <c>Σ_{n=1}^{N} C(2n−2, n−1)</c>; <see cref="long.MaxValue"/> when the count exceeds it (from N = 34 on a line).</remarks>
     public static long ClosedFormTermCount(int order, int degree = 1) => KatoClosedForm.TermCount(order, degree);
 
     private static SingularValueEigenproblem Prepare(ThinSingularValueDecomposition svd, PerturbationPath path, int index, int order, int maximum, string algorithm)
@@ -80,6 +80,6 @@ public static class SingularValueDerivatives
         ArgumentNullException.ThrowIfNull(path);
         MatrixGuard.RequireOrder(order, 1, maximum, algorithm);
         MatrixGuard.RequireIndex(index, svd.Size, "singular value");
-        return new SingularValueEigenproblem(svd, path, index);
+        return SingularValueEigenproblem.Create(svd, path, index);
     }
 }

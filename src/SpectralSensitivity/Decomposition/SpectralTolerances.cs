@@ -21,12 +21,14 @@ public sealed record SpectralTolerances(double? ZeroTolerance = null, double? Cl
     /// <summary>Unit roundoff times two: 2⁻⁵² ≈ 2.22e-16.</summary>
     internal const double MachineEpsilon = 2.220446049250313e-16;
 
-    /// <summary>Throws unless the tolerances given are finite and non-negative.</summary>
+    /// <summary>Throws unless the zero tolerance given is finite and positive and the cluster tolerance finite and non-negative.</summary>
+    /// <remarks>A zero tolerance of 0 would let a singular value of 1e-320 through as "non-zero", and its reduced resolvent
+    /// holds <c>1/s_k = ∞</c>; a cluster tolerance of 0 is meaningful (only exact ties count as repeated).</remarks>
     internal void Validate()
     {
-        if (ZeroTolerance is { } z && (!double.IsFinite(z) || z < 0))
+        if (ZeroTolerance is { } z && (!double.IsFinite(z) || z <= 0))
         {
-            throw new Errors.InvalidSpectralInputException($"zero tolerance {z} must be finite and non-negative");
+            throw new Errors.InvalidSpectralInputException($"zero tolerance {z} must be finite and positive");
         }
 
         if (ClusterTolerance is { } c && (!double.IsFinite(c) || c < 0))

@@ -65,7 +65,7 @@ public sealed class SeriesOverflowException : UndefinedDerivativeException
 {
     /// <summary>Creates the exception naming the order at which the overflow happened.</summary>
     public SeriesOverflowException(int order)
-        : base($"the perturbation series overflowed double precision at order {order}; the singular value is too close to another part of the spectrum for this order (reduce the order)")
+        : base($"the perturbation series overflowed double precision at order {order}: the value is too close to the rest of the spectrum (the gap is too small) for this order; reduce the order, or treat the nearby values as a cluster")
     {
         Order = order;
     }

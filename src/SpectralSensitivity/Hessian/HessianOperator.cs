@@ -1,6 +1,8 @@
 using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Decomposition;
 
+using SpectralSensitivity.Operators;
+
 namespace SpectralSensitivity.Hessian;
 
 /// <summary>The Hessian of <c>s_k</c> with respect to <c>vec(A)</c> as a linear operator on m × n matrices: products, spectrum and, on request, the dense matrix.</summary>
@@ -15,11 +17,11 @@ public sealed class HessianOperator
 {
     private readonly ThinSingularValueDecomposition _svd;
 
-    private HessianOperator(ThinSingularValueDecomposition svd, HessianWeights weights)
+    private HessianOperator(ThinSingularValueDecomposition svd, ReducedResolvent resolvent)
     {
         _svd = svd;
-        Product = HessianVectorProduct.From(weights);
-        Spectrum = HessianSpectrum.From(weights);
+        Product = HessianVectorProduct.From(resolvent);
+        Spectrum = HessianSpectrum.From(resolvent);
     }
 
     /// <summary>The 1-based index k.</summary>
@@ -41,11 +43,11 @@ public sealed class HessianOperator
     public HessianSpectrum Spectrum { get; }
 
     /// <summary>Builds the operator for <c>s_k</c>.</summary>
-    /// <remarks>Shares the weights <c>c_i</c>, <c>d_i</c> between the product and the spectrum (docs/hessian.md §2–§4; Luo et al. 2025, notes). Cost O(r log r), plus a copy of U, V when they are not dense.</remarks>
+    /// <remarks>Shares one reduced resolvent between the product and the spectrum (Luo et al. 2025). Cost O(r log r), plus a copy of U, V when they are not dense.</remarks>
     /// <param name="svd">The thin SVD of A.</param>
     /// <param name="index">1-based k.</param>
     /// <exception cref="Errors.DegenerateSpectrumException"><c>s_k</c> is zero or repeated.</exception>
-    public static HessianOperator At(ThinSingularValueDecomposition svd, int index) => new(svd, HessianWeights.At(svd, index));
+    public static HessianOperator At(ThinSingularValueDecomposition svd, int index) => new(svd, ReducedResolvent.At(svd, index));
 
     /// <summary>Returns <c>Hess s_k[E]</c> (m × n); see <see cref="HessianVectorProduct.Apply(Matrix{double})"/>.</summary>
     /// <remarks>O(mn + (m + n) r).</remarks>

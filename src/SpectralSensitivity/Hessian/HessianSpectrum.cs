@@ -14,36 +14,43 @@ namespace SpectralSensitivity.Hessian;
 /// orthogonal to these (among them <c>u_k v_kᵀ</c>, along which s_k is linear) has eigenvalue 0. So the rank is
 /// <c>m + n − 2</c>, the trace <c>Σ_{i≠k} 2 s_k/(s_k² − s_i²) + (m + n − 2r)/s_k</c>, and the spectral norm the largest
 /// <c>1/|s_k − s_i|</c>, <c>1/(s_k + s_i)</c> or (m ≠ n) <c>1/s_k</c>.</para>
+/// <para>These are minus the weights of the <see cref="ReducedResolvent"/> at <c>s_k</c>, <c>−1/(s_i − s_k)</c>,
+/// <c>−1/(−s_i − s_k)</c> and <c>−1/(0 − s_k)</c>, taken from it in scaled units; the norms and trace are summed there too.</para>
 /// <para>Cost: O(r log r) for the values, norms and trace; O(mn) per eigenvector (plus, once, a full QR of U or V,
 /// O(m² r) or O(n² r), the first time a complement eigenvector is asked for).</para>
 /// <para>Reference: Luo, O'Riordan, McDermott, JMAA 2025 (arXiv 2506.03764), Hessian eigenstructure (notes); derivation in docs/hessian.md §4.</para>
 /// </remarks>
 public sealed class HessianSpectrum
 {
-    private readonly HessianWeights _weights;
+    private readonly ReducedResolvent _resolvent;
     private readonly HessianEigenpair[] _eigenpairs;
     private readonly Lazy<Matrix<double>> _leftComplement;
     private readonly Lazy<Matrix<double>> _rightComplement;
 
-    private HessianSpectrum(HessianWeights weights)
+    private HessianSpectrum(ReducedResolvent resolvent)
     {
-        _weights = weights;
-        _eigenpairs = BuildEigenpairs(weights);
-        _leftComplement = new Lazy<Matrix<double>>(() => Complement(weights.Svd.LeftVectors));
-        _rightComplement = new Lazy<Matrix<double>>(() => Complement(weights.Svd.RightVectors));
-        Trace = _eigenpairs.Sum(pair => pair.Value);
-        FrobeniusNorm = Math.Sqrt(_eigenpairs.Sum(pair => pair.Value * pair.Value));
-        SpectralNorm = _eigenpairs.Length == 0 ? 0 : _eigenpairs.Max(pair => Math.Abs(pair.Value));
+        _resolvent = resolvent;
+        var svd = resolvent.Decomposition;
+        var (pairs, scaledValues) = BuildEigenpairs(resolvent);
+        _eigenpairs = pairs;
+        _leftComplement = new Lazy<Matrix<double>>(() => Complement(svd.LeftVectors));
+        _rightComplement = new Lazy<Matrix<double>>(() => Complement(svd.RightVectors));
+        var exponent = -resolvent.ScaleExponent;
+        var largest = scaledValues.Length == 0 ? 0 : scaledValues.Max(Math.Abs);
+        var sumOfSquares = largest == 0 ? 0 : scaledValues.Sum(x => (x / largest) * (x / largest));
+        Trace = Checked(Math.ScaleB(scaledValues.Sum(), exponent), "the trace of the Hessian");
+        FrobeniusNorm = Checked(Math.ScaleB(largest * Math.Sqrt(sumOfSquares), exponent), "the Frobenius norm of the Hessian");  // no squares of unscaled values
+        SpectralNorm = Checked(Math.ScaleB(largest, exponent), "the spectral norm of the Hessian");
     }
 
     /// <summary>The 1-based index k.</summary>
-    public int Index => _weights.Index;
+    public int Index => _resolvent.Index;
 
     /// <summary>m.</summary>
-    public int RowCount => _weights.RowCount;
+    public int RowCount => _resolvent.Decomposition.RowCount;
 
     /// <summary>n.</summary>
-    public int ColumnCount => _weights.ColumnCount;
+    public int ColumnCount => _resolvent.Decomposition.ColumnCount;
 
     /// <summary>The non-zero eigenvalues with their eigenvector recipes, in descending order of value; there are <see cref="Rank"/> of them.</summary>
     public IReadOnlyList<HessianEigenpair> Eigenpairs => _eigenpairs;
@@ -68,9 +75,9 @@ public sealed class HessianSpectrum
     /// <param name="svd">The thin SVD of A.</param>
     /// <param name="index">1-based k.</param>
     /// <exception cref="Errors.DegenerateSpectrumException"><c>s_k</c> is zero or repeated.</exception>
-    public static HessianSpectrum At(ThinSingularValueDecomposition svd, int index) => new(HessianWeights.At(svd, index));
+    public static HessianSpectrum At(ThinSingularValueDecomposition svd, int index) => new(ReducedResolvent.At(svd, index));
 
-    internal static HessianSpectrum From(HessianWeights weights) => new(weights);
+    internal static HessianSpectrum From(ReducedResolvent resolvent) => new(resolvent);
 
     /// <summary>The <paramref name="count"/> largest positive eigenvalues, largest first (fewer if there are fewer): the directions in which s_k curves up most.</summary>
     /// <remarks>Reads the sorted list: O(count).</remarks>
@@ -124,10 +131,10 @@ public sealed class HessianSpectrum
     public Matrix<double> Eigenvector(HessianEigenpair pair)
     {
         ArgumentNullException.ThrowIfNull(pair);
-        var w = _weights;
-        int m = RowCount, n = ColumnCount, r = w.Size;
-        var u = DenseVector.OfArray(w.LeftVector);
-        var v = DenseVector.OfArray(w.RightVector);
+        var svd = _resolvent.Decomposition;
+        int m = RowCount, n = ColumnCount, r = svd.Size;
+        var u = svd.LeftVectors.Column(Index - 1);
+        var v = svd.RightVectors.Column(Index - 1);
         switch (pair.Kind)
         {
             case HessianEigenvectorKind.SymmetricPair:
@@ -139,8 +146,8 @@ public sealed class HessianSpectrum
                 }
 
                 var sign = pair.Kind == HessianEigenvectorKind.SymmetricPair ? 1.0 : -1.0;
-                var ui = w.Svd.LeftVectors.Column(pair.Partner - 1);
-                var vi = w.Svd.RightVectors.Column(pair.Partner - 1);
+                var ui = svd.LeftVectors.Column(pair.Partner - 1);
+                var vi = svd.RightVectors.Column(pair.Partner - 1);
                 return (ui.OuterProduct(v) + sign * u.OuterProduct(vi)) / Math.Sqrt(2.0);
             case HessianEigenvectorKind.LeftComplement:
                 MatrixGuard.RequireIndex(pair.Partner - r, m - r, "left complement vector (partner − r)");
@@ -165,33 +172,37 @@ public sealed class HessianSpectrum
         $"SpectralNorm = {Results.ResultText.Number(SpectralNorm)}",
         $"Eigenvalues = {Results.ResultText.List(_eigenpairs.Select(pair => pair.Value).ToArray())}");
 
-    private static HessianEigenpair[] BuildEigenpairs(HessianWeights w)
+
+    /// <summary>The eigenpairs in true units, sorted, and their eigenvalues in units of <c>1/σ</c> for the sums.</summary>
+    private static (HessianEigenpair[] Pairs, double[] ScaledValues) BuildEigenpairs(ReducedResolvent resolvent)
     {
-        var sk = w.SingularValue;
-        var pairs = new List<HessianEigenpair>(w.RowCount + w.ColumnCount);
-        for (var i = 1; i <= w.Size; i++)
+        var svd = resolvent.Decomposition;
+        var scaled = new List<(double Value, HessianEigenvectorKind Kind, int Partner)>(svd.RowCount + svd.ColumnCount);
+        for (var i = 1; i <= svd.Size; i++)
         {
-            if (i == w.Index)
+            if (i == resolvent.Index)
             {
                 continue;
             }
 
-            var si = w.Svd.SingularValues[i - 1];
-            pairs.Add(new HessianEigenpair(1.0 / (sk - si), HessianEigenvectorKind.SymmetricPair, i));
-            pairs.Add(new HessianEigenpair(1.0 / (sk + si), HessianEigenvectorKind.AntisymmetricPair, i));
+            scaled.Add((-resolvent.Toward[i - 1], HessianEigenvectorKind.SymmetricPair, i));       // 1/(s_k − s_i)
+            scaled.Add((-resolvent.Partner[i - 1], HessianEigenvectorKind.AntisymmetricPair, i));  // 1/(s_k + s_i)
         }
 
-        for (var i = w.Size + 1; i <= w.RowCount; i++)
+        for (var i = svd.Size + 1; i <= svd.RowCount; i++)
         {
-            pairs.Add(new HessianEigenpair(1.0 / sk, HessianEigenvectorKind.LeftComplement, i));
+            scaled.Add((-resolvent.KernelWeight, HessianEigenvectorKind.LeftComplement, i));        // 1/s_k
         }
 
-        for (var j = w.Size + 1; j <= w.ColumnCount; j++)
+        for (var j = svd.Size + 1; j <= svd.ColumnCount; j++)
         {
-            pairs.Add(new HessianEigenpair(1.0 / sk, HessianEigenvectorKind.RightComplement, j));
+            scaled.Add((-resolvent.KernelWeight, HessianEigenvectorKind.RightComplement, j));       // 1/s_k
         }
 
-        return pairs.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Kind).ThenBy(pair => pair.Partner).ToArray();
+        var pairs = scaled
+            .Select(p => new HessianEigenpair(Checked(Math.ScaleB(p.Value, -resolvent.ScaleExponent), "a Hessian eigenvalue"), p.Kind, p.Partner))
+            .OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Kind).ThenBy(pair => pair.Partner).ToArray();
+        return (pairs, scaled.Select(p => p.Value).ToArray());
     }
 
     private static void RequireCount(int count)
@@ -201,6 +212,9 @@ public sealed class HessianSpectrum
             throw new Errors.CountOutOfRangeException(count, "eigenpairs");
         }
     }
+
+    private static double Checked(double value, string what) =>
+        double.IsFinite(value) ? value : throw new Errors.ResultOutOfRangeException(what);
 
     /// <summary>An orthonormal basis of the orthogonal complement of the columns of a thin factor (rows × (rows − columns)).</summary>
     private static Matrix<double> Complement(Matrix<double> factor)

@@ -8,42 +8,49 @@ namespace SpectralSensitivity.Hessian;
 
 /// <summary>The Hessian of <c>s_k</c> applied to a direction, <c>Hess s_k[E]</c> (an m × n matrix), without forming the mn × mn Hessian.</summary>
 /// <remarks>
-/// <para>Differentiating the gradient <c>u_k v_kᵀ</c> along E gives <c>Hess s_k[E] = u̇ v_kᵀ + u_k v̇ᵀ</c> with the
-/// first-order singular-vector derivatives (a_i = u_iᵀ E v_k, b_i = u_kᵀ E v_i, c_i = s_k/(s_k² − s_i²), d_i = s_i/(s_k² − s_i²)):</para>
-/// <para><c>u̇ = Σ_{i≠k} (c_i a_i + d_i b_i) u_i + (I − UUᵀ) E v_k / s_k</c>,
-/// <c>v̇ = Σ_{i≠k} (c_i b_i + d_i a_i) v_i + (I − VVᵀ) Eᵀ u_k / s_k</c>.</para>
-/// <para>So <c>vec(Hess s_k[E]) = Hess s_k · vec(E)</c> with vec column-major. One pass over E computes
-/// <c>E v_k</c> and <c>Eᵀ u_k</c> together; then one pass over the larger of U, V (projection and recombination
-/// fused column by column), two over the smaller, and one rank-two write:
-/// O(mn + (m + n) r) flops, O(m + n + r) extra memory besides the result.</para>
-/// <para>Reference: Luo, O'Riordan, McDermott, JMAA 2025 (arXiv 2506.03764), second-order term of the Kato
-/// expansion (Hessian section); derivation in docs/hessian.md §2 and the project notes.</para>
+/// <para>With <c>w₀ = (u_k; v_k)/√2</c> and <c>G vec(E) = H(E) w₀ = (E v_k; Eᵀ u_k)/√2</c>, second-order perturbation theory gives
+/// <c>Hess s_k = −2 Gᵀ S G</c>, S the <see cref="ReducedResolvent"/> at <c>s_k</c>. Since <c>Gᵀ (p; q) = vec(p v_kᵀ + u_k qᵀ)/√2</c>,</para>
+/// <para><c>Hess s_k[E] = −(x v_kᵀ + u_k yᵀ)</c> with <c>(x; y) = S (E v_k; Eᵀ u_k)</c>:</para>
+/// <para>one pass over E for <c>E v_k</c> and <c>Eᵀ u_k</c> together, one resolvent application (U and V read once, pair by
+/// pair) and one rank-two write: O(mn + (m + n) r) flops, O(m + n) extra memory besides the result. The <c>−s_k</c> partner
+/// term of S does not contribute: <c>Gᵀ (u_k; −v_k) = 0</c>. The resolvent works in units of <c>σ = 2^e</c> and the vector
+/// <c>(E v_k; Eᵀ u_k)</c> is normalised by a power of two before it, so the result is exactly homogeneous in A and E.</para>
+/// <para>Reference: Luo, O'Riordan, McDermott, JMAA 2025 (arXiv 2506.03764), the second-order term of the Kato expansion;
+/// Kato (1995), Ch. II §2.</para>
 /// </remarks>
 public sealed class HessianVectorProduct
 {
     private const string DirectionName = "direction E";
-    private readonly HessianWeights _weights;
+    private readonly ReducedResolvent _resolvent;
+    private readonly double[] _left;
+    private readonly double[] _right;
 
-    private HessianVectorProduct(HessianWeights weights) => _weights = weights;
+    private HessianVectorProduct(ReducedResolvent resolvent)
+    {
+        _resolvent = resolvent;
+        var svd = resolvent.Decomposition;
+        _left = svd.LeftVectors.Column(resolvent.Index - 1).ToArray();
+        _right = svd.RightVectors.Column(resolvent.Index - 1).ToArray();
+    }
 
     /// <summary>The 1-based index k.</summary>
-    public int Index => _weights.Index;
+    public int Index => _resolvent.Index;
 
     /// <summary>m, the number of rows of A (and of every direction).</summary>
-    public int RowCount => _weights.RowCount;
+    public int RowCount => _left.Length;
 
     /// <summary>n, the number of columns of A (and of every direction).</summary>
-    public int ColumnCount => _weights.ColumnCount;
+    public int ColumnCount => _right.Length;
 
     /// <summary>Prepares the product for <c>s_k</c>.</summary>
-    /// <remarks>Precomputes <c>c_i = s_k/(s_k² − s_i²)</c> and <c>d_i = s_i/(s_k² − s_i²)</c> (docs/hessian.md §2; Luo et al. 2025, notes). Cost O(r), plus a copy of U and V when they are not dense.</remarks>
+    /// <remarks>Builds the reduced resolvent at <c>s_k</c> (weights <c>1/(s_i − s_k)</c>, <c>1/(−s_i − s_k)</c>, <c>−1/s_k</c>; Luo et al. 2025). Cost O(r), plus a copy of U and V when they are not dense.</remarks>
     /// <param name="svd">The thin SVD of A.</param>
     /// <param name="index">1-based k.</param>
     /// <exception cref="Errors.SpectralIndexOutOfRangeException">k outside 1..r.</exception>
     /// <exception cref="Errors.DegenerateSpectrumException"><c>s_k</c> is zero or repeated: the Hessian does not exist.</exception>
-    public static HessianVectorProduct At(ThinSingularValueDecomposition svd, int index) => new(HessianWeights.At(svd, index));
+    public static HessianVectorProduct At(ThinSingularValueDecomposition svd, int index) => new(ReducedResolvent.At(svd, index));
 
-    internal static HessianVectorProduct From(HessianWeights weights) => new(weights);
+    internal static HessianVectorProduct From(ReducedResolvent resolvent) => new(resolvent);
 
     /// <summary>One line: the index and the shape of the directions the product takes.</summary>
     /// <returns>E.g. <c>HessianVectorProduct { Index = 2, Rows = 6, Columns = 10 }</c>.</returns>
@@ -83,6 +90,7 @@ public sealed class HessianVectorProduct
         if (!ApplyUnchecked(ColumnKernels.Storage(direction), destination))
         {
             MatrixGuard.RequireFinite(direction, DirectionName);
+            throw new Errors.ResultOutOfRangeException("E v_k or Eᵀ u_k");
         }
     }
 
@@ -106,81 +114,52 @@ public sealed class HessianVectorProduct
     /// <summary>Writes the product; returns false (having written nothing) when E v_k or Eᵀ u_k is not finite.</summary>
     private bool ApplyUnchecked(ReadOnlySpan<double> e, Span<double> destination)
     {
-        var w = _weights;
-        int m = w.RowCount, n = w.ColumnCount, r = w.Size;
-        var u = w.LeftVector;
-        var v = w.RightVector;
-        var ev = new double[m];     // E v_k
-        var etu = new double[n];    // Eᵀ u_k
+        int m = RowCount, n = ColumnCount;
+        var u = _left;
+        var v = _right;
+        var f = new double[m + n];                                   // (E v_k; Eᵀ u_k)
+        var ev = f.AsSpan(0, m);
         for (var j = 0; j < n; j++)
         {
             var column = e.Slice(j * m, m);
             ColumnKernels.Axpy(v[j], column, ev);
-            etu[j] = ColumnKernels.Dot(column, u);
+            f[m + j] = ColumnKernels.Dot(column, u);
         }
 
-        if (!AllFinite(ev) || !AllFinite(etu))
+        var largest = 0.0;
+        foreach (var value in f)
+        {
+            largest = Math.Max(largest, Math.Abs(value));
+        }
+
+        if (!double.IsFinite(largest))
         {
             return false;
         }
 
-        // u̇ = U α + E v_k / s_k and v̇ = V β + Eᵀ u_k / s_k with α_i = (c_i − 1/s_k) a_i + d_i b_i, β_i = (c_i − 1/s_k) b_i + d_i a_i
-        // (the projections (I − UUᵀ)/s_k folded into the coefficients). α_i needs only a_i and b_i, so the larger factor is
-        // read once (a dot and an axpy per column, the column still in cache); the smaller one twice.
-        var a = new double[r];
-        var b = new double[r];
-        var leftRate = new double[m];
-        var rightRate = new double[n];
-        if (m >= n)
+        if (largest == 0)
         {
-            ColumnKernels.TransposeMultiplyColumns(w.Right, n, etu, b);                 // b_i = v_iᵀ Eᵀ u_k
-            ProjectAndRecombine(w, w.Left, ev, b, a, leftRate);                         // a and u̇ in one pass over U
-            RecombineOther(w, w.Right, etu, b, a, rightRate);                           // v̇
-        }
-        else
-        {
-            ColumnKernels.TransposeMultiplyColumns(w.Left, m, ev, a);                   // a_i = u_iᵀ E v_k
-            ProjectAndRecombine(w, w.Right, etu, a, b, rightRate);                      // b and v̇ in one pass over V
-            RecombineOther(w, w.Left, ev, a, b, leftRate);                              // u̇
+            destination[..(m * n)].Clear();                          // E ⟂ the first-order directions: Hess[E] = 0
+            return true;
         }
 
+        var exponent = Math.ILogB(largest);
+        ReducedResolvent.ScaleAndCheck(f, -exponent, DirectionName);   // exact: f / 2^p of order one
+        var xy = new double[m + n];
+        _resolvent.ApplyScaled(f, xy, _resolvent.CreateWorkspace());   // σ S f
+        // Hess[E] = −(x v_kᵀ + u_k yᵀ) with (x; y) = S (E v_k; Eᵀ u_k) = 2^(p − e) (σ S f): fold −2^(p − e) into x and y.
+        ReducedResolvent.ScaleAndCheck(xy, exponent - _resolvent.ScaleExponent, "the Hessian-vector product");
+        for (var i = 0; i < xy.Length; i++)
+        {
+            xy[i] = -xy[i];
+        }
+
+        var x = xy.AsSpan(0, m);
         for (var j = 0; j < n; j++)
         {
-            ColumnKernels.Combine(v[j], leftRate, rightRate[j], u, destination.Slice(j * m, m)); // u̇ v_kᵀ + u_k v̇ᵀ
+            ColumnKernels.Combine(v[j], x, xy[m + j], u, destination.Slice(j * m, m)); // column j of −(x v_kᵀ + u_k yᵀ)
         }
 
         return true;
     }
-
-    /// <summary>
-    /// One pass over the columns f_i of a factor (U or V): <c>p_i = f_iᵀ z</c>, then
-    /// <c>rate = z/s_k + Σ_i ((c_i − 1/s_k) p_i + d_i q_i) f_i</c>, q the other factor's projections.
-    /// </summary>
-    private static void ProjectAndRecombine(HessianWeights w, double[] factor, double[] z, double[] other, double[] projections, double[] rate)
-    {
-        var rows = z.Length;
-        var inverse = 1.0 / w.SingularValue;
-        ColumnKernels.Combine(inverse, z, 0.0, z, rate);
-        for (var i = 0; i < projections.Length; i++)
-        {
-            var column = factor.AsSpan(i * rows, rows);
-            var p = ColumnKernels.Dot(column, z);
-            projections[i] = p;
-            ColumnKernels.Axpy((w.Diagonal[i] - inverse) * p + w.Cross[i] * other[i], column, rate);
-        }
-    }
-
-    /// <summary><c>rate = z/s_k + Σ_i ((c_i − 1/s_k) p_i + d_i q_i) f_i</c> with the projections p of this factor already known.</summary>
-    private static void RecombineOther(HessianWeights w, double[] factor, double[] z, double[] projections, double[] other, double[] rate)
-    {
-        var rows = z.Length;
-        var inverse = 1.0 / w.SingularValue;
-        ColumnKernels.Combine(inverse, z, 0.0, z, rate);
-        for (var i = 0; i < projections.Length; i++)
-        {
-            ColumnKernels.Axpy((w.Diagonal[i] - inverse) * projections[i] + w.Cross[i] * other[i], factor.AsSpan(i * rows, rows), rate);
-        }
-    }
-
-    private static bool AllFinite(double[] values) => double.IsFinite(ColumnKernels.Dot(values, values)) || values.All(double.IsFinite);
 }

@@ -10,18 +10,18 @@ namespace SpectralSensitivity.Hessian;
 
 /// <summary>The dense Hessian of <c>s_k</c> with respect to <c>vec(A)</c> (column-major, entry (i, j) at p = i + j m): an mn × mn symmetric matrix.</summary>
 /// <remarks>
-/// <para>Kronecker form (full U, V, <c>s_i := 0</c> for i &gt; r):
-/// <c>Hess s_k = Σ_{i≠k} c_i (v_k⊗u_i)(v_k⊗u_i)ᵀ + Σ_{j≠k} c_j (v_j⊗u_k)(v_j⊗u_k)ᵀ + Σ_{l≠k, l≤r} d_l [(v_k⊗u_l)(v_l⊗u_k)ᵀ + (v_l⊗u_k)(v_k⊗u_l)ᵀ]</c>,
-/// <c>c_i = s_k/(s_k² − s_i²)</c>, <c>d_l = s_l/(s_k² − s_l²)</c>.</para>
-/// <para>Assembly: three small matrices by GEMM from the thin factors,
-/// <c>C₁ = U diag(c) Uᵀ + (I − UUᵀ)/s_k</c> (m × m), <c>C₂ = V diag(c) Vᵀ + (I − VVᵀ)/s_k</c> (n × n), <c>M = U diag(d) Vᵀ</c> (m × n);
-/// then <c>Hess[(i,j),(p,q)] = v_k[j] v_k[q] C₁[i,p] + u_k[i] u_k[p] C₂[j,q] + v_k[j] u_k[p] M[i,q] + u_k[i] v_k[q] M[p,j]</c>.
-/// Column (p, q) is <c>vec(x v_kᵀ + u_k yᵀ)</c> with <c>x = v_k[q] C₁[:,p] + u_k[p] M[:,q]</c>,
-/// <c>y = u_k[p] C₂[:,q] + v_k[q] M[p,:]ᵀ</c>, so each entry is written once with two multiply-adds, in storage order.</para>
+/// <para><c>Hess s_k = −2 Gᵀ S G</c> with <c>G vec(E) = (E v_k; Eᵀ u_k)/√2</c> and S the <see cref="ReducedResolvent"/> at
+/// <c>s_k</c>. With S split into blocks <c>S₁₁</c> (m × m), <c>S₂₂</c> (n × n) and <c>S₁₂ = S₂₁ᵀ</c> (m × n), and
+/// <c>C₁ = −S₁₁</c>, <c>C₂ = −S₂₂</c>, <c>M = −S₁₂</c>, the entry for rows (i, j) and columns (p, q) is</para>
+/// <para><c>Hess[(i,j),(p,q)] = v_k[j] v_k[q] C₁[i,p] + u_k[i] u_k[p] C₂[j,q] + v_k[j] u_k[p] M[i,q] + u_k[i] v_k[q] M[p,j]</c>,</para>
+/// <para>the Kronecker form <c>Σ_{i≠k} c_i (v_k⊗u_i)(v_k⊗u_i)ᵀ + Σ_{j≠k} c_j (v_j⊗u_k)(v_j⊗u_k)ᵀ + Σ_{l≠k} d_l [(v_k⊗u_l)(v_l⊗u_k)ᵀ + (v_l⊗u_k)(v_k⊗u_l)ᵀ]</c>
+/// with <c>c_i = s_k/(s_k² − s_i²)</c>, <c>d_l = s_l/(s_k² − s_l²)</c> written out (the partial fractions of S are used, never
+/// these quotients). The blocks come from three GEMMs on the thin factors (<see cref="ReducedResolvent"/>); column (p, q) is
+/// <c>vec(x v_kᵀ + u_k yᵀ)</c> with <c>x = v_k[q] C₁[:,p] + u_k[p] M[:,q]</c>, <c>y = u_k[p] C₂[:,q] + v_k[q] M[p,:]ᵀ</c>, so each
+/// entry is written once with two multiply-adds, in storage order.</para>
 /// <para>Cost: O((m² + n² + mn) r) for the GEMMs plus O((mn)²) for the fill, which is memory-bound; memory 8 (mn)² bytes,
 /// refused above <see cref="HessianOptions.MemoryBudgetBytes"/>.</para>
-/// <para>Reference: Luo, O'Riordan, McDermott, JMAA 2025 (arXiv 2506.03764), Hessian in Kronecker form (notes);
-/// derivation in docs/hessian.md §3.</para>
+/// <para>Reference: Luo, O'Riordan, McDermott, JMAA 2025 (arXiv 2506.03764), the Hessian in Kronecker form.</para>
 /// </remarks>
 public static class SingularValueHessian
 {
@@ -59,10 +59,10 @@ public static class SingularValueHessian
             throw new HessianMemoryBudgetExceededException(m, n, required, limit);
         }
 
-        var weights = HessianWeights.At(svd, index);
+        var resolvent = ReducedResolvent.At(svd, index);
         var size = m * n;
         var storage = GC.AllocateUninitializedArray<double>(size * size);
-        FillUnchecked(weights, storage);
+        FillUnchecked(resolvent, storage);
         return new DenseMatrix(size, size, storage);
     }
 
@@ -82,15 +82,16 @@ public static class SingularValueHessian
             throw new DimensionMismatchException($"the destination holds {destination.Length} values; the {size} x {size} Hessian needs {size * size}");
         }
 
-        FillUnchecked(HessianWeights.At(svd, index), destination);
+        FillUnchecked(ReducedResolvent.At(svd, index), destination);
     }
 
-    private static void FillUnchecked(HessianWeights w, Span<double> destination)
+    private static void FillUnchecked(ReducedResolvent resolvent, Span<double> destination)
     {
-        int m = w.RowCount, n = w.ColumnCount, size = m * n;
-        var (c1, c2, mixed, mixedTransposed) = BuildBlocks(w);
-        var u = w.LeftVector;
-        var v = w.RightVector;
+        var svd = resolvent.Decomposition;
+        int m = svd.RowCount, n = svd.ColumnCount, size = m * n;
+        var (c1, c2, mixed, mixedTransposed) = BuildBlocks(resolvent);
+        var u = svd.LeftVectors.Column(resolvent.Index - 1).ToArray();
+        var v = svd.RightVectors.Column(resolvent.Index - 1).ToArray();
         var x = new double[m];
         var y = new double[n];
         for (var q = 0; q < n; q++)
@@ -110,41 +111,27 @@ public static class SingularValueHessian
         }
     }
 
-    /// <summary>C₁, C₂, M and Mᵀ (column-major) from three GEMMs on the thin factors.</summary>
-    private static (double[] C1, double[] C2, double[] Mixed, double[] MixedTransposed) BuildBlocks(HessianWeights w)
+    /// <summary>C₁ = −S₁₁, C₂ = −S₂₂, M = −S₁₂ and Mᵀ (column-major), from the resolvent's scaled blocks times −1/σ (exact).</summary>
+    private static (double[] C1, double[] C2, double[] Mixed, double[] MixedTransposed) BuildBlocks(ReducedResolvent resolvent)
     {
-        var inverse = 1.0 / w.SingularValue;
-        var left = w.Svd.LeftVectors;
-        var right = w.Svd.RightVectors;
-        var shifted = w.Diagonal.Select(c => c - inverse).ToArray();  // U diag(c) Uᵀ + (I − UUᵀ)/s_k = U diag(c − 1/s_k) Uᵀ + I/s_k
-        var c1 = ScaleColumns(left, shifted).TransposeAndMultiply(left);
-        var c2 = ScaleColumns(right, shifted).TransposeAndMultiply(right);
-        for (var i = 0; i < w.RowCount; i++)
-        {
-            c1[i, i] += inverse;
-        }
-
-        for (var j = 0; j < w.ColumnCount; j++)
-        {
-            c2[j, j] += inverse;
-        }
-
-        var mixed = ScaleColumns(left, w.Cross).TransposeAndMultiply(right);
-        return (ColumnKernels.Storage(c1), ColumnKernels.Storage(c2), ColumnKernels.Storage(mixed), mixed.Transpose().ToColumnMajorArray());
+        var (topLeft, bottomRight, topRight) = resolvent.ScaledBlocks();
+        var c1 = Negated(topLeft, resolvent.ScaleExponent);
+        var c2 = Negated(bottomRight, resolvent.ScaleExponent);
+        var mixed = Negated(topRight, resolvent.ScaleExponent);
+        var mixedTransposed = Negated(topRight.Transpose(), resolvent.ScaleExponent);
+        return (c1, c2, mixed, mixedTransposed);
     }
 
-    private static Matrix<double> ScaleColumns(Matrix<double> matrix, double[] scale)
+    /// <summary>The column-major entries of <c>−X/σ</c>; a block beyond the double range is refused.</summary>
+    private static double[] Negated(Matrix<double> scaled, int exponent)
     {
-        var scaled = DenseMatrix.OfMatrix(matrix);
-        for (var i = 0; i < scale.Length; i++)
+        var values = scaled.ToColumnMajorArray();
+        ReducedResolvent.ScaleAndCheck(values, -exponent, "the Hessian");
+        for (var i = 0; i < values.Length; i++)
         {
-            var column = scaled.Values.AsSpan(i * matrix.RowCount, matrix.RowCount);
-            foreach (ref var entry in column)
-            {
-                entry *= scale[i];
-            }
+            values[i] = -values[i];
         }
 
-        return scaled;
+        return values;
     }
 }

@@ -106,23 +106,37 @@ internal static class ColumnKernels
     public static double[] Storage(Matrix matrix) =>
         matrix is DenseMatrix dense ? dense.Values : matrix.ToColumnMajorArray();
 
-    /// <summary>An upper bound on ‖M‖₂: <c>min(‖M‖_F, √(‖M‖₁ ‖M‖_∞))</c>, in one SIMD pass; NaN if M has a non-finite entry.</summary>
-    /// <remarks>Squares that overflow (entries beyond ~1e154) trigger a second, scaled pass.</remarks>
+    /// <summary>An upper bound on ‖M‖₂: <c>min(‖M‖_F, √(‖M‖₁ ‖M‖_∞))</c>; NaN if M has a non-finite entry.</summary>
+    /// <remarks>
+    /// One SIMD pass when the largest entry lies within <c>2^±480</c>, where no square or product can overflow or
+    /// underflow; otherwise the entries are first scaled by the power of two of the largest one, so the bound is exactly
+    /// homogeneous, <c>bound(2^e M) = 2^e bound(M)</c>, across the whole double range.
+    /// </remarks>
     public static double SpectralNormBound(ReadOnlySpan<double> matrix, int rows, int columns)
     {
-        var bound = NormBoundPass(matrix, rows, columns, 1.0);
-        if (double.IsPositiveInfinity(bound))
+        var largest = 0.0;
+        foreach (var x in matrix)
         {
-            var scale = 0.0;
-            foreach (var x in matrix)
-            {
-                scale = Math.Max(scale, Math.Abs(x));
-            }
-
-            bound = scale * NormBoundPass(matrix, rows, columns, 1.0 / scale);
+            largest = Math.Max(largest, Math.Abs(x));
         }
 
-        return bound;
+        if (double.IsNaN(largest) || double.IsInfinity(largest))
+        {
+            return double.NaN;
+        }
+
+        if (largest == 0)
+        {
+            return 0;
+        }
+
+        var exponent = Math.ILogB(largest);
+        if (Math.Abs(exponent) <= 480)
+        {
+            return NormBoundPass(matrix, rows, columns, 1.0);
+        }
+
+        return Math.ScaleB(NormBoundPass(matrix, rows, columns, Math.ScaleB(1.0, -exponent)), exponent);
     }
 
     private static double NormBoundPass(ReadOnlySpan<double> matrix, int rows, int columns, double factor)
@@ -167,9 +181,14 @@ internal static class ColumnKernels
     /// smaller ones the hand-off costs more than it saves.</summary>
     internal const int ParallelThreshold = 1 << 18;
 
-    /// <summary>How many cores a memory-bound pass over a rows × columns matrix is split across.</summary>
+    /// <summary>The number of parts a large pass is cut into, whatever the number of cores: each part is summed on its own
+    /// and the parts are added in a fixed order, so results are bit-identical on every machine and thread setting.</summary>
+    internal const int FixedPartCount = 8;
+
+    /// <summary>How many parts a memory-bound pass over a rows × columns matrix is cut into: 1 below
+    /// <see cref="ParallelThreshold"/>, else <see cref="FixedPartCount"/> (never the core count).</summary>
     internal static int Parts(int rows, int columns) =>
-        (long)rows * columns < ParallelThreshold ? 1 : Math.Min(Environment.ProcessorCount, 8);
+        (long)rows * columns < ParallelThreshold ? 1 : FixedPartCount;
 
     /// <summary><c>H(E)(x; y) = (E y; Eᵀ x)</c> in one pass over E, rows split across cores when E is large.</summary>
     public static void ApplyEmbedded(double[] e, int m, int n, double[] source, double[] destination)

@@ -2,69 +2,99 @@ using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Double;
 using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.Errors;
-using SpectralSensitivity.Validation;
 
 namespace SpectralSensitivity.Operators;
 
-/// <summary>The reduced resolvent <c>S</c> of the Jordan–Wielandt operator <c>H(A)</c> at an isolated singular value <c>λ = s_k &gt; 0</c>, applied from the thin SVD.</summary>
+/// <summary>
+/// The reduced resolvent <c>S</c> of the Jordan–Wielandt operator <c>H(A)</c> at a singular value <c>λ = s_k</c> (or, for a
+/// cluster, at a shift λ with the whole cluster removed), applied from the thin SVD. The one implementation of <c>S</c>:
+/// the perturbation series, the Hessian-vector product, the dense Hessian and the Hessian spectrum all use it.
+/// </summary>
 /// <remarks>
-/// <para><c>S = Σ_{μ ≠ λ} P_μ / (μ − λ)</c>, so <c>S (H − λ) = I − P</c> and <c>S P = 0</c> (Kato, Ch. I §5.3, eq. (5.28)).
-/// For <c>(x; y)</c> with <c>a = Uᵀx</c>, <c>b = Vᵀy</c>:</para>
-/// <para>i ≠ k: <c>α_i = (a_i s_k + b_i s_i)/(s_i² − s_k²)</c>, <c>β_i = (a_i s_i + b_i s_k)/(s_i² − s_k²)</c>;
-/// i = k: <c>α_k = −(a_k − b_k)/(4 s_k)</c>, <c>β_k = (a_k − b_k)/(4 s_k)</c>;</para>
-/// <para><c>S (x; y) = (U α − (x − U a)/s_k ; V β − (y − V b)/s_k)</c>, the last terms acting on the kernel of <c>H</c>.</para>
-/// <para>The code folds the kernel term into the coefficients, <c>S (x; y) = (U (α + a/s_k) − x/s_k ; V (β + b/s_k) − y/s_k)</c>,
-/// so one application costs O((m + n) r), never forming <c>H</c> or full U, V. The vector form takes the singular pairs one
-/// at a time: <c>a_i = u_iᵀx</c>, <c>b_i = v_iᵀy</c>, then <c>u_i</c>, <c>v_i</c> are added into the result while still in
-/// cache, so U and V are read from memory once per application (the series is memory-bound; docs/benchmarks.md §1).
-/// <c>‖S‖₂ = 1/d</c>, d = <see cref="ThinSingularValueDecomposition.Gap"/>.</para>
-/// <para>Reference: Luo, O'Riordan, McDermott, JMAA 2025 (arXiv 2506.03764), §3; derivation in docs/theory.md §2.</para>
+/// <para><c>S = Σ_{μ ∉ removed} P_μ / (μ − λ)</c>, so <c>S (H − λ) = I − P</c> and <c>S P = 0</c> with P the projection on
+/// the removed eigenvalues (Kato, Ch. I §5.3, eq. (5.28)). The eigenvalues of <c>H(A)</c> are <c>+s_i</c> on
+/// <c>(u_i; v_i)/√2</c>, <c>−s_i</c> on <c>(u_i; −v_i)/√2</c> and 0 on the kernel <c>{(x; y): Uᵀx = 0, Vᵀy = 0}</c>, so S has
+/// three kinds of weight, each a single partial fraction:</para>
+/// <para><c>τ_i = 1/(s_i − λ)</c> (0 for a removed i), <c>π_i = 1/(−s_i − λ)</c> (0 when λ = 0 removes ±s_i together),
+/// <c>κ = 1/(0 − λ)</c> on the kernel (0 when λ = 0).</para>
+/// <para>In the coordinates <c>a = Uᵀx</c>, <c>b = Vᵀy</c>:
+/// <c>S (x; y) = (U (D a + C b) + κ (x − U a) ; V (C a + D b) + κ (y − V b))</c> with <c>D_i = (τ_i + π_i)/2</c> and
+/// <c>C_i = (τ_i − π_i)/2</c>. For a simple <c>s_k</c> and i ≠ k these are <c>s_k/(s_i² − s_k²)</c> and <c>s_i/(s_i² − s_k²)</c>,
+/// but they are never formed that way: <c>s_i² − s_k²</c> overflows or underflows at the ends of the double range, and the
+/// two partial fractions do not.</para>
+/// <para>Everything is computed in scaled units: with <c>σ = 2^e</c> the power of two nearest below <c>s₁</c>, the weights
+/// of <c>H(A)/σ</c> are O(1) numbers and <c>S = S′/σ</c> exactly. One application costs O((m + n) r): U and V are read
+/// once, pair by pair, never forming <c>H</c> or full U, V. <c>‖S‖₂ = 1/d</c>, d the distance from λ to the eigenvalues
+/// that were not removed.</para>
+/// <para>Reference: Luo, O'Riordan, McDermott, JMAA 2025 (arXiv 2506.03764), §3; Kato (1995), Ch. I §5 and Ch. II §2.</para>
 /// </remarks>
 public sealed class ReducedResolvent
 {
     private readonly ThinSingularValueDecomposition _svd;
-    private readonly double _sk;
-    private readonly double[] _diagonalWeight;
-    private readonly double[] _crossWeight;
     private readonly double[] _left;
     private readonly double[] _right;
+    private readonly double[] _diagonal;
+    private readonly double[] _cross;
 
-    private ReducedResolvent(ThinSingularValueDecomposition svd, int index)
+    private ReducedResolvent(ThinSingularValueDecomposition svd, int first, int count, double shift)
     {
         _svd = svd;
-        Index = index;
-        _sk = svd.SingularValue(index);
-        Gap = svd.Gap(index);
+        FirstMember = first;
+        MemberCount = count;
+        Eigenvalue = shift;
         var r = svd.Size;
-        _left = ColumnKernels.Storage(svd.LeftVectors);
-        _right = ColumnKernels.Storage(svd.RightVectors);
-        _diagonalWeight = new double[r];
-        _crossWeight = new double[r];
+        ScaleExponent = ScaleExponentOf(svd);
+        var scaledShift = Math.ScaleB(shift, -ScaleExponent);
+        Toward = new double[r];
+        Partner = new double[r];
+        var atZero = shift == 0;
+        KernelWeight = atZero ? 0.0 : 1.0 / -scaledShift;                                  // κ = 1/(0 − λ)
+        var hasKernel = svd.RowCount != svd.ColumnCount;
+        var gap = hasKernel && !atZero ? Math.Abs(scaledShift) : double.PositiveInfinity;
         for (var i = 0; i < r; i++)
         {
-            if (i == index - 1)
+            var si = Math.ScaleB(svd.SingularValues[i], -ScaleExponent);
+            var removed = i >= first - 1 && i < first - 1 + count;
+            if (!removed)
             {
-                // α_k + a_k/s_k = (3 a_k + b_k)/(4 s_k),  β_k + b_k/s_k = (a_k + 3 b_k)/(4 s_k)
-                _diagonalWeight[i] = 3.0 / (4.0 * _sk);
-                _crossWeight[i] = 1.0 / (4.0 * _sk);
-                continue;
+                Toward[i] = 1.0 / (si - scaledShift);                                          // τ_i = 1/(s_i − λ)
+                gap = Math.Min(gap, Math.Abs(si - scaledShift));
             }
 
-            var si = svd.SingularValues[i];
-            var denominator = (si - _sk) * (si + _sk); // s_i² − s_k², factored to avoid cancellation
-            // α_i + a_i/s_k = (s_k/(s_i² − s_k²) + 1/s_k) a_i + (s_i/(s_i² − s_k²)) b_i, and symmetrically for β_i
-            _diagonalWeight[i] = _sk / denominator + 1.0 / _sk;
-            _crossWeight[i] = si / denominator;
+            if (!(atZero && (removed || si == 0)))
+            {
+                Partner[i] = 1.0 / (-si - scaledShift);                                        // π_i = 1/(−s_i − λ)
+                gap = Math.Min(gap, si + Math.Abs(scaledShift));
+            }
+        }
+
+        ScaledGap = gap;
+        Gap = Math.ScaleB(gap, ScaleExponent);
+        _left = ColumnKernels.Storage(svd.LeftVectors);
+        _right = ColumnKernels.Storage(svd.RightVectors);
+        _diagonal = new double[r];
+        _cross = new double[r];
+        for (var i = 0; i < r; i++)
+        {
+            // The sweep adds U (D a + C b) and the caller κ (x; y); the kernel term κ (x − U a) is folded in as D − κ.
+            _diagonal[i] = 0.5 * (Toward[i] + Partner[i]) - KernelWeight;                        // D_i − κ
+            _cross[i] = 0.5 * (Toward[i] - Partner[i]);                                          // C_i
         }
     }
 
-    /// <summary>The 1-based index k of the singular value.</summary>
-    public int Index { get; }
+    /// <summary>The 1-based index k of the singular value (the first member of a cluster).</summary>
+    public int Index => FirstMember;
 
-    /// <summary>The eigenvalue <c>λ = s_k</c> of <c>H(A)</c> at which the resolvent is reduced.</summary>
-    public double Eigenvalue => _sk;
+    /// <summary>The first removed 1-based index.</summary>
+    internal int FirstMember { get; }
 
-    /// <summary>Distance d from <c>s_k</c> to the rest of the spectrum of <c>H(A)</c>.</summary>
+    /// <summary>How many singular pairs are removed: 1 for a simple value, g for a cluster.</summary>
+    internal int MemberCount { get; }
+
+    /// <summary>The shift λ at which the resolvent is reduced (<c>s_k</c> for a simple value).</summary>
+    public double Eigenvalue { get; }
+
+    /// <summary>Distance d from λ to the eigenvalues of <c>H(A)</c> that were not removed.</summary>
     public double Gap { get; }
 
     /// <summary>The spectral norm <c>‖S‖₂ = 1/d</c>.</summary>
@@ -73,7 +103,25 @@ public sealed class ReducedResolvent
     /// <summary>The dimension m + n of the space <c>S</c> acts on.</summary>
     public int Dimension => _svd.RowCount + _svd.ColumnCount;
 
-    /// <summary>Builds the reduced resolvent at <c>s_k</c>.</summary>
+    /// <summary>e with <c>σ = 2^e</c>: every scaled quantity here is in units of σ (singular values) or 1/σ (weights).</summary>
+    internal int ScaleExponent { get; }
+
+    /// <summary>d/σ.</summary>
+    internal double ScaledGap { get; }
+
+    /// <summary><c>σ τ_i = 1/(s_i/σ − λ/σ)</c>: the weight on <c>(u_i; v_i)/√2</c>, 0 for a removed pair.</summary>
+    internal double[] Toward { get; }
+
+    /// <summary><c>σ π_i = 1/(−s_i/σ − λ/σ)</c>: the weight on <c>(u_i; −v_i)/√2</c>.</summary>
+    internal double[] Partner { get; }
+
+    /// <summary><c>σ κ</c>: the weight on the kernel of <c>H(A)</c>.</summary>
+    internal double KernelWeight { get; }
+
+    /// <summary>The thin SVD the resolvent was built from.</summary>
+    internal ThinSingularValueDecomposition Decomposition => _svd;
+
+    /// <summary>Builds the reduced resolvent at a simple, non-zero <c>s_k</c>.</summary>
     /// <param name="svd">The thin SVD of A.</param>
     /// <param name="index">1-based k.</param>
     /// <exception cref="DegenerateSpectrumException"><c>s_k</c> is zero or repeated within tolerance.</exception>
@@ -81,8 +129,18 @@ public sealed class ReducedResolvent
     {
         ArgumentNullException.ThrowIfNull(svd);
         svd.RequireIsolated(index);
-        return new ReducedResolvent(svd, index);
+        return new ReducedResolvent(svd, index, 1, svd.SingularValues[index - 1]);
     }
+
+    /// <summary>The reduced resolvent at the shift λ with the singular pairs <c>first … first + count − 1</c> removed.</summary>
+    /// <remarks>For a cluster: λ is the cluster's own value for each column of the block recursion; at λ = 0 the kernel and
+    /// both <c>±s_i</c> of the removed pairs belong to the removed eigenvalue and S is the pseudo-inverse of H(A).</remarks>
+    internal static ReducedResolvent ForCluster(ThinSingularValueDecomposition svd, int first, int count, double shift) =>
+        new(svd, first, count, shift);
+
+    /// <summary>The power-of-two exponent of the largest singular value (0 for the zero matrix).</summary>
+    internal static int ScaleExponentOf(ThinSingularValueDecomposition svd) =>
+        svd.SingularValues[0] > 0 ? Math.ILogB(svd.SingularValues[0]) : 0;
 
     /// <summary>Creates a workspace for the allocation-free <see cref="Apply(ReadOnlySpan{double}, Span{double}, ResolventWorkspace)"/>.</summary>
     public ResolventWorkspace CreateWorkspace() => new(_svd.RowCount + _svd.ColumnCount, _svd.Size);
@@ -91,7 +149,15 @@ public sealed class ReducedResolvent
     /// <param name="source">A vector of length m + n, <c>(x; y)</c>.</param>
     /// <param name="destination">Receives <c>S (x; y)</c>; may be the same memory as <paramref name="source"/>.</param>
     /// <param name="workspace">From <see cref="CreateWorkspace"/>; one per thread.</param>
+    /// <exception cref="ResultOutOfRangeException">An entry of the result is beyond the double range.</exception>
     public void Apply(ReadOnlySpan<double> source, Span<double> destination, ResolventWorkspace workspace)
+    {
+        ApplyScaled(source, destination, workspace);
+        ScaleAndCheck(destination, -ScaleExponent, "the reduced resolvent applied to a vector");
+    }
+
+    /// <summary><c>destination = σ S source</c>: the resolvent of <c>H(A)/σ</c>, O(1) weights whatever the scale of A.</summary>
+    internal void ApplyScaled(ReadOnlySpan<double> source, Span<double> destination, ResolventWorkspace workspace)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         int m = _svd.RowCount, n = _svd.ColumnCount;
@@ -107,8 +173,12 @@ public sealed class ReducedResolvent
         }
 
         source.CopyTo(w.Source);
-        PairedColumnSweep.Apply(_left, m, _right, n, _diagonalWeight, _crossWeight, w.Source, w.Result, w.Partials);
-        ColumnKernels.Axpy(-1.0 / _sk, w.Source, w.Result);                                 //   − (x; y)/s_k
+        PairedColumnSweep.Apply(_left, m, _right, n, _diagonal, _cross, w.Source, w.Result, w.Partials);
+        if (KernelWeight != 0)
+        {
+            ColumnKernels.Axpy(KernelWeight, w.Source, w.Result);                          // + κ (x; y)
+        }
+
         w.Result.CopyTo(destination);
     }
 
@@ -135,16 +205,55 @@ public sealed class ReducedResolvent
         var bottom = columns.SubMatrix(m, n, 0, columns.ColumnCount);
         var a = _svd.LeftVectors.TransposeThisAndMultiply(top);
         var b = _svd.RightVectors.TransposeThisAndMultiply(bottom);
-        var diagonal = DenseMatrix.OfDiagonalArray(_diagonalWeight);
-        var cross = DenseMatrix.OfDiagonalArray(_crossWeight);
-        var alphaPlus = diagonal * a + cross * b;
-        var betaPlus = cross * a + diagonal * b;
+        var diagonal = DenseMatrix.OfDiagonalArray(_diagonal);
+        var cross = DenseMatrix.OfDiagonalArray(_cross);
         var result = Matrix<double>.Build.Dense(m + n, columns.ColumnCount);
-        result.SetSubMatrix(0, 0, _svd.LeftVectors * alphaPlus - top / _sk);
-        result.SetSubMatrix(m, 0, _svd.RightVectors * betaPlus - bottom / _sk);
+        result.SetSubMatrix(0, 0, _svd.LeftVectors * (diagonal * a + cross * b) + KernelWeight * top);
+        result.SetSubMatrix(m, 0, _svd.RightVectors * (cross * a + diagonal * b) + KernelWeight * bottom);
+        ScaleAndCheck(((DenseMatrix)result).Values, -ScaleExponent, "the reduced resolvent applied to a matrix");
         return result;
     }
 
     /// <summary>Forms the dense (m + n) × (m + n) matrix <c>S</c>. O((m + n)²) memory: for tests and small problems.</summary>
     public Matrix<double> ToDense() => Apply(Matrix<double>.Build.DenseIdentity(Dimension));
+
+    /// <summary>
+    /// The three blocks of <c>σ S</c> in the split <c>(x; y)</c>: <c>S₁₁ = U diag(D) Uᵀ + κ (I − UUᵀ)</c> (m × m),
+    /// <c>S₂₂ = V diag(D) Vᵀ + κ (I − VVᵀ)</c> (n × n) and <c>S₁₂ = U diag(C) Vᵀ</c> (m × n; <c>S₂₁ = S₁₂ᵀ</c>).
+    /// </summary>
+    /// <remarks>Three GEMMs through the active provider: O((m² + n² + mn) r). Used to assemble the dense Hessian.</remarks>
+    internal (Matrix<double> TopLeft, Matrix<double> BottomRight, Matrix<double> TopRight) ScaledBlocks()
+    {
+        var u = _svd.LeftVectors;
+        var v = _svd.RightVectors;
+        var topLeft = u * DenseMatrix.OfDiagonalArray(_diagonal).TransposeAndMultiply(u);     // U diag(D − κ) Uᵀ
+        var bottomRight = v * DenseMatrix.OfDiagonalArray(_diagonal).TransposeAndMultiply(v); // V diag(D − κ) Vᵀ
+        AddToDiagonal(topLeft, KernelWeight);                                                 // + κ I
+        AddToDiagonal(bottomRight, KernelWeight);
+        var topRight = u * DenseMatrix.OfDiagonalArray(_cross).TransposeAndMultiply(v);       // U diag(C) Vᵀ
+        return (topLeft, bottomRight, topRight);
+    }
+
+    /// <summary>Multiplies every entry by <c>2^exponent</c> (exact) and refuses a result beyond the double range.</summary>
+    internal static void ScaleAndCheck(Span<double> values, int exponent, string what)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            var scaled = Math.ScaleB(values[i], exponent);
+            if (!double.IsFinite(scaled))
+            {
+                throw new ResultOutOfRangeException(what);
+            }
+
+            values[i] = scaled;
+        }
+    }
+
+    private static void AddToDiagonal(Matrix<double> matrix, double value)
+    {
+        for (var i = 0; i < matrix.RowCount; i++)
+        {
+            matrix[i, i] += value;
+        }
+    }
 }

@@ -9,39 +9,55 @@ namespace SpectralSensitivity.Operators;
 /// <remarks>
 /// <para><c>S (T − μ_k) = I − P</c>, <c>S P = 0</c>, <c>‖S‖₂ = 1/d</c> with <c>d = min_{i≠k} |μ_i − μ_k|</c>
 /// (Kato, Ch. I §5.3, eq. (5.28)). Applied as <c>Q (c ∘ (Qᵀ x))</c> with <c>c_i = 1/(μ_i − μ_k)</c>, <c>c_k = 0</c>.</para>
-/// <para>Cost: O(n²) per vector.</para>
+/// <para>The weights are kept in scaled units, <c>σ c_i = 1/(μ_i/σ − μ_k/σ)</c> with <c>σ = 2^e</c> the power of two at the top
+/// of <c>|μ|</c>, and <c>S = (σ S)/σ</c> exactly. Cost: O(n²) per vector, two passes over Q.</para>
 /// </remarks>
 public sealed class SymmetricReducedResolvent
 {
-    private readonly SymmetricEigendecomposition _eig;
+    private readonly double[] _vectors;
     private readonly double[] _weights;
+    private readonly int _size;
 
     private SymmetricReducedResolvent(SymmetricEigendecomposition eig, int index)
     {
-        _eig = eig;
+        _size = eig.Size;
+        _vectors = ColumnKernels.Storage(eig.Eigenvectors);
         Index = index;
         Eigenvalue = eig.Eigenvalue(index);
         Gap = eig.Gap(index);
-        _weights = new double[eig.Size];
-        for (var i = 0; i < eig.Size; i++)
+        var largest = 0.0;
+        foreach (var mu in eig.Eigenvalues)
         {
-            _weights[i] = i == index - 1 ? 0.0 : 1.0 / (eig.Eigenvalues[i] - Eigenvalue);
+            largest = Math.Max(largest, Math.Abs(mu));
+        }
+
+        ScaleExponent = largest > 0 ? Math.ILogB(largest) : 0;
+        var scaledValue = Math.ScaleB(Eigenvalue, -ScaleExponent);
+        _weights = new double[_size];
+        for (var i = 0; i < _size; i++)
+        {
+            _weights[i] = i == index - 1 ? 0.0 : 1.0 / (Math.ScaleB(eig.Eigenvalues[i], -ScaleExponent) - scaledValue); // σ/(μ_i − μ_k)
         }
     }
 
-    /// <summary>The 1-based index k (ascending order).</summary>
+    /// <summary>The 1-based index k.</summary>
     public int Index { get; }
 
     /// <summary>The eigenvalue <c>μ_k</c>.</summary>
     public double Eigenvalue { get; }
 
-    /// <summary>Distance d from <c>μ_k</c> to the rest of the spectrum (+∞ for a 1 × 1 matrix).</summary>
+    /// <summary>Distance d from <c>μ_k</c> to the other eigenvalues.</summary>
     public double Gap { get; }
 
     /// <summary>The spectral norm <c>‖S‖₂ = 1/d</c>.</summary>
     public double Norm => 1.0 / Gap;
 
+    /// <summary>e with <c>σ = 2^e</c>.</summary>
+    internal int ScaleExponent { get; }
+
     /// <summary>Builds the reduced resolvent at <c>μ_k</c>.</summary>
+    /// <param name="eig">The symmetric eigendecomposition.</param>
+    /// <param name="index">1-based k (ascending order).</param>
     /// <exception cref="DegenerateSpectrumException"><c>μ_k</c> is repeated within tolerance.</exception>
     public static SymmetricReducedResolvent At(SymmetricEigendecomposition eig, int index)
     {
@@ -50,21 +66,41 @@ public sealed class SymmetricReducedResolvent
         return new SymmetricReducedResolvent(eig, index);
     }
 
-    /// <summary>Returns <c>S v</c>. Cost O(n²).</summary>
+    /// <summary>Returns <c>S x</c>. Cost O(n²).</summary>
+    /// <exception cref="ResultOutOfRangeException">An entry of the result is beyond the double range.</exception>
     public Vector<double> Apply(Vector<double> vector)
     {
         ArgumentNullException.ThrowIfNull(vector);
-        if (vector.Count != _eig.Size)
+        if (vector.Count != _size)
         {
-            throw new DimensionMismatchException($"the reduced resolvent acts on vectors of length {_eig.Size}; got {vector.Count}");
+            throw new DimensionMismatchException($"the reduced resolvent acts on vectors of length {_size}; got {vector.Count}");
         }
 
-        var coefficients = _eig.Eigenvectors.TransposeThisAndMultiply(vector);
-        coefficients.PointwiseMultiply(DenseVector.OfArray(_weights), coefficients);
-        return _eig.Eigenvectors * coefficients;
+        var result = new double[_size];
+        ApplyScaled(vector.ToArray(), result);
+        ReducedResolvent.ScaleAndCheck(result, -ScaleExponent, "the reduced resolvent applied to a vector");
+        return DenseVector.OfArray(result);
     }
 
-    /// <summary>Forms the dense n × n matrix <c>S = Q diag(c) Qᵀ</c>.</summary>
-    public Matrix<double> ToDense() =>
-        _eig.Eigenvectors * DenseMatrix.OfDiagonalArray(_weights) * _eig.Eigenvectors.Transpose();
+    /// <summary><c>destination = σ S source</c>: the resolvent of <c>T/σ</c>.</summary>
+    internal void ApplyScaled(ReadOnlySpan<double> source, Span<double> destination)
+    {
+        var coefficients = new double[_size];
+        ColumnKernels.TransposeMultiplyColumns(_vectors, _size, source, coefficients);   // Qᵀ x
+        for (var i = 0; i < _size; i++)
+        {
+            coefficients[i] *= _weights[i];                                                // σ c_i (q_iᵀ x)
+        }
+
+        ColumnKernels.MultiplyColumns(_vectors, _size, coefficients, destination);        // Q (…)
+    }
+
+    /// <summary>Forms the dense matrix <c>S</c>. O(n³): for tests and small problems.</summary>
+    public Matrix<double> ToDense()
+    {
+        var q = DenseMatrix.OfColumnMajor(_size, _size, _vectors);
+        var dense = q * DenseMatrix.OfDiagonalArray(_weights) * q.Transpose();
+        ReducedResolvent.ScaleAndCheck(((DenseMatrix)dense).Values, -ScaleExponent, "the reduced resolvent");
+        return dense;
+    }
 }

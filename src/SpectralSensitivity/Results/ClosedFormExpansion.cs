@@ -16,11 +16,4 @@ public sealed class ClosedFormExpansion : SpectralExpansion
 
     /// <inheritdoc/>
     private protected override IEnumerable<FormattableString> Members() => [.. base.Members(), $"TermCount = {TermCount}"];
-
-    /// <summary>Sums Kato's trace formula for <paramref name="problem"/> to order N.</summary>
-    internal static ClosedFormExpansion Compute(IIsolatedEigenproblem problem, int index, int order)
-    {
-        var (values, terms) = KatoClosedForm.Run(problem, order);
-        return new ClosedFormExpansion(index, values, terms, problem.Gap, ConvergenceBound.For(problem));
-    }
 }

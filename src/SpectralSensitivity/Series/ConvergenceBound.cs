@@ -15,10 +15,19 @@ public sealed record ConvergenceBound(double Radius, double Bound)
     /// <summary>The order from which the Taylor polynomial is exact (no perturbation: 0; a 1 × 1 symmetric problem: the path degree); null otherwise.</summary>
     public int? ExactFromOrder { get; init; }
 
-    /// <summary>The bound for an isolated eigenproblem from its gap and path-term norm bounds.</summary>
-    internal static ConvergenceBound For(IIsolatedEigenproblem problem) => From(problem.Gap, problem.PathTermNormBounds);
+    /// <summary>The bound for an isolated eigenproblem, computed in its scaled units and mapped back exactly.</summary>
+    /// <remarks>A radius beyond the double range is reported as <see cref="double.MaxValue"/>, still a valid lower bound.</remarks>
+    internal static ConvergenceBound For(IsolatedEigenproblem problem)
+    {
+        var scaled = From(problem.Gap, problem.ScaledTermNormBounds);
+        var parameterExponent = problem.ValueExponent - problem.Basis.CoefficientExponent(1);     // t = 2^p t′
+        var radius = double.IsPositiveInfinity(scaled.Radius)
+            ? scaled.Radius
+            : Math.Min(Math.ScaleB(scaled.Radius, parameterExponent), double.MaxValue);
+        return scaled with { Radius = radius, Bound = Math.ScaleB(scaled.Bound, problem.ValueExponent) };
+    }
 
-    /// <summary>Computes <c>r₀</c> by bisection on <c>Σ b_ν r^ν = d/2</c> (monotone in r).</summary>
+    /// <summary>Computes <c>r₀</c> from <c>Σ b_ν r^ν = d/2</c> (monotone in r): exactly for a straight line, by bisection otherwise.</summary>
     internal static ConvergenceBound From(double gap, IReadOnlyList<double> normBounds)
     {
         var rho = gap / 2;
@@ -31,6 +40,11 @@ public sealed record ConvergenceBound(double Radius, double Bound)
         {
             // a 1 × 1 symmetric problem: λ(t) is the path polynomial itself
             return new ConvergenceBound(double.PositiveInfinity, rho) { ExactFromOrder = normBounds.Count };
+        }
+
+        if (normBounds.Count == 1)
+        {
+            return new ConvergenceBound(Math.Min(Math.BitDecrement(rho / normBounds[0]), double.MaxValue), rho); // r₀ = d/(2‖E‖₂), rounded down
         }
 
         double Growth(double r)
@@ -47,7 +61,12 @@ public sealed record ConvergenceBound(double Radius, double Bound)
         double low = 0, high = 1;
         while (Growth(high) < rho)
         {
+            low = high;
             high *= 2;
+            if (double.IsPositiveInfinity(high))
+            {
+                return new ConvergenceBound(double.MaxValue, rho);                                     // beyond the double range
+            }
         }
 
         for (var iteration = 0; iteration < 200 && high - low > 1e-15 * high; iteration++)

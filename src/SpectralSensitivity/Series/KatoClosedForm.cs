@@ -1,5 +1,6 @@
 using System.Text;
 using SpectralSensitivity.Errors;
+using SpectralSensitivity.Operators;
 
 namespace SpectralSensitivity.Series;
 
@@ -23,7 +24,7 @@ internal static class KatoClosedForm
     public const int MaxOrder = 12;
 
     /// <summary>Returns <c>λ^(0..N)</c> and the number of trace terms summed.</summary>
-    public static (double[] Coefficients, long TermCount) Run(IIsolatedEigenproblem problem, int order)
+    public static (double[] Coefficients, long TermCount) Run(IsolatedEigenproblem problem, int order)
     {
         var evaluator = new SegmentEvaluator(problem);
         var coefficients = new double[order + 1];
@@ -44,16 +45,26 @@ internal static class KatoClosedForm
     /// <summary>Number of trace terms in orders 1..N for a path of degree L.</summary>
     public static long TermCount(int order, int degree)
     {
-        long total = 0;
-        for (var n = 1; n <= order; n++)
+        try
         {
-            for (var p = 1; p <= n; p++)
+            checked
             {
-                total += CountBoundedCompositions(n, p, degree) * Binomial(2 * p - 2, p - 1);
+                long total = 0;
+                for (var n = 1; n <= order; n++)
+                {
+                    for (var p = 1; p <= n; p++)
+                    {
+                        total += CountBoundedCompositions(n, p, degree) * Binomial(2 * p - 2, p - 1);
+                    }
+                }
+
+                return total;
             }
         }
-
-        return total;
+        catch (OverflowException)
+        {
+            return long.MaxValue;                                                // beyond 9.2e18 terms: saturate, never wrap
+        }
     }
 
     private static double Coefficient(int degree, int n, SegmentEvaluator evaluator, ref long terms)
@@ -117,7 +128,7 @@ internal static class KatoClosedForm
             {
                 for (var v = 1; v <= max && v <= s; v++)
                 {
-                    next[s] += ways[s - v];
+                    next[s] = checked(next[s] + ways[s - v]);
                 }
             }
 
@@ -132,14 +143,14 @@ internal static class KatoClosedForm
         long result = 1;
         for (var i = 1; i <= k; i++)
         {
-            result = result * (n - k + i) / i;
+            result = checked(result * (n - k + i)) / i;
         }
 
         return result;
     }
 
     /// <summary>Evaluates trace terms by cutting them at their <c>−P</c> factors; memoizes the scalar segments.</summary>
-    private sealed class SegmentEvaluator(IIsolatedEigenproblem problem)
+    private sealed class SegmentEvaluator(IsolatedEigenproblem problem)
     {
         private readonly Dictionary<string, double> _segments = [];
         private readonly double[] _current = new double[problem.Dimension];
@@ -211,7 +222,7 @@ internal static class KatoClosedForm
                 Array.Copy(_next, _current, _current.Length);
             }
 
-            return PerturbationRecursion.Dot(problem.Eigenvector, _current);        // w₀ᵀ v
+            return ColumnKernels.Dot(problem.Eigenvector, _current);        // w₀ᵀ v
         }
     }
 }

@@ -1,81 +1,92 @@
 using SpectralSensitivity.Errors;
+using SpectralSensitivity.Operators;
 
 namespace SpectralSensitivity.Series;
 
 /// <summary>
-/// The fast recursion for the Taylor coefficients <c>λ_j</c> and <c>w_j</c> of an isolated eigenvalue and its
-/// eigenvector along <c>T(t) = T + Σ_ν t^ν T^(ν)</c>: all orders 1..N in O(N²) vector operations.
+/// The fast recursion for the Taylor coefficients <c>λ_α</c> and <c>w_α</c> of an isolated eigenvalue and its eigenvector
+/// along <c>T + Σ_β t^β T_β</c>: every monomial α of a <see cref="MonomialBasis"/> in one pass, O(N²) vector operations for
+/// a path of order N.
 /// </summary>
 /// <remarks>
-/// <para>Insert <c>λ(t) = Σ λ_j t^j</c>, <c>w(t) = Σ w_j t^j</c> into <c>T(t) w(t) = λ(t) w(t)</c> and collect <c>t^j</c>;
-/// with the intermediate normalisation <c>w₀ᵀ w_j = 0</c> (j ≥ 1), projecting on <c>w₀</c> and applying the reduced
+/// <para>Insert <c>λ(t) = Σ λ_α t^α</c>, <c>w(t) = Σ w_α t^α</c> into <c>T(t) w(t) = λ(t) w(t)</c> and collect <c>t^α</c>;
+/// with the intermediate normalisation <c>w₀ᵀ w_α = 0</c> (α ≠ 0), projecting on <c>w₀</c> and applying the reduced
 /// resolvent S gives</para>
-/// <para><c>λ_j = Σ_{ν=1}^{min(j,L)} w₀ᵀ T^(ν) w_{j−ν}</c>,</para>
-/// <para><c>w_j = S ( −Σ_{ν=1}^{min(j,L)} T^(ν) w_{j−ν} + Σ_{i=1}^{j−1} λ_i w_{j−i} )</c>.</para>
-/// <para>For a straight line (L = 1) this is <c>λ_j = w₀ᵀ T₁ w_{j−1}</c>,
-/// <c>w_j = S(−T₁ w_{j−1} + Σ_{i=1}^{j−1} λ_i w_{j−i})</c>: Rayleigh–Schrödinger perturbation theory in Kato's
-/// reduced-resolvent form (Kato, Ch. II §2.2; docs/theory.md §4). Cost per order: L path-term applications,
-/// one resolvent application and O(j) axpys of length <see cref="IIsolatedEigenproblem.Dimension"/>.</para>
+/// <para><c>λ_α = Σ_{β ≤ α} w₀ᵀ T_β w_{α−β}</c>,
+/// <c>w_α = S ( −Σ_{β ≤ α} T_β w_{α−β} + Σ_{0 &lt; γ &lt; α} λ_γ w_{α−γ} )</c>.</para>
+/// <para>For a straight line this is <c>λ_j = w₀ᵀ T₁ w_{j−1}</c>, <c>w_j = S(−T₁ w_{j−1} + Σ_{i=1}^{j−1} λ_i w_{j−i})</c>:
+/// Rayleigh–Schrödinger perturbation theory in Kato's reduced-resolvent form (Kato, Ch. II §2.2). The same lines give the
+/// multilinear form over subsets of independent parameters. Cost per monomial: one term application per term dividing
+/// it, one resolvent application and one axpy of length <see cref="IsolatedEigenproblem.Dimension"/> per proper split.</para>
+/// <para>The recursion runs in the scaled units of the problem; <see cref="Rescale"/> maps its coefficients back.</para>
 /// </remarks>
 internal static class PerturbationRecursion
 {
-    /// <summary>Runs the recursion to order <paramref name="order"/>.</summary>
-    /// <returns><c>λ_0..λ_N</c> and <c>w_0..w_N</c> (Taylor coefficients, not derivatives).</returns>
-    /// <exception cref="SeriesOverflowException">A coefficient is not finite.</exception>
-    public static (double[] Values, double[][] Vectors) Run(IIsolatedEigenproblem problem, int order)
+    /// <summary>Runs the recursion over every monomial of the problem's basis, in scaled units.</summary>
+    /// <returns>Scaled <c>λ′_α</c> and <c>w′_α</c> for every monomial α (index 0 the unperturbed pair).</returns>
+    /// <exception cref="SeriesOverflowException">A scaled coefficient is not finite: the gap is too small for this order.</exception>
+    public static (double[] Values, double[][] Vectors) Run(IsolatedEigenproblem problem)
     {
+        var basis = problem.Basis;
         var dimension = problem.Dimension;
         var w0 = problem.Eigenvector;
-        var lambda = new double[order + 1];
-        var w = new double[order + 1][];
+        var lambda = new double[basis.Count];
+        var w = new double[basis.Count][];
         lambda[0] = problem.Eigenvalue;
         w[0] = (double[])w0.Clone();
         var product = new double[dimension];
         var rightSide = new double[dimension];
-        for (var j = 1; j <= order; j++)
+        for (var alpha = 1; alpha < basis.Count; alpha++)
         {
             Array.Clear(rightSide);
-            var lambdaJ = 0.0;
-            for (var nu = 1; nu <= Math.Min(j, problem.PathDegree); nu++)
+            var value = 0.0;
+            foreach (var (term, rest) in basis.TermSplits(alpha))
             {
-                problem.ApplyPathTerm(nu, w[j - nu], product);  // T^(ν) w_{j−ν}
-                lambdaJ += Dot(w0, product);                     // λ_j += w₀ᵀ T^(ν) w_{j−ν}
-                Axpy(-1.0, product, rightSide);                  // rhs −= T^(ν) w_{j−ν}
+                problem.ApplyPathTerm(term, w[rest], product);           // T_β w_{α−β}
+                value += ColumnKernels.Dot(w0, product);                 // λ_α += w₀ᵀ T_β w_{α−β}
+                ColumnKernels.Axpy(-1.0, product, rightSide);            // rhs −= T_β w_{α−β}
             }
 
-            for (var i = 1; i < j; i++)
+            foreach (var (part, rest) in basis.ProperSplits(alpha))
             {
-                Axpy(lambda[i], w[j - i], rightSide);            // rhs += λ_i w_{j−i}
+                ColumnKernels.Axpy(lambda[part], w[rest], rightSide);    // rhs += λ_γ w_{α−γ}
             }
 
-            lambda[j] = lambdaJ;
-            w[j] = new double[dimension];
-            problem.ApplyResolvent(rightSide, w[j]);             // w_j = S rhs
-            if (!double.IsFinite(lambdaJ) || !AllFinite(w[j]))
+            lambda[alpha] = value;
+            w[alpha] = new double[dimension];
+            problem.ApplyResolvent(rightSide, w[alpha]);                 // w_α = S rhs
+            if (!double.IsFinite(value) || !AllFinite(w[alpha]))
             {
-                throw new SeriesOverflowException(j);
+                throw new SeriesOverflowException(basis.Order(alpha));
             }
         }
 
         return (lambda, w);
     }
 
-    internal static double Dot(double[] x, double[] y)
+    /// <summary>Maps scaled coefficients back: <c>λ_α = 2^{e_α} λ′_α</c> (exact).</summary>
+    /// <exception cref="ResultOutOfRangeException">A coefficient is beyond the double range at this scale.</exception>
+    public static void Rescale(IsolatedEigenproblem problem, double[] values)
     {
-        var sum = 0.0;
-        for (var i = 0; i < x.Length; i++)
+        var basis = problem.Basis;
+        for (var alpha = 0; alpha < values.Length; alpha++)
         {
-            sum += x[i] * y[i];
+            values[alpha] = Math.ScaleB(values[alpha], basis.CoefficientExponent(alpha));
+            if (!double.IsFinite(values[alpha]))
+            {
+                throw new ResultOutOfRangeException($"the Taylor coefficient of order {basis.Order(alpha)}", basis.Order(alpha));
+            }
         }
-
-        return sum;
     }
 
-    private static void Axpy(double alpha, double[] x, double[] y)
+    /// <summary>Maps scaled eigenvector coefficients back: <c>w_α = 2^{e_α − log₂σ} w′_α</c> (exact; vectors carry no σ).</summary>
+    /// <exception cref="ResultOutOfRangeException">A coefficient is beyond the double range at this scale.</exception>
+    public static void RescaleVectors(IsolatedEigenproblem problem, double[][] vectors)
     {
-        for (var i = 0; i < x.Length; i++)
+        for (var alpha = 0; alpha < vectors.Length; alpha++)
         {
-            y[i] += alpha * x[i];
+            var order = problem.Basis.Order(alpha);
+            ReducedResolvent.ScaleAndCheck(vectors[alpha], problem.Basis.CoefficientExponent(alpha) - problem.ValueExponent, $"the eigenvector coefficient of order {order}");
         }
     }
 

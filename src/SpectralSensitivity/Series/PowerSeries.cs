@@ -1,3 +1,4 @@
+using SpectralSensitivity.Operators;
 namespace SpectralSensitivity.Series;
 
 /// <summary>Truncated power-series arithmetic on coefficient arrays <c>c₀..c_N</c>.</summary>
@@ -23,7 +24,11 @@ internal static class PowerSeries
         for (var j = 1; j < coefficients.Count; j++)
         {
             factorial *= j;
-            derivatives[j - 1] = factorial * coefficients[j];
+            derivatives[j - 1] = factorial * coefficients[j];                       // D_j = j! c_j
+            if (!double.IsFinite(derivatives[j - 1]))
+            {
+                throw new Errors.ResultOutOfRangeException($"the derivative of order {j} ({j}! times a Taylor coefficient of {coefficients[j]:G3})", j);
+            }
         }
 
         return derivatives;
@@ -43,7 +48,7 @@ internal static class PowerSeries
         {
             for (var i = 0; i <= j; i++)
             {
-                q[j] += PerturbationRecursion.Dot(x[i], x[j - i]);
+                q[j] += ColumnKernels.Dot(x[i], x[j - i]);
             }
         }
 

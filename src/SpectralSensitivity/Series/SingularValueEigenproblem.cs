@@ -1,56 +1,73 @@
 using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.Operators;
-using SpectralSensitivity.Validation;
 
 namespace SpectralSensitivity.Series;
 
 /// <summary>
-/// The singular value <c>s_k</c> of <c>A + Σ t^ν E_ν</c> as the eigenvalue of <c>H(A) + Σ t^ν H(E_ν)</c>:
-/// eigenvector <c>w₀ = (u_k; v_k)/√2</c>, path terms <c>H(E_ν)(x; y) = (E_ν y; E_νᵀ x)</c>.
+/// The singular value <c>s_k</c> of <c>A + Σ t^β E_β</c> as the eigenvalue of <c>H(A) + Σ t^β H(E_β)</c>:
+/// eigenvector <c>w₀ = (u_k; v_k)/√2</c>, path terms <c>H(E_β)(x; y) = (E_β y; E_βᵀ x)</c>, resolvent from the thin SVD.
 /// </summary>
-internal sealed class SingularValueEigenproblem : IIsolatedEigenproblem
+internal sealed class SingularValueEigenproblem : IsolatedEigenproblem
 {
-    private readonly ThinSingularValueDecomposition _svd;
     private readonly ReducedResolvent _resolvent;
     private readonly ResolventWorkspace _workspace;
     private readonly double[][] _terms;
+    private readonly int _rows;
+    private readonly int _columns;
 
-    public SingularValueEigenproblem(ThinSingularValueDecomposition svd, PerturbationPath path, int index)
+    private SingularValueEigenproblem(ReducedResolvent resolvent, double[][] terms, double[] bounds, double[] eigenvector)
+        : base(eigenvector, bounds, resolvent.ScaleExponent)
+    {
+        _resolvent = resolvent;
+        _workspace = resolvent.CreateWorkspace();
+        _terms = terms;
+        _rows = resolvent.Decomposition.RowCount;
+        _columns = resolvent.Decomposition.ColumnCount;
+    }
+
+    /// <inheritdoc/>
+    public override double Eigenvalue => Math.ScaleB(_resolvent.Eigenvalue, -ValueExponent);
+
+    /// <inheritdoc/>
+    public override double Gap => _resolvent.ScaledGap;
+
+    /// <summary>The problem for <c>s_k</c> along the terms <c>E_β</c> (checked: shapes, finite entries; ‖H(E)‖₂ = ‖E‖₂).</summary>
+    /// <exception cref="Errors.DegenerateSpectrumException"><c>s_k</c> is zero or repeated.</exception>
+    /// <param name="svd">The thin SVD of A.</param>
+    /// <param name="path">The terms <c>E_β</c>: the path terms, or the directions of a multilinear form.</param>
+    /// <param name="index">1-based k.</param>
+    /// <param name="termName">Names term β in messages; null for the path's own names.</param>
+    public static SingularValueEigenproblem Create(ThinSingularValueDecomposition svd, PerturbationPath path, int index, Func<int, string>? termName = null)
     {
         ArgumentNullException.ThrowIfNull(svd);
         ArgumentNullException.ThrowIfNull(path);
-        _svd = svd;
-        (_terms, PathTermNormBounds) = path.ValidateAndBound(svd.RowCount, svd.ColumnCount, "A"); // ‖H(E)‖₂ = ‖E‖₂
-        _resolvent = ReducedResolvent.At(svd, index);
-        _workspace = _resolvent.CreateWorkspace();
+        var (terms, bounds) = path.ValidateAndBound(svd.RowCount, svd.ColumnCount, "A", termName);
+        return new SingularValueEigenproblem(ReducedResolvent.At(svd, index), terms, bounds, UnitEigenvector(svd, index));
+    }
+
+    /// <summary><c>w₀ = (u_k; v_k)/√2</c>.</summary>
+    internal static double[] UnitEigenvector(ThinSingularValueDecomposition svd, int index)
+    {
         int m = svd.RowCount, n = svd.ColumnCount;
-        Eigenvector = new double[m + n];
+        var w0 = new double[m + n];
         var scale = 1.0 / Math.Sqrt(2.0);
         for (var i = 0; i < m; i++)
         {
-            Eigenvector[i] = scale * svd.LeftVectors[i, index - 1];
+            w0[i] = scale * svd.LeftVectors[i, index - 1];
         }
 
         for (var j = 0; j < n; j++)
         {
-            Eigenvector[m + j] = scale * svd.RightVectors[j, index - 1];
+            w0[m + j] = scale * svd.RightVectors[j, index - 1];
         }
+
+        return w0;
     }
 
-    public int Dimension => Eigenvector.Length;
+    /// <inheritdoc/>
+    public override void ApplyResolvent(double[] source, double[] destination) => _resolvent.ApplyScaled(source, destination, _workspace);
 
-    public double Eigenvalue => _resolvent.Eigenvalue;
-
-    public double[] Eigenvector { get; }
-
-    public double Gap => _resolvent.Gap;
-
-    public int PathDegree => _terms.Length;
-
-    public double[] PathTermNormBounds { get; }
-
-    public void ApplyResolvent(double[] source, double[] destination) => _resolvent.Apply(source, destination, _workspace);
-
-    public void ApplyPathTerm(int degree, double[] source, double[] destination) =>
-        ColumnKernels.ApplyEmbedded(_terms[degree - 1], _svd.RowCount, _svd.ColumnCount, source, destination); // (E y; Eᵀ x)
+    /// <inheritdoc/>
+    protected override void ApplyUnscaledTerm(int term, double[] source, double[] destination) =>
+        ColumnKernels.ApplyEmbedded(_terms[term - 1], _rows, _columns, source, destination);       // (E y; Eᵀ x)
 }

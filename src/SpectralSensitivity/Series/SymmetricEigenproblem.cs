@@ -1,47 +1,51 @@
-using MathNet.Numerics.LinearAlgebra.Double;
 using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.Operators;
 using SpectralSensitivity.Validation;
 
 namespace SpectralSensitivity.Series;
 
-/// <summary>The eigenvalue <c>μ_k</c> of a symmetric <c>T + Σ t^ν T_ν</c> (each <c>T_ν</c> symmetric).</summary>
-internal sealed class SymmetricEigenproblem : IIsolatedEigenproblem
+/// <summary>An eigenvalue <c>λ_k</c> of a symmetric <c>T + Σ t^β T_β</c>: eigenvector <c>q_k</c>, resolvent from the eigendecomposition.</summary>
+internal sealed class SymmetricEigenproblem : IsolatedEigenproblem
 {
-    private readonly PerturbationPath _path;
     private readonly SymmetricReducedResolvent _resolvent;
+    private readonly double[][] _terms;
+    private readonly int _size;
 
-    public SymmetricEigenproblem(SymmetricEigendecomposition eig, PerturbationPath path, int index)
+    private SymmetricEigenproblem(SymmetricReducedResolvent resolvent, double[][] terms, double[] bounds, double[] eigenvector, int size)
+        : base(eigenvector, bounds, resolvent.ScaleExponent)
+    {
+        _resolvent = resolvent;
+        _terms = terms;
+        _size = size;
+    }
+
+    /// <inheritdoc/>
+    public override double Eigenvalue => Math.ScaleB(_resolvent.Eigenvalue, -ValueExponent);
+
+    /// <inheritdoc/>
+    public override double Gap => Math.ScaleB(_resolvent.Gap, -ValueExponent);
+
+    /// <summary>The problem for <c>λ_k</c> along symmetric terms <c>T_β</c> (checked: shapes, finite entries, symmetry).</summary>
+    /// <exception cref="Errors.DegenerateSpectrumException"><c>λ_k</c> is repeated.</exception>
+    public static SymmetricEigenproblem Create(SymmetricEigendecomposition eig, PerturbationPath path, int index)
     {
         ArgumentNullException.ThrowIfNull(eig);
         ArgumentNullException.ThrowIfNull(path);
-        _path = path;
         string TermName(int nu) => path.Degree == 1 ? "direction T1" : $"path term T{nu}";
-        (_, PathTermNormBounds) = path.ValidateAndBound(eig.Size, eig.Size, "T", TermName);
+        var (terms, bounds) = path.ValidateAndBound(eig.Size, eig.Size, "T", TermName);
         for (var nu = 1; nu <= path.Degree; nu++)
         {
             MatrixGuard.RequireSymmetric(path.Terms[nu - 1], TermName(nu), SymmetricEigendecomposition.SymmetryTolerance);
         }
 
-        _resolvent = SymmetricReducedResolvent.At(eig, index);
-        Eigenvector = eig.Eigenvectors.Column(index - 1).ToArray();
+        var resolvent = SymmetricReducedResolvent.At(eig, index);
+        return new SymmetricEigenproblem(resolvent, terms, bounds, eig.Eigenvectors.Column(index - 1).ToArray(), eig.Size);
     }
 
-    public int Dimension => Eigenvector.Length;
+    /// <inheritdoc/>
+    public override void ApplyResolvent(double[] source, double[] destination) => _resolvent.ApplyScaled(source, destination);
 
-    public double Eigenvalue => _resolvent.Eigenvalue;
-
-    public double[] Eigenvector { get; }
-
-    public double Gap => _resolvent.Gap;
-
-    public int PathDegree => _path.Degree;
-
-    public double[] PathTermNormBounds { get; }
-
-    public void ApplyResolvent(double[] source, double[] destination) =>
-        _resolvent.Apply(new DenseVector(source)).CopyTo(new DenseVector(destination));
-
-    public void ApplyPathTerm(int degree, double[] source, double[] destination) =>
-        _path.Terms[degree - 1].Multiply(new DenseVector(source), new DenseVector(destination));
+    /// <inheritdoc/>
+    protected override void ApplyUnscaledTerm(int term, double[] source, double[] destination) =>
+        ColumnKernels.MultiplyColumns(_terms[term - 1], _size, source, destination);                // T_β x
 }

@@ -18,11 +18,6 @@ internal static class VectorSeries
         return sum;
     }
 
-    /// <summary>Splits <c>w_j = (x_j; y_j)</c> at <paramref name="split"/> and normalises each block as a series.</summary>
-    public static (Vector<double>[] Top, Vector<double>[] Bottom) NormalizeBlocks(double[][] w, int split)
-    {
-        var top = PowerSeries.Normalize(w.Select(v => v[..split]).ToArray());
-        var bottom = PowerSeries.Normalize(w.Select(v => v[split..]).ToArray());
-        return (top.Select(Vector<double>.Build.DenseOfArray).ToArray(), bottom.Select(Vector<double>.Build.DenseOfArray).ToArray());
-    }
+    /// <summary>The coefficient arrays as MathNet vectors (no copy).</summary>
+    public static Vector<double>[] Wrap(double[][] coefficients) => coefficients.Select(Vector<double>.Build.DenseOfArray).ToArray();
 }

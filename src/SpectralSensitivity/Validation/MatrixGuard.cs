@@ -48,7 +48,12 @@ internal static class MatrixGuard
             throw new DimensionMismatchException($"{name} is {matrix.RowCount} x {matrix.ColumnCount}; a symmetric matrix must be square");
         }
 
-        var scale = Math.Max(matrix.InfinityNorm(), double.Epsilon);
+        var scale = double.Epsilon;                                             // the largest |entry|: never overflows, unlike a norm
+        foreach (var entry in ColumnKernels.Storage(matrix))
+        {
+            scale = Math.Max(scale, Math.Abs(entry));
+        }
+
         for (var j = 0; j < matrix.ColumnCount; j++)
         {
             for (var i = j + 1; i < matrix.RowCount; i++)

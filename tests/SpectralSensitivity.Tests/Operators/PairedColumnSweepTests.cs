@@ -28,7 +28,7 @@ public class PairedColumnSweepTests
         var expected = (u * alpha).ToArray().Concat((v * beta).ToArray()).ToArray();
 
         var partials = PairedColumnSweep.CreatePartials(m + n, r);
-        partials.Length.Should().Be((m + n) * r < ColumnKernels.ParallelThreshold ? 0 : Math.Min(Environment.ProcessorCount, 8));
+        partials.Length.Should().Be((m + n) * r < ColumnKernels.ParallelThreshold ? 0 : ColumnKernels.FixedPartCount, "a fixed partition, never the core count");
         var result = Enumerable.Repeat(double.NaN, m + n).ToArray(); // every entry must be written
         PairedColumnSweep.Apply(ColumnKernels.Storage(u), m, ColumnKernels.Storage(v), n, d, c, source.ToArray(), result, partials);
 
