@@ -3,6 +3,7 @@ using System.CommandLine.Invocation;
 using System.Globalization;
 using SpectralSensitivity.Cli.Commands;
 using SpectralSensitivity.Cli.Infrastructure;
+using SpectralSensitivity.Cli.Serve;
 
 namespace SpectralSensitivity.Cli;
 
@@ -20,10 +21,22 @@ internal static class CliApplication
 {
     /// <summary>Runs the CLI in-process with no terminal and without touching the linear-algebra provider.</summary>
     /// <returns>0 success, 1 unexpected failure, 2 bad input or usage, 3 mathematically undefined.</returns>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, CliHost.Embedded);
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, TextReader.Null, stdout, stderr, CliHost.Embedded);
 
-    /// <summary>Runs the CLI for a given host, under the invariant culture (the caller's culture is restored afterwards).</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CliHost host)
+    /// <summary>Runs the CLI for a given host with an empty standard input.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CliHost host) => Run(args, TextReader.Null, stdout, stderr, host);
+
+    /// <summary>Runs the CLI for a given host and standard input (read only by <c>serve</c>).</summary>
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, CliHost host) =>
+        Run(stdin, stdout, stderr, host, (_, _) => args);
+
+    /// <summary>
+    /// Runs one command line under the invariant culture (the caller's culture is restored afterwards), in a fresh
+    /// <see cref="CliContext"/>. <paramref name="commandLine"/> gives the arguments; it sees the context and the commands, so
+    /// <c>serve</c> can translate a request with the commands' own option definitions (what it throws is reported like any
+    /// other failure).
+    /// </summary>
+    internal static int Run(TextReader stdin, TextWriter stdout, TextWriter stderr, CliHost host, Func<CliContext, RootCommand, string[]> commandLine)
     {
         var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -31,7 +44,7 @@ internal static class CliApplication
         var errors = new GuardedWriter(stderr);
         try
         {
-            return RunInvariant(args, stdout, errors, host);
+            return RunInvariant(new CliContext(stdin, stdout, errors, host), commandLine);
         }
         catch (Exception e)
         {
@@ -44,15 +57,25 @@ internal static class CliApplication
         }
     }
 
-    private static int RunInvariant(string[] args, TextWriter stdout, TextWriter stderr, CliHost host)
+    private static int RunInvariant(CliContext context, Func<CliContext, RootCommand, string[]> commandLine)
     {
-        var context = new CliContext(stderr, host);
+        var (stdout, stderr, host) = (context.Output, context.Error, context.Host);
         var verbose = new Option<bool>("--verbose", "-v")
         {
             Description = "Print the stack trace after an error",
             Recursive = true,
         };
         var root = BuildRoot(context, verbose);
+        string[] args;
+        try
+        {
+            args = commandLine(context, root);
+        }
+        catch (Exception e)
+        {
+            return ErrorReporter.Report(e, stderr, verbose: false);
+        }
+
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Action is ParseErrorAction)
         {
@@ -104,6 +127,7 @@ internal static class CliApplication
             EigDerivativesCommand.Create(context),
             ReportCommand.Create(context),
             InfoCommand.Create(context),
+            ServeCommand.Create(context),
         ];
         foreach (var command in commands)
         {

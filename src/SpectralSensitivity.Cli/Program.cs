@@ -4,5 +4,5 @@ namespace SpectralSensitivity.Cli;
 
 internal static class Program
 {
-    private static int Main(string[] args) => CliApplication.Run(args, Console.Out, Console.Error, CliHost.FromConsole());
+    private static int Main(string[] args) => CliApplication.Run(args, Console.In, Console.Out, Console.Error, CliHost.FromConsole());
 }

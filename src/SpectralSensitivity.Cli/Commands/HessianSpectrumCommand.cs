@@ -22,7 +22,7 @@ internal static class HessianSpectrumCommand
         };
         command.SetAction(parse =>
         {
-            var a = MatrixInput.Load(parse.GetRequiredValue(matrix), "--matrix");
+            var a = context.Inputs.Load(parse.GetRequiredValue(matrix), "--matrix");
             var refinementName = parse.GetRequiredValue(refinement);
             var svd = ThinSingularValueDecomposition.Compute(a, RefinementOption.Parse(refinementName));
             var k = parse.GetValue(index);

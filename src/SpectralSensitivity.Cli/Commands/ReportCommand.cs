@@ -31,9 +31,9 @@ internal static class ReportCommand
         command.SetAction(parse =>
         {
             var matrixPath = parse.GetRequiredValue(matrix);
-            var a = MatrixInput.Load(matrixPath, "--matrix");
+            var a = context.Inputs.Load(matrixPath, "--matrix");
             var directionPath = parse.GetValue(direction);
-            var e = directionPath is null ? RandomDirection(a.RowCount, a.ColumnCount, parse.GetValue(seed)) : MatrixInput.Load(directionPath, "--direction");
+            var e = directionPath is null ? RandomDirection(a.RowCount, a.ColumnCount, parse.GetValue(seed)) : context.Inputs.Load(directionPath, "--direction");
             var count = parse.GetValue(points);
             if (count is < 2 or > TaylorCommand.MaxPoints)
             {
@@ -55,8 +55,8 @@ internal static class ReportCommand
             var work = count + (withHessian ? 2 * a.RowCount * a.ColumnCount : 0);
             var (scan, hessian) = context.WithProgress($"report on s_{expansion.Index}", work, tick =>
                 (TaylorScan.Run(a, e, expansion, steps, tick), withHessian ? HessianSection(a, svd, expansion.Index, tick) : null));
-            var source = $"A from {Path.GetFileName(matrixPath)}; " +
-                         (directionPath is null ? $"E a random direction with N(0, 1) entries (seed {parse.GetValue(seed)}) scaled to unit Frobenius norm." : $"E from {Path.GetFileName(directionPath)}.");
+            var source = $"A from {context.Inputs.Describe(matrixPath)}; " +
+                         (directionPath is null ? $"E a random direction with N(0, 1) entries (seed {parse.GetValue(seed)}) scaled to unit Frobenius norm." : $"E from {context.Inputs.Describe(directionPath)}.");
             var html = SensitivityReport.Render(new ReportData($"Sensitivity of s_{expansion.Index}", source, svd, expansion, scan, hessian));
             AtomicFile.Write(outputPath, stream => stream.Write(new System.Text.UTF8Encoding(false).GetBytes(html)));
             if (parse.GetValue(json))

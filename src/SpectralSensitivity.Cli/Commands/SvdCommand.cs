@@ -20,7 +20,7 @@ internal static class SvdCommand
         };
         command.SetAction(parse =>
         {
-            var a = MatrixInput.Load(parse.GetRequiredValue(matrix), "--matrix");
+            var a = context.Inputs.Load(parse.GetRequiredValue(matrix), "--matrix");
             var refinementName = parse.GetRequiredValue(refinement);
             var svd = ThinSingularValueDecomposition.Compute(a, RefinementOption.Parse(refinementName));
             var withVectors = parse.GetValue(vectors);

@@ -29,8 +29,8 @@ internal static class TaylorCommand
         };
         command.SetAction(parse =>
         {
-            var a = MatrixInput.Load(parse.GetRequiredValue(matrix), "--matrix");
-            var e = MatrixInput.Load(parse.GetRequiredValue(direction), "--direction");
+            var a = context.Inputs.Load(parse.GetRequiredValue(matrix), "--matrix");
+            var e = context.Inputs.Load(parse.GetRequiredValue(direction), "--direction");
             var count = parse.GetValue(points);
             if (count is < 1 or > MaxPoints)
             {

@@ -14,12 +14,23 @@ internal sealed class CliContext
     private readonly StringWriter _buffer = new();
     private readonly List<Action<TextWriter>> _pieces = [];
 
-    public CliContext(TextWriter stderr, CliHost host)
+    public CliContext(TextReader stdin, TextWriter stdout, TextWriter stderr, CliHost host)
     {
+        Input = stdin;
+        Output = stdout;
         Error = stderr;
         Host = host;
         Console = CreateConsole(_buffer, host.StdoutIsTerminal);
     }
+
+    /// <summary>The standard input reader (read only by <c>serve</c>).</summary>
+    public TextReader Input { get; }
+
+    /// <summary>The real, unbuffered standard output (written directly only by <c>serve</c>, which answers line by line).</summary>
+    public TextWriter Output { get; }
+
+    /// <summary>Matrices given inline (by <c>serve</c>) under a placeholder path, read by <see cref="MatrixInput"/> instead of a file.</summary>
+    public MatrixInput Inputs { get; } = new();
 
     /// <summary>The standard error writer.</summary>
     public TextWriter Error { get; }

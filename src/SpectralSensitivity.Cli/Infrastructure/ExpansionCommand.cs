@@ -35,8 +35,8 @@ internal static class ExpansionCommand
 
         command.SetAction(parse =>
         {
-            var matrix = MatrixInput.Load(parse.GetRequiredValue(spec.Matrix), "--matrix");
-            var direction = MatrixInput.Load(parse.GetRequiredValue(spec.Direction), "--direction");
+            var matrix = context.Inputs.Load(parse.GetRequiredValue(spec.Matrix), "--matrix");
+            var direction = context.Inputs.Load(parse.GetRequiredValue(spec.Direction), "--direction");
             var algorithm = parse.GetRequiredValue(method);
             var refinement = parse.GetRequiredValue(refinementOption);
             var expansion = spec.Expand(matrix, direction, parse.GetValue(spec.Index), parse.GetValue(order), algorithm, RefinementOption.Parse(refinement));

@@ -39,8 +39,8 @@ internal static class MatrixResultCommand
         command.Options.Add(json);
         command.SetAction(parse =>
         {
-            var a = MatrixInput.Load(parse.GetRequiredValue(matrix), "--matrix");
-            var e = spec.NeedsDirection ? MatrixInput.Load(parse.GetRequiredValue(direction), "--direction") : null;
+            var a = context.Inputs.Load(parse.GetRequiredValue(matrix), "--matrix");
+            var e = spec.NeedsDirection ? context.Inputs.Load(parse.GetRequiredValue(direction), "--direction") : null;
             var refinementName = parse.GetRequiredValue(refinement);
             var svd = ThinSingularValueDecomposition.Compute(a, RefinementOption.Parse(refinementName));
             var k = parse.GetValue(index);

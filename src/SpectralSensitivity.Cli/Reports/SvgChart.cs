@@ -14,8 +14,6 @@ internal sealed class SvgChart(string title, string xLabel, string yLabel)
     private const int Right = 150;
     private const int Top = 34;
     private const int Bottom = 48;
-    private static int _nextId;
-
     private readonly List<Series> _series = [];
     private readonly List<(double X, string Label, string Color)> _verticals = [];
 
@@ -41,7 +39,7 @@ internal sealed class SvgChart(string title, string xLabel, string yLabel)
 
     public string Render()
     {
-        var clipId = $"clip{Interlocked.Increment(ref _nextId)}";
+        var clipId = "clip-" + new string(title.Where(char.IsAsciiLetterOrDigit).ToArray()); // unique per page (titles differ), the same on every run
         var visible = _series.SelectMany(s => s.Points).Where(p => double.IsFinite(p.X) && Usable(p.Y)).ToArray();
         var (xMin, xMax) = Extent(visible.Select(p => p.X).Concat(_verticals.Select(v => v.X)));
         // A log axis with nothing positive to show (e.g. every error exactly zero) spans one decade instead of log10(0).
