@@ -14,7 +14,7 @@ internal static class DerivativesCommand
             "Derivatives D_1..D_N of the singular value s_k(A + tE) at t = 0, and its Taylor coefficients.",
             CommonOptions.Matrix(),
             CommonOptions.Direction(required: true),
-            CommonOptions.Index(required: true),
+            CommonOptions.Index(required: false),
             Singular: true,
             (a, e, k, n, method, refinement) => Expansions.OfSingularValue(ThinSingularValueDecomposition.Compute(a, refinement), e, k, n, method)),
         "spectral derivatives --matrix A.npy --direction E.npy --index 1 --order 6",

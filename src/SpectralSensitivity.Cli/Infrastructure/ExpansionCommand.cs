@@ -27,7 +27,7 @@ internal static class ExpansionCommand
 
     public static Command Create(CliContext context, Spec spec, params string[] examples)
     {
-        var order = CommonOptions.Order(required: true);
+        var order = CommonOptions.Order(required: false);
         var method = CommonOptions.Method();
         var json = CommonOptions.Json();
         var refinementOption = RefinementOption.Create();

@@ -76,4 +76,20 @@ public sealed class DerivativesCommandTests
         result.Stdout.Should().Contain("s_3").And.Contain(expected.Value.ToString("G12", System.Globalization.CultureInfo.InvariantCulture));
         result.Stdout.Should().NotContain("\u001b[", "no ANSI escapes when stdout is not a terminal");
     }
+
+    [Fact]
+    public void Index_and_order_default_to_1_and_6_like_taylor()
+    {
+        using var files = new MatrixFiles();
+        var a = files.Write("A", TestMatrices.Random(5, 4, 21), MatrixFormat.Csv);
+        var e = files.Write("E", TestMatrices.Random(5, 4, 22), MatrixFormat.Csv);
+
+        var defaults = CliRunner.Run("derivatives", "-A", a, "-E", e, "--json");
+        var explicitly = CliRunner.Run("derivatives", "-A", a, "-E", e, "--index", "1", "--order", "6", "--json");
+
+        defaults.ExitCode.Should().Be(0, defaults.ToString());
+        defaults.Stdout.Should().Be(explicitly.Stdout);
+        defaults.Json.GetProperty("derivatives").GetArrayLength().Should().Be(6);
+        defaults.Json.GetProperty("index").GetInt32().Should().Be(1);
+    }
 }

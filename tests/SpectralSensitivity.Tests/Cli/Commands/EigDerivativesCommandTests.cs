@@ -69,4 +69,19 @@ public sealed class EigDerivativesCommandTests
         result.Json.Doubles("taylorCoefficients").Should().BeEquivalentTo(
             new[] { 2.0, 0, 1, 0, -1, 0, 2, 0, -5 }, o => o.WithStrictOrdering().Using<double>(c => c.Subject.Should().BeApproximately(c.Expectation, 1e-12)).WhenTypeIs<double>());
     }
+
+    [Fact]
+    public void Index_and_order_default_to_the_smallest_eigenvalue_and_order_6()
+    {
+        using var files = new MatrixFiles();
+        var t = files.Write("T", TestMatrices.Symmetric(4, 23), MatrixFormat.Csv);
+        var t1 = files.Write("T1", TestMatrices.Symmetric(4, 24), MatrixFormat.Csv);
+
+        var defaults = CliRunner.Run("eig-derivatives", "-A", t, "-E", t1, "--json");
+        var explicitly = CliRunner.Run("eig-derivatives", "-A", t, "-E", t1, "--index", "1", "--order", "6", "--json");
+
+        defaults.ExitCode.Should().Be(0, defaults.ToString());
+        defaults.Stdout.Should().Be(explicitly.Stdout);
+        defaults.Json.GetProperty("derivatives").GetArrayLength().Should().Be(6);
+    }
 }
