@@ -44,8 +44,15 @@ internal static class ServeCommand
                 var answer = tooLong
                     ? Error($"request line {number} is longer than {MaxLineLength} characters; give large matrices as files", ExitCodes.BadInput)
                     : Answer(context.Host, line);
-                context.Output.WriteLine(answer);
-                context.Output.Flush();
+                try
+                {
+                    context.Output.WriteLine(answer);
+                    context.Output.Flush();
+                }
+                catch (Exception e) when (e is IOException or ObjectDisposedException or UnauthorizedAccessException or NotSupportedException)
+                {
+                    throw new StandardOutputException(e);
+                }
             }
 
             return ExitCodes.Success;
