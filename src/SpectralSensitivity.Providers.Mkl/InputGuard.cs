@@ -19,9 +19,9 @@ internal static class InputGuard
 
     /// <summary>Throws <see cref="NonFiniteInputException"/> when the first <paramref name="count"/> entries hold NaN or an infinity.</summary>
     /// <remarks>O(count), vectorised: <c>x - x</c> is zero exactly for finite <c>x</c>.</remarks>
-    internal static void Finite(double[] data, int count, string routine, string paramName)
+    internal static void Finite(ReadOnlySpan<double> data, int count, string routine, string paramName)
     {
-        var span = data.AsSpan(0, count);
+        var span = data[..count];
         var i = 0;
         if (Vector.IsHardwareAccelerated)
         {

@@ -73,7 +73,7 @@ public sealed partial class NativeLinearAlgebraProvider
         ArgumentNullException.ThrowIfNull(matrix);
         int m = matrix.RowCount, n = matrix.ColumnCount;
         var s = new double[Math.Min(m, n)];
-        Svd('N', matrix.ToColumnMajorArray(), m, n, s, null, null);
+        Svd('N', matrix.ToColumnMajorArray(), m, n, s, default, default);
         return s;
     }
 
@@ -122,15 +122,17 @@ public sealed partial class NativeLinearAlgebraProvider
     /// copy of the input kept for the dgesvd fallback. Separate so that the overhead benchmark measures this exact code.
     /// </summary>
     /// <returns>The pooled backup; give it back with <see cref="ArrayPool{T}.Return"/> on <see cref="ArrayPool{T}.Shared"/>.</returns>
-    internal static double[] BeginSvd(double[] a, int count)
+    internal static double[] BeginSvd(ReadOnlySpan<double> a, int count)
     {
         InputGuard.Finite(a, count, "dgesdd", nameof(a));
         var backup = ArrayPool<double>.Shared.Rent(Math.Max(1, count));
-        Array.Copy(a, backup, count);
+        a[..count].CopyTo(backup);
         return backup;
     }
 
-    private void Svd(char job, double[] a, int m, int n, double[] s, double[]? u, double[]? vt)
+    /// <summary>dgesdd with the given job on column-major spans, dgesvd on the original input when it does not converge.
+    /// <c>vt</c> is k × n for <c>'S'</c>, n × n for <c>'A'</c>; both vector spans are ignored for <c>'N'</c>.</summary>
+    internal void Svd(char job, Span<double> a, int m, int n, Span<double> s, Span<double> u, Span<double> vt)
     {
         var backup = BeginSvd(a, m * n);
         try
@@ -142,11 +144,12 @@ public sealed partial class NativeLinearAlgebraProvider
 
             var k = Math.Min(m, n);
             int ldu = Math.Max(1, m), ldvt = job == 'S' ? Math.Max(1, k) : Math.Max(1, n);
-            if (_driver.Gesdd(job, m, n, a, ldu, s, job == 'N' ? null : u, ldu, job == 'N' ? null : vt, ldvt) != 0)
+            Span<double> uOut = job == 'N' ? default : u, vtOut = job == 'N' ? default : vt;
+            if (_driver.Gesdd(job, m, n, a, ldu, s, uOut, ldu, vtOut, ldvt) != 0)
             {
                 // dgesdd did not converge; QR iteration is slower but more robust.
-                Array.Copy(backup, a, m * n);
-                _driver.Gesvd(job, m, n, a, s, job == 'N' ? null : u, ldu, job == 'N' ? null : vt, ldvt);
+                backup.AsSpan(0, m * n).CopyTo(a);
+                _driver.Gesvd(job, m, n, a, s, uOut, ldu, vtOut, ldvt);
             }
         }
         finally

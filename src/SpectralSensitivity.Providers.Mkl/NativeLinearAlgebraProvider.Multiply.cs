@@ -72,8 +72,9 @@ public sealed partial class NativeLinearAlgebraProvider
         Product(ta, tb, alpha, a, rowsA, columnsA, b, rowsB, columnsB, beta, c, m, n, k);
     }
 
-    private void Product(bool ta, bool tb, double alpha, double[] a, int rowsA, int columnsA,
-        double[] b, int rowsB, int columnsB, double beta, double[] c, int m, int n, int k)
+    /// <summary><c>c = alpha op(a) op(b) + beta c</c> on validated, non-overlapping column-major spans (dgemm, or dgemv for a vector).</summary>
+    internal void Product(bool ta, bool tb, double alpha, ReadOnlySpan<double> a, int rowsA, int columnsA,
+        ReadOnlySpan<double> b, int rowsB, int columnsB, double beta, Span<double> c, int m, int n, int k)
     {
         if (k == 0)
         {

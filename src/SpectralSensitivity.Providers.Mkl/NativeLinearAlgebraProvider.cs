@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using MathNet.Numerics.Providers.LinearAlgebra;
+using SpectralSensitivity.Backends;
 using SpectralSensitivity.Providers.Mkl.Loading;
 using SpectralSensitivity.Providers.Mkl.Native;
 
@@ -31,6 +32,8 @@ public sealed partial class NativeLinearAlgebraProvider : ILinearAlgebraProvider
             ? LapackDriver<MklBinding>.Instance
             : LapackDriver<OpenBlasBinding>.Instance;
         _version = new Lazy<string>(ReadVersion);
+        DefaultThreadCount = ThreadCount;
+        DecompositionBackend = new NativeDecompositionBackend(this);
     }
 
     /// <summary>Which native library this provider runs on.</summary>
@@ -66,6 +69,15 @@ public sealed partial class NativeLinearAlgebraProvider : ILinearAlgebraProvider
             }
         }
     }
+
+    /// <summary>The core's decomposition backend on this library: pass it to <see cref="DecompositionBackends.Use"/> to make
+    /// <see cref="Decomposition.ThinSingularValueDecomposition"/> call <c>dgesdd</c> and
+    /// <see cref="Decomposition.SymmetricEigendecomposition"/> call <c>dsyevd</c> directly (the <c>Use*</c> methods of
+    /// <see cref="SpectralProviders"/> do).</summary>
+    public IDecompositionBackend DecompositionBackend { get; }
+
+    /// <summary>The library's thread count when it was loaded (its own default), restored by <see cref="Parallelism.Default"/>.</summary>
+    internal int DefaultThreadCount { get; }
 
     internal LoadedLibrary Library { get; }
 

@@ -1,20 +1,24 @@
 using MathNet.Numerics;
 using MathNet.Numerics.Providers.LinearAlgebra;
+using SpectralSensitivity.Backends;
 using SpectralSensitivity.Providers.Mkl.Errors;
 using SpectralSensitivity.Providers.Mkl.Loading;
 
 namespace SpectralSensitivity.Providers.Mkl;
 
 /// <summary>
-/// Selects the linear-algebra provider MathNet.Numerics (and therefore SpectralSensitivity) uses, in the style of
+/// Selects the linear-algebra provider MathNet.Numerics and SpectralSensitivity use, in the style of
 /// MathNet's <see cref="LinearAlgebraControl"/>: Intel MKL, OpenBLAS or the managed code.
 /// </summary>
 /// <remarks>
-/// <para><c>Use*</c> methods set <see cref="LinearAlgebraControl.Provider"/> process-wide. <c>UseX</c> throws
+/// <para><c>Use*</c> methods set, process-wide, both MathNet's <see cref="LinearAlgebraControl.Provider"/> and the core's
+/// <see cref="DecompositionBackends"/> (the native <see cref="NativeLinearAlgebraProvider.DecompositionBackend"/>, so the
+/// library's SVD is one <c>dgesdd</c> call with <c>jobz = 'S'</c> and its symmetric eigendecomposition one <c>dsyevd</c>
+/// call; <see cref="DecompositionBackends.Managed"/> for <see cref="UseManaged"/>). <c>UseX</c> throws
 /// <see cref="NativeLibraryNotFoundException"/> when the library cannot be loaded; <c>TryUseX</c> returns
 /// <see langword="false"/> and leaves the provider unchanged.</para>
 /// <para>Environment: <c>SPECTRAL_PROVIDER</c> = <c>auto</c> (default) | <c>mkl</c> | <c>openblas</c> | <c>managed</c>;
-/// <c>SPECTRAL_THREADS</c> = native thread count; <c>SPECTRAL_MKL_PATH</c> / <c>SPECTRAL_OPENBLAS_PATH</c> = explicit
+/// <c>SPECTRAL_THREADS</c> = thread count of the native library and of the core's loops (<see cref="SpectralParallelism"/>); <c>SPECTRAL_MKL_PATH</c> / <c>SPECTRAL_OPENBLAS_PATH</c> = explicit
 /// library file; <c>SPECTRAL_MKL_THREADING</c> = <c>gnu</c> (default) | <c>sequential</c>.</para>
 /// </remarks>
 public static class SpectralProviders
@@ -135,12 +139,13 @@ public static class SpectralProviders
         set => NativeLibraryLoader.RequestedMklThreading = value;
     }
 
-    /// <summary>Sets the thread count of every loaded native library (and MathNet's managed parallelism).</summary>
+    /// <summary>Sets the one thread setting, <see cref="SpectralParallelism.Current"/> (the core's loops, MathNet's managed
+    /// parallelism and the native backend in use), and the thread count of every other loaded native library.</summary>
     /// <param name="threads">Threads per operation, at least 1.</param>
     public static void SetThreadCount(int threads)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
-        Control.MaxDegreeOfParallelism = threads;
+        SpectralParallelism.Current = new Parallelism(threads);
         lock (Gate)
         {
             foreach (var provider in Providers.Values)
@@ -207,6 +212,7 @@ public static class SpectralProviders
     private static void Use(ILinearAlgebraProvider provider, string requested)
     {
         LinearAlgebraControl.Provider = provider;
+        DecompositionBackends.Use(provider is NativeLinearAlgebraProvider native ? native.DecompositionBackend : DecompositionBackends.Managed);
         _requested = requested;
     }
 }

@@ -17,8 +17,8 @@ internal sealed unsafe class LapackDriver<TBinding> : ILapackDriver
     {
     }
 
-    public void Gemm(bool transposeA, bool transposeB, int m, int n, int k, double alpha, double[] a, int lda,
-        double[] b, int ldb, double beta, double[] c)
+    public void Gemm(bool transposeA, bool transposeB, int m, int n, int k, double alpha, ReadOnlySpan<double> a, int lda,
+        ReadOnlySpan<double> b, int ldb, double beta, Span<double> c)
     {
         byte ta = transposeA ? (byte)'T' : (byte)'N', tb = transposeB ? (byte)'T' : (byte)'N';
         var ldc = Math.Max(1, m);
@@ -28,7 +28,7 @@ internal sealed unsafe class LapackDriver<TBinding> : ILapackDriver
         }
     }
 
-    public void Gemv(bool transpose, int rows, int columns, double alpha, double[] a, double[] x, double beta, double[] y)
+    public void Gemv(bool transpose, int rows, int columns, double alpha, ReadOnlySpan<double> a, ReadOnlySpan<double> x, double beta, Span<double> y)
     {
         var trans = transpose ? (byte)'T' : (byte)'N';
         int lda = Math.Max(1, rows), inc = 1;
@@ -38,7 +38,7 @@ internal sealed unsafe class LapackDriver<TBinding> : ILapackDriver
         }
     }
 
-    public int Gesdd(char jobz, int m, int n, double[] a, int lda, double[] s, double[]? u, int ldu, double[]? vt, int ldvt)
+    public int Gesdd(char jobz, int m, int n, Span<double> a, int lda, Span<double> s, Span<double> u, int ldu, Span<double> vt, int ldvt)
     {
         var job = (byte)jobz;
         int info = 0, query = -1, mn = Math.Min(m, n), mx = Math.Max(m, n);
@@ -65,7 +65,7 @@ internal sealed unsafe class LapackDriver<TBinding> : ILapackDriver
         return info;
     }
 
-    public void Gesvd(char job, int m, int n, double[] a, double[] s, double[]? u, int ldu, double[]? vt, int ldvt)
+    public void Gesvd(char job, int m, int n, Span<double> a, Span<double> s, Span<double> u, int ldu, Span<double> vt, int ldvt)
     {
         var j = (byte)job;
         int info = 0, query = -1, lda = Math.Max(1, m), mn = Math.Min(m, n), mx = Math.Max(m, n);
@@ -83,7 +83,7 @@ internal sealed unsafe class LapackDriver<TBinding> : ILapackDriver
         Check("dgesvd", info);
     }
 
-    public void Syevd(bool computeVectors, int n, double[] a, double[] w)
+    public void Syevd(bool computeVectors, int n, Span<double> a, Span<double> w)
     {
         byte jobz = computeVectors ? (byte)'V' : (byte)'N', uplo = (byte)'L';
         int info = 0, query = -1, lda = Math.Max(1, n), optimalIwork = 0;

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
 using SpectralSensitivity.Operators;
+using DenseMatrix = MathNet.Numerics.LinearAlgebra.Double.DenseMatrix;
 using Matrix = MathNet.Numerics.LinearAlgebra.Matrix<double>;
 
 namespace SpectralSensitivity.Decomposition;
@@ -50,24 +51,58 @@ internal static class PowerOfTwoScaling
         return largest > 0.0 ? Math.ILogB(largest) : 0;
     }
 
-    /// <summary>A dense copy of the matrix times <c>2^−exponent</c>, exponent in the double range (−1074..1023).</summary>
-    public static Matrix ScaledCopy(Matrix matrix, int exponent)
+    /// <summary>A column-major array holding the matrix (or its transpose) times <c>2^−exponent</c>, exponent in the double
+    /// range (−1074..1023); every product is exact. The transpose is written in 32 × 32 blocks so both sides stay in cache.</summary>
+    public static double[] ScaledArray(Matrix matrix, int exponent, bool transpose)
     {
         var source = ColumnKernels.Storage(matrix);
-        var result = new double[source.Length];
+        double[] result;
+        if (!transpose)
+        {
+            result = matrix is DenseMatrix ? (double[])source.Clone() : source;         // Storage shares a dense matrix's array
+        }
+        else
+        {
+            int m = matrix.RowCount, n = matrix.ColumnCount;
+            result = new double[source.Length];
+            const int block = 32;
+            for (var j0 = 0; j0 < n; j0 += block)
+            {
+                for (var i0 = 0; i0 < m; i0 += block)
+                {
+                    for (var j = j0; j < Math.Min(j0 + block, n); j++)
+                    {
+                        for (var i = i0; i < Math.Min(i0 + block, m); i++)
+                        {
+                            result[i * n + j] = source[j * m + i];              // (Aᵀ)[j, i] = A[i, j]
+                        }
+                    }
+                }
+            }
+        }
+
+        if (exponent != 0)
+        {
+            Scale(result, exponent);
+        }
+
+        return result;
+    }
+
+    /// <summary>Multiplies <paramref name="values"/> by <c>2^−exponent</c> in place (exact).</summary>
+    private static void Scale(double[] values, int exponent)
+    {
         if (exponent >= -1022)
         {
-            Multiply(source, Math.ScaleB(1.0, -exponent), result);       // a power of two: every product exact
+            Multiply(values, Math.ScaleB(1.0, -exponent), values);         // a power of two: every product exact
         }
         else
         {
             // 2^−e overflows when the largest entry is subnormal: scale in two exact halves.
             var half = -exponent / 2;
-            Multiply(source, Math.ScaleB(1.0, half), result);
-            Multiply(result, Math.ScaleB(1.0, -exponent - half), result);
+            Multiply(values, Math.ScaleB(1.0, half), values);
+            Multiply(values, Math.ScaleB(1.0, -exponent - half), values);
         }
-
-        return Matrix.Build.Dense(matrix.RowCount, matrix.ColumnCount, result);
     }
 
     private static void Multiply(ReadOnlySpan<double> source, double factor, Span<double> destination)

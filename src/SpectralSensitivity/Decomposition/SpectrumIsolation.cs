@@ -1,4 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Errors;
 
 namespace SpectralSensitivity.Decomposition;
@@ -7,11 +6,11 @@ namespace SpectralSensitivity.Decomposition;
 internal static class SpectrumIsolation
 {
     /// <summary>Throws <see cref="DegenerateSpectrumException"/> if another value lies within <paramref name="tolerance"/> of value <paramref name="index"/> (1-based).</summary>
-    public static void RequireSimple(Vector<double> values, int index, double tolerance, string what)
+    public static void RequireSimple(ReadOnlySpan<double> values, int index, double tolerance, string what)
     {
         var value = values[index - 1];
         var colliding = new List<int>();
-        for (var i = 0; i < values.Count; i++)
+        for (var i = 0; i < values.Length; i++)
         {
             if (Math.Abs(values[i] - value) <= tolerance)
             {

@@ -1,5 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using SpectralSensitivity.Decomposition.Refinement;
 using SpectralSensitivity.Errors;
 using SpectralSensitivity.Operators;
 using SpectralSensitivity.Validation;
@@ -9,33 +8,53 @@ namespace SpectralSensitivity.Decomposition;
 /// <summary>The eigendecomposition <c>T = Q diag(μ) Qᵀ</c> of a real symmetric n × n matrix, eigenvalues ascending.</summary>
 /// <remarks>
 /// <para>Index k is 1-based with <c>μ₁ ≤ … ≤ μ_n</c> (the order of LAPACK's <c>dsyev</c>, NumPy's <c>eigh</c>).
-/// Computed through MathNet.Numerics (<c>Evd(Symmetricity.Symmetric)</c>), so a native provider speeds it up.</para>
-/// <para>Cost: O(n³) flops, O(n²) memory.</para>
+/// Computed on <see cref="Backends.DecompositionBackends.Current"/>: LAPACK's <c>dsyevd</c> when the MKL/OpenBLAS provider is
+/// selected, else MathNet.Numerics (<c>Evd(Symmetricity.Symmetric)</c>), through the pipeline shared with
+/// <see cref="ThinSingularValueDecomposition"/> (check, scale by a power of two, factor, refine, unscale).</para>
+/// <para>Cost: O(n³) flops, O(n²) memory. <see cref="Eigenvalues"/> and <see cref="Eigenvectors"/> return copies.</para>
 /// </remarks>
 public sealed class SymmetricEigendecomposition
 {
     /// <summary>Relative asymmetry <c>|T_ij − T_ji| / ‖T‖_∞</c> above which the input is rejected.</summary>
     public const double SymmetryTolerance = 1e-12;
 
-    private SymmetricEigendecomposition(Vector<double> eigenvalues, Matrix<double> eigenvectors, SpectralTolerances tolerances)
+    private readonly SpectralFactors _factors;
+
+    private SymmetricEigendecomposition(SpectralFactors factors, SpectralTolerances tolerances)
     {
-        Eigenvalues = eigenvalues;
-        Eigenvectors = eigenvectors;
-        var scale = eigenvalues.AbsoluteMaximum();
+        _factors = factors;
+        var scale = 0.0;
+        foreach (var mu in factors.Values)
+        {
+            scale = Math.Max(scale, Math.Abs(mu));
+        }
+
         ClusterTolerance = tolerances.ClusterTolerance ?? SpectralTolerances.DefaultThreshold(Size, Size, scale);
     }
 
     /// <summary>The dimension n.</summary>
-    public int Size => Eigenvalues.Count;
+    public int Size => _factors.Values.Length;
 
-    /// <summary>Eigenvalues <c>μ₁ ≤ … ≤ μ_n</c> (<c>Eigenvalues[k-1] = μ_k</c>).</summary>
-    public Vector<double> Eigenvalues { get; }
+    /// <summary>Eigenvalues <c>μ₁ ≤ … ≤ μ_n</c> (<c>Eigenvalues[k-1] = μ_k</c>); a copy, O(n).</summary>
+    public Vector<double> Eigenvalues => Vector<double>.Build.Dense(_factors.Values.ToArray());
 
-    /// <summary>Orthonormal eigenvectors <c>Q</c>, column k−1 belongs to <c>μ_k</c>.</summary>
-    public Matrix<double> Eigenvectors { get; }
+    /// <summary>Orthonormal eigenvectors <c>Q</c>, column k−1 belongs to <c>μ_k</c>; a copy, O(n²): hold on to it rather than reading it in a loop.</summary>
+    public Matrix<double> Eigenvectors => Vectors.Clone();
 
     /// <summary>Distance at or below which two eigenvalues count as repeated.</summary>
     public double ClusterTolerance { get; }
+
+    /// <summary>Q itself (shared storage: never modify).</summary>
+    internal Matrix<double> Vectors => _factors.First;
+
+    /// <summary>The eigenvalues of T, without a copy.</summary>
+    internal ReadOnlySpan<double> Values => _factors.Values;
+
+    /// <summary>The eigenvalues of <c>2^−e T</c>, e = <see cref="ScaleExponent"/> (<c>μ_k = 2^e · ScaledEigenvalues[k-1]</c>).</summary>
+    internal ReadOnlySpan<double> ScaledEigenvalues => _factors.ScaledValues;
+
+    /// <summary>e: the power of two split off T before it was factored (0 unless its largest entry lies outside <c>2^±128</c>).</summary>
+    internal int ScaleExponent => _factors.ScaleExponent;
 
     /// <summary>Computes the eigendecomposition of the symmetric matrix <paramref name="t"/> in double precision.</summary>
     /// <param name="t">A finite, square, symmetric matrix (to <see cref="SymmetryTolerance"/>).</param>
@@ -55,41 +74,19 @@ public sealed class SymmetricEigendecomposition
     /// <param name="refinement">Whether to refine the double-precision eigenpairs.</param>
     /// <param name="tolerances">The cluster tolerance; null for the default (<see cref="SpectralTolerances"/>).</param>
     /// <exception cref="InvalidSpectralInputException">Empty, non-finite, non-square or non-symmetric input, or an undefined refinement value.</exception>
+    /// <exception cref="DecompositionFailedException">The backend's eigensolver did not converge.</exception>
     public static SymmetricEigendecomposition Compute(Matrix<double> t, DecompositionRefinement refinement, SpectralTolerances? tolerances = null)
     {
-        MatrixGuard.RequireSymmetric(t, "T", SymmetryTolerance);
         tolerances ??= SpectralTolerances.Default;
-        tolerances.Validate();
-        RefinementGuard.RequireDefined(refinement);
-        var exponent = PowerOfTwoScaling.ExponentFor(t);                         // exact scaling near the range's ends
-        var scaled = exponent == 0 ? t : PowerOfTwoScaling.ScaledCopy(t, exponent);
-        var evd = scaled.Evd(Symmetricity.Symmetric);
-        var values = Vector<double>.Build.Dense(t.RowCount, i => evd.EigenValues[i].Real);
-        var vectors = evd.EigenVectors;
-        var order = Enumerable.Range(0, values.Count).OrderBy(i => values[i]).ToArray();
-        if (order.Where((original, position) => original != position).Any())
-        {
-            values = Vector<double>.Build.Dense(values.Count, i => values[order[i]]);
-            vectors = Matrix<double>.Build.Dense(vectors.RowCount, vectors.ColumnCount, (i, j) => evd.EigenVectors[i, order[j]]);
-        }
-
-        if (refinement == DecompositionRefinement.ExtendedPrecision)
-        {
-            var n = t.RowCount;
-            var (refinedValues, refinedVectors, _) = SymmetricJacobiRefinement.Refine(ColumnKernels.Storage(scaled), n, ColumnKernels.Storage(vectors));
-            values = Vector<double>.Build.Dense(refinedValues);
-            vectors = Matrix<double>.Build.Dense(n, n, refinedVectors);
-        }
-
-        values.MapInplace(x => Math.ScaleB(x, exponent));
-        return new SymmetricEigendecomposition(values, vectors, tolerances);
+        var factors = DecompositionPipeline.Run(t, SymmetricEigenFactorization.Instance, refinement, tolerances);
+        return new SymmetricEigendecomposition(factors, tolerances);
     }
 
     /// <summary>Returns <c>μ_k</c> for a 1-based index k (ascending order).</summary>
     public double Eigenvalue(int index)
     {
         MatrixGuard.RequireIndex(index, Size, "eigenvalue");
-        return Eigenvalues[index - 1];
+        return _factors.Values[index - 1];
     }
 
     /// <summary>Distance <c>d = min_{i ≠ k} |μ_k − μ_i|</c> to the rest of the spectrum (+∞ for n = 1).</summary>
@@ -101,7 +98,7 @@ public sealed class SymmetricEigendecomposition
         {
             if (i != index - 1)
             {
-                d = Math.Min(d, Math.Abs(mu - Eigenvalues[i]));
+                d = Math.Min(d, Math.Abs(mu - _factors.Values[i]));
             }
         }
 
@@ -119,6 +116,6 @@ public sealed class SymmetricEigendecomposition
     public void RequireIsolated(int index)
     {
         _ = Eigenvalue(index);
-        SpectrumIsolation.RequireSimple(Eigenvalues, index, ClusterTolerance, "eigenvalue");
+        SpectrumIsolation.RequireSimple(_factors.Values, index, ClusterTolerance, "eigenvalue");
     }
 }

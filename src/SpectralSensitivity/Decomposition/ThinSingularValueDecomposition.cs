@@ -1,6 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.LinearAlgebra.Factorization;
-using SpectralSensitivity.Decomposition.Refinement;
 using SpectralSensitivity.Errors;
 using SpectralSensitivity.Operators;
 using SpectralSensitivity.Validation;
@@ -10,44 +8,52 @@ namespace SpectralSensitivity.Decomposition;
 /// <summary>The thin SVD <c>A = U diag(s) Vᵀ</c> of a real m × n matrix: <c>U</c> is m × r, <c>V</c> is n × r, r = min(m, n), <c>s</c> descending.</summary>
 /// <remarks>
 /// <para>Computed once; every derivative after it costs a few matrix–vector products with <c>U</c>, <c>V</c> and
-/// the direction. The factorization goes through MathNet.Numerics, so a native provider installed in
-/// <c>LinearAlgebraControl.Provider</c> (e.g. the MKL provider of this project) speeds it up. Tall matrices
-/// (m &gt; n) are first reduced by a thin QR, <c>A = QR</c>, and the SVD of the n × n factor <c>R = U_R Σ Vᵀ</c>
-/// gives <c>U = Q U_R</c>; wide ones are handled through <c>Aᵀ</c>. So full m × m factors are never formed.</para>
-/// <para>Cost: O(m n r) flops, O((m + n) r) memory. A matrix whose largest entry lies outside <c>2^±128</c> is first scaled
-/// by a power of two (exactly), so entries near the ends of the double range are safe.</para>
+/// the direction. The factorization runs on <see cref="Backends.DecompositionBackends.Current"/>: the native thin SVD
+/// (<c>dgesdd</c>, <c>jobz = 'S'</c>) when the MKL/OpenBLAS provider is selected, else MathNet.Numerics (thin QR, square
+/// SVD of the n × n factor, one product). Full m × m factors are never formed; a wide matrix is factored through <c>Aᵀ</c>.</para>
+/// <para>Pipeline (shared with <see cref="SymmetricEigendecomposition"/>): check, scale by a power of two when the largest
+/// entry lies outside <c>2^±128</c> (exact), factor, refine if asked, unscale. Cost: O(m n r) flops, O((m + n) r) memory.</para>
+/// <para>The factors returned by <see cref="LeftVectors"/>, <see cref="RightVectors"/> and <see cref="SingularValues"/> are
+/// copies: the decomposition cannot be changed after it is computed.</para>
 /// <para>Singular values at or below <see cref="ZeroTolerance"/> count as zero; <see cref="Rank"/> counts the others.</para>
 /// </remarks>
 public sealed class ThinSingularValueDecomposition
 {
-    private ThinSingularValueDecomposition(Matrix<double> u, Vector<double> s, Matrix<double> v, SpectralTolerances tolerances)
+    private readonly SpectralFactors _factors;
+
+    private ThinSingularValueDecomposition(SpectralFactors factors, SpectralTolerances tolerances)
     {
-        LeftVectors = u;
-        SingularValues = s;
-        RightVectors = v;
-        var scale = s.Count > 0 ? s[0] : 0.0;
+        _factors = factors;
+        var values = factors.Values;
+        var scale = values.Length > 0 ? values[0] : 0.0;
         ZeroTolerance = tolerances.ZeroTolerance ?? SpectralTolerances.DefaultThreshold(RowCount, ColumnCount, scale);
         ClusterTolerance = tolerances.ClusterTolerance ?? SpectralTolerances.DefaultThreshold(RowCount, ColumnCount, scale);
-        Rank = s.Count(x => x > ZeroTolerance);
+        var rank = 0;
+        foreach (var s in values)
+        {
+            rank += s > ZeroTolerance ? 1 : 0;
+        }
+
+        Rank = rank;
     }
 
     /// <summary>Number of rows m of A.</summary>
-    public int RowCount => LeftVectors.RowCount;
+    public int RowCount => LeftFactor.RowCount;
 
     /// <summary>Number of columns n of A.</summary>
-    public int ColumnCount => RightVectors.RowCount;
+    public int ColumnCount => RightFactor.RowCount;
 
     /// <summary>r = min(m, n), the number of singular values.</summary>
-    public int Size => SingularValues.Count;
+    public int Size => _factors.Values.Length;
 
-    /// <summary>Singular values <c>s₁ ≥ … ≥ s_r ≥ 0</c> (0-based storage: <c>SingularValues[k-1] = s_k</c>).</summary>
-    public Vector<double> SingularValues { get; }
+    /// <summary>Singular values <c>s₁ ≥ … ≥ s_r ≥ 0</c> (0-based storage: <c>SingularValues[k-1] = s_k</c>); a copy, O(r).</summary>
+    public Vector<double> SingularValues => Vector<double>.Build.Dense(_factors.Values.ToArray());
 
-    /// <summary>Left singular vectors <c>U</c>, m × r, orthonormal columns.</summary>
-    public Matrix<double> LeftVectors { get; }
+    /// <summary>Left singular vectors <c>U</c>, m × r, orthonormal columns; a copy, O(m r): hold on to it rather than reading it in a loop.</summary>
+    public Matrix<double> LeftVectors => LeftFactor.Clone();
 
-    /// <summary>Right singular vectors <c>V</c>, n × r, orthonormal columns.</summary>
-    public Matrix<double> RightVectors { get; }
+    /// <summary>Right singular vectors <c>V</c>, n × r, orthonormal columns; a copy, O(n r): hold on to it rather than reading it in a loop.</summary>
+    public Matrix<double> RightVectors => RightFactor.Clone();
 
     /// <summary>Numerical rank: the number of singular values above <see cref="ZeroTolerance"/>.</summary>
     public int Rank { get; }
@@ -58,10 +64,27 @@ public sealed class ThinSingularValueDecomposition
     /// <summary>Distance at or below which two singular values count as repeated.</summary>
     public double ClusterTolerance { get; }
 
+    /// <summary>U itself (shared storage: never modify).</summary>
+    internal Matrix<double> LeftFactor => _factors.First;
+
+    /// <summary>V itself (shared storage: never modify).</summary>
+    internal Matrix<double> RightFactor => _factors.Second!;
+
+    /// <summary>The singular values of A, without a copy.</summary>
+    internal ReadOnlySpan<double> Values => _factors.Values;
+
+    /// <summary>The singular values of <c>2^−e A</c>, e = <see cref="ScaleExponent"/>: numbers of size about one whatever the
+    /// scale of A, for code that must not overflow or underflow (<c>s_k = 2^e · ScaledSingularValues[k-1]</c>).</summary>
+    internal ReadOnlySpan<double> ScaledSingularValues => _factors.ScaledValues;
+
+    /// <summary>e: the power of two split off A before it was factored (0 unless its largest entry lies outside <c>2^±128</c>).</summary>
+    internal int ScaleExponent => _factors.ScaleExponent;
+
     /// <summary>Computes the thin SVD of <paramref name="a"/> in double precision.</summary>
     /// <param name="a">A finite, non-empty real matrix.</param>
     /// <param name="tolerances">Zero and cluster tolerances; null for the defaults (<see cref="SpectralTolerances"/>).</param>
     /// <exception cref="InvalidSpectralInputException">Empty or non-finite input.</exception>
+    /// <exception cref="DecompositionFailedException">The backend's SVD did not converge.</exception>
     public static ThinSingularValueDecomposition Compute(Matrix<double> a, SpectralTolerances? tolerances = null) =>
         Compute(a, DecompositionRefinement.None, tolerances);
 
@@ -75,38 +98,16 @@ public sealed class ThinSingularValueDecomposition
     /// <param name="refinement">Whether to refine the double-precision factors.</param>
     /// <param name="tolerances">Zero and cluster tolerances; null for the defaults (<see cref="SpectralTolerances"/>).</param>
     /// <exception cref="InvalidSpectralInputException">Empty or non-finite input, or an undefined refinement value.</exception>
+    /// <exception cref="DecompositionFailedException">The backend's SVD did not converge.</exception>
     public static ThinSingularValueDecomposition Compute(Matrix<double> a, DecompositionRefinement refinement, SpectralTolerances? tolerances = null)
     {
-        MatrixGuard.RequireFinite(a, "A");
         tolerances ??= SpectralTolerances.Default;
-        tolerances.Validate();
-        RefinementGuard.RequireDefined(refinement);
-
-        // Entries near the ends of the double range: scale by a power of two (exact); the factors are those of A.
-        var exponent = PowerOfTwoScaling.ExponentFor(a);
-        var wide = a.RowCount < a.ColumnCount;
-        var tall = wide ? a.Transpose() : a;
-        if (exponent != 0)
-        {
-            tall = PowerOfTwoScaling.ScaledCopy(tall, exponent);
-        }
-
-        var (u, s, v) = ComputeTallOrSquare(tall);
-        if (refinement == DecompositionRefinement.ExtendedPrecision)
-        {
-            (u, s, v) = Refine(tall, u, v);
-        }
-
-        s.MapInplace(x => Math.ScaleB(x, exponent));
-        if (s.Count > 0 && double.IsPositiveInfinity(s[0]))
-        {
-            throw new InvalidSpectralInputException($"the largest singular value of A exceeds the double range (largest entry about 2^{exponent}); scale A down");
-        }
-
-        return wide ? new ThinSingularValueDecomposition(v, s, u, tolerances) : new ThinSingularValueDecomposition(u, s, v, tolerances);
+        var factors = DecompositionPipeline.Run(a, SingularValueFactorization.Instance, refinement, tolerances);
+        return new ThinSingularValueDecomposition(factors, tolerances);
     }
 
-    /// <summary>Wraps factors computed elsewhere (e.g. by a high-precision reference), after checking their shapes and order.</summary>
+    /// <summary>Wraps factors computed elsewhere (e.g. by a high-precision reference), after checking their shapes and order;
+    /// the decomposition keeps copies.</summary>
     /// <param name="leftVectors">U, m × r with orthonormal columns.</param>
     /// <param name="singularValues">s, length r = min(m, n), non-negative and descending.</param>
     /// <param name="rightVectors">V, n × r with orthonormal columns.</param>
@@ -133,14 +134,15 @@ public sealed class ThinSingularValueDecomposition
 
         tolerances ??= SpectralTolerances.Default;
         tolerances.Validate();
-        return new ThinSingularValueDecomposition(leftVectors, singularValues, rightVectors, tolerances);
+        var factors = SpectralFactors.FromValues(singularValues.ToArray(), leftVectors.Clone(), rightVectors.Clone());
+        return new ThinSingularValueDecomposition(factors, tolerances);
     }
 
     /// <summary>Returns <c>s_k</c> for a 1-based index k.</summary>
     public double SingularValue(int index)
     {
         MatrixGuard.RequireIndex(index, Size, "singular value");
-        return SingularValues[index - 1];
+        return _factors.Values[index - 1];
     }
 
     /// <summary>Distance <c>d</c> from <c>s_k</c> to the rest of the spectrum of <c>H(A)</c>.</summary>
@@ -161,7 +163,7 @@ public sealed class ThinSingularValueDecomposition
         {
             if (i != index - 1)
             {
-                d = Math.Min(d, Math.Abs(sk - SingularValues[i]));
+                d = Math.Min(d, Math.Abs(sk - _factors.Values[i]));
             }
         }
 
@@ -177,7 +179,7 @@ public sealed class ThinSingularValueDecomposition
             throw new DegenerateSpectrumException(Degeneracy.Zero, index, sk, [index], ZeroTolerance, "singular value");
         }
 
-        SpectrumIsolation.RequireSimple(SingularValues, index, ClusterTolerance, "singular value");
+        SpectrumIsolation.RequireSimple(_factors.Values, index, ClusterTolerance, "singular value");
     }
 
     /// <summary>One line: shape, rank and the singular values (six significant digits, invariant culture, more than eight shortened).</summary>
@@ -187,30 +189,5 @@ public sealed class ThinSingularValueDecomposition
         $"Rows = {RowCount}",
         $"Columns = {ColumnCount}",
         $"Rank = {Rank}",
-        $"SingularValues = {Results.ResultText.List(SingularValues.ToArray())}");
-
-    private static (Matrix<double> U, Vector<double> S, Matrix<double> V) ComputeTallOrSquare(Matrix<double> a)
-    {
-        if (a.RowCount == a.ColumnCount)
-        {
-            return SquareSvd(a);
-        }
-
-        var qr = a.QR(QRMethod.Thin);
-        var (ur, s, v) = SquareSvd(qr.R);
-        return (qr.Q * ur, s, v);
-    }
-
-    private static (Matrix<double> U, Vector<double> S, Matrix<double> V) Refine(Matrix<double> tall, Matrix<double> u0, Matrix<double> v0)
-    {
-        int m = tall.RowCount, n = tall.ColumnCount;
-        var (u, s, v, _) = OneSidedJacobiRefinement.Refine(ColumnKernels.Storage(tall), m, n, ColumnKernels.Storage(u0), ColumnKernels.Storage(v0));
-        return (Matrix<double>.Build.Dense(m, n, u), Vector<double>.Build.Dense(s), Matrix<double>.Build.Dense(n, n, v));
-    }
-
-    private static (Matrix<double> U, Vector<double> S, Matrix<double> V) SquareSvd(Matrix<double> square)
-    {
-        var svd = square.Svd(computeVectors: true);
-        return (svd.U, svd.S, svd.VT.Transpose());
-    }
+        $"SingularValues = {Results.ResultText.List(_factors.Values.ToArray())}");
 }

@@ -33,8 +33,8 @@ public sealed class HessianSpectrum
         var svd = resolvent.Decomposition;
         var (pairs, scaledValues) = BuildEigenpairs(resolvent);
         _eigenpairs = pairs;
-        _leftComplement = new Lazy<Matrix<double>>(() => Complement(svd.LeftVectors));
-        _rightComplement = new Lazy<Matrix<double>>(() => Complement(svd.RightVectors));
+        _leftComplement = new Lazy<Matrix<double>>(() => Complement(svd.LeftFactor));
+        _rightComplement = new Lazy<Matrix<double>>(() => Complement(svd.RightFactor));
         var exponent = -resolvent.ScaleExponent;
         var largest = scaledValues.Length == 0 ? 0 : scaledValues.Max(Math.Abs);
         var sumOfSquares = largest == 0 ? 0 : scaledValues.Sum(x => (x / largest) * (x / largest));
@@ -133,8 +133,8 @@ public sealed class HessianSpectrum
         ArgumentNullException.ThrowIfNull(pair);
         var svd = _resolvent.Decomposition;
         int m = RowCount, n = ColumnCount, r = svd.Size;
-        var u = svd.LeftVectors.Column(Index - 1);
-        var v = svd.RightVectors.Column(Index - 1);
+        var u = svd.LeftFactor.Column(Index - 1);
+        var v = svd.RightFactor.Column(Index - 1);
         switch (pair.Kind)
         {
             case HessianEigenvectorKind.SymmetricPair:
@@ -146,8 +146,8 @@ public sealed class HessianSpectrum
                 }
 
                 var sign = pair.Kind == HessianEigenvectorKind.SymmetricPair ? 1.0 : -1.0;
-                var ui = svd.LeftVectors.Column(pair.Partner - 1);
-                var vi = svd.RightVectors.Column(pair.Partner - 1);
+                var ui = svd.LeftFactor.Column(pair.Partner - 1);
+                var vi = svd.RightFactor.Column(pair.Partner - 1);
                 return (ui.OuterProduct(v) + sign * u.OuterProduct(vi)) / Math.Sqrt(2.0);
             case HessianEigenvectorKind.LeftComplement:
                 MatrixGuard.RequireIndex(pair.Partner - r, m - r, "left complement vector (partner − r)");

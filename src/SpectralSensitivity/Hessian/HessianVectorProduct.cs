@@ -29,8 +29,8 @@ public sealed class HessianVectorProduct
     {
         _resolvent = resolvent;
         var svd = resolvent.Decomposition;
-        _left = svd.LeftVectors.Column(resolvent.Index - 1).ToArray();
-        _right = svd.RightVectors.Column(resolvent.Index - 1).ToArray();
+        _left = svd.LeftFactor.Column(resolvent.Index - 1).ToArray();
+        _right = svd.RightFactor.Column(resolvent.Index - 1).ToArray();
     }
 
     /// <summary>The 1-based index k.</summary>

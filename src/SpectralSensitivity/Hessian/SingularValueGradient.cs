@@ -25,7 +25,7 @@ public static class SingularValueGradient
     {
         ArgumentNullException.ThrowIfNull(svd);
         svd.RequireIsolated(index);
-        return svd.LeftVectors.Column(index - 1).OuterProduct(svd.RightVectors.Column(index - 1));
+        return svd.LeftFactor.Column(index - 1).OuterProduct(svd.RightFactor.Column(index - 1));
     }
 
     /// <summary>Returns the gradients <c>u_k v_kᵀ</c> of several singular values, in the order of <paramref name="indices"/>.</summary>
@@ -55,6 +55,6 @@ public static class SingularValueGradient
         ArgumentNullException.ThrowIfNull(svd);
         MatrixGuard.RequireShape(direction, "direction E", svd.RowCount, svd.ColumnCount, "A");
         svd.RequireIsolated(index);
-        return svd.LeftVectors.Column(index - 1) * (direction * svd.RightVectors.Column(index - 1));
+        return svd.LeftFactor.Column(index - 1) * (direction * svd.RightFactor.Column(index - 1));
     }
 }

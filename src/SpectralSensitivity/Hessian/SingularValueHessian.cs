@@ -90,8 +90,8 @@ public static class SingularValueHessian
         var svd = resolvent.Decomposition;
         int m = svd.RowCount, n = svd.ColumnCount, size = m * n;
         var (c1, c2, mixed, mixedTransposed) = BuildBlocks(resolvent);
-        var u = svd.LeftVectors.Column(resolvent.Index - 1).ToArray();
-        var v = svd.RightVectors.Column(resolvent.Index - 1).ToArray();
+        var u = svd.LeftFactor.Column(resolvent.Index - 1).ToArray();
+        var v = svd.RightFactor.Column(resolvent.Index - 1).ToArray();
         var x = new double[m];
         var y = new double[n];
         for (var q = 0; q < n; q++)

@@ -53,7 +53,7 @@ public sealed class ReducedResolvent
         var gap = hasKernel && !atZero ? Math.Abs(scaledShift) : double.PositiveInfinity;
         for (var i = 0; i < r; i++)
         {
-            var si = Math.ScaleB(svd.SingularValues[i], -ScaleExponent);
+            var si = Math.ScaleB(svd.Values[i], -ScaleExponent);
             var removed = i >= first - 1 && i < first - 1 + count;
             if (!removed)
             {
@@ -70,8 +70,8 @@ public sealed class ReducedResolvent
 
         ScaledGap = gap;
         Gap = Math.ScaleB(gap, ScaleExponent);
-        _left = ColumnKernels.Storage(svd.LeftVectors);
-        _right = ColumnKernels.Storage(svd.RightVectors);
+        _left = ColumnKernels.Storage(svd.LeftFactor);
+        _right = ColumnKernels.Storage(svd.RightFactor);
         _diagonal = new double[r];
         _cross = new double[r];
         for (var i = 0; i < r; i++)
@@ -129,7 +129,7 @@ public sealed class ReducedResolvent
     {
         ArgumentNullException.ThrowIfNull(svd);
         svd.RequireIsolated(index);
-        return new ReducedResolvent(svd, index, 1, svd.SingularValues[index - 1]);
+        return new ReducedResolvent(svd, index, 1, svd.Values[index - 1]);
     }
 
     /// <summary>The reduced resolvent at the shift λ with the singular pairs <c>first … first + count − 1</c> removed.</summary>
@@ -140,7 +140,7 @@ public sealed class ReducedResolvent
 
     /// <summary>The power-of-two exponent of the largest singular value (0 for the zero matrix).</summary>
     internal static int ScaleExponentOf(ThinSingularValueDecomposition svd) =>
-        svd.SingularValues[0] > 0 ? Math.ILogB(svd.SingularValues[0]) : 0;
+        svd.Values[0] > 0 ? Math.ILogB(svd.Values[0]) : 0;
 
     /// <summary>Creates a workspace for the allocation-free <see cref="Apply(ReadOnlySpan{double}, Span{double}, ResolventWorkspace)"/>.</summary>
     public ResolventWorkspace CreateWorkspace() => new(_svd.RowCount + _svd.ColumnCount, _svd.Size);
@@ -203,13 +203,13 @@ public sealed class ReducedResolvent
 
         var top = columns.SubMatrix(0, m, 0, columns.ColumnCount);
         var bottom = columns.SubMatrix(m, n, 0, columns.ColumnCount);
-        var a = _svd.LeftVectors.TransposeThisAndMultiply(top);
-        var b = _svd.RightVectors.TransposeThisAndMultiply(bottom);
+        var a = _svd.LeftFactor.TransposeThisAndMultiply(top);
+        var b = _svd.RightFactor.TransposeThisAndMultiply(bottom);
         var diagonal = DenseMatrix.OfDiagonalArray(_diagonal);
         var cross = DenseMatrix.OfDiagonalArray(_cross);
         var result = Matrix<double>.Build.Dense(m + n, columns.ColumnCount);
-        result.SetSubMatrix(0, 0, _svd.LeftVectors * (diagonal * a + cross * b) + KernelWeight * top);
-        result.SetSubMatrix(m, 0, _svd.RightVectors * (cross * a + diagonal * b) + KernelWeight * bottom);
+        result.SetSubMatrix(0, 0, _svd.LeftFactor * (diagonal * a + cross * b) + KernelWeight * top);
+        result.SetSubMatrix(m, 0, _svd.RightFactor * (cross * a + diagonal * b) + KernelWeight * bottom);
         ScaleAndCheck(((DenseMatrix)result).Values, -ScaleExponent, "the reduced resolvent applied to a matrix");
         return result;
     }
@@ -224,8 +224,8 @@ public sealed class ReducedResolvent
     /// <remarks>Three GEMMs through the active provider: O((m² + n² + mn) r). Used to assemble the dense Hessian.</remarks>
     internal (Matrix<double> TopLeft, Matrix<double> BottomRight, Matrix<double> TopRight) ScaledBlocks()
     {
-        var u = _svd.LeftVectors;
-        var v = _svd.RightVectors;
+        var u = _svd.LeftFactor;
+        var v = _svd.RightFactor;
         var topLeft = u * DenseMatrix.OfDiagonalArray(_diagonal).TransposeAndMultiply(u);     // U diag(D − κ) Uᵀ
         var bottomRight = v * DenseMatrix.OfDiagonalArray(_diagonal).TransposeAndMultiply(v); // V diag(D − κ) Vᵀ
         AddToDiagonal(topLeft, KernelWeight);                                                 // + κ I

@@ -53,12 +53,12 @@ internal sealed class SingularValueEigenproblem : IsolatedEigenproblem
         var scale = 1.0 / Math.Sqrt(2.0);
         for (var i = 0; i < m; i++)
         {
-            w0[i] = scale * svd.LeftVectors[i, index - 1];
+            w0[i] = scale * svd.LeftFactor[i, index - 1];
         }
 
         for (var j = 0; j < n; j++)
         {
-            w0[m + j] = scale * svd.RightVectors[j, index - 1];
+            w0[m + j] = scale * svd.RightFactor[j, index - 1];
         }
 
         return w0;

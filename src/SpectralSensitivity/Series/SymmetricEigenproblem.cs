@@ -39,7 +39,7 @@ internal sealed class SymmetricEigenproblem : IsolatedEigenproblem
         }
 
         var resolvent = SymmetricReducedResolvent.At(eig, index);
-        return new SymmetricEigenproblem(resolvent, terms, bounds, eig.Eigenvectors.Column(index - 1).ToArray(), eig.Size);
+        return new SymmetricEigenproblem(resolvent, terms, bounds, eig.Vectors.Column(index - 1).ToArray(), eig.Size);
     }
 
     /// <inheritdoc/>

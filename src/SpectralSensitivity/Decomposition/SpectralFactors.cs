@@ -1,0 +1,68 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace SpectralSensitivity.Decomposition;
+
+/// <summary>What <see cref="DecompositionPipeline"/> produces: the values of the scaled matrix <c>2^−e A</c>, the exponent e,
+/// the values of A itself, and the factors (U and V, or Q alone), which scaling does not change.</summary>
+/// <remarks>Downstream code reads <see cref="ScaledValues"/> (numbers of size about one, for any scale of A) and
+/// <see cref="ScaleExponent"/>; <see cref="Values"/> are <c>2^e</c> times them (exact unless they fall below the normal
+/// range). The storage is shared with the decompositions and never handed out: the public accessors copy it.</remarks>
+internal sealed class SpectralFactors
+{
+    private readonly double[] _scaledValues;
+    private readonly double[] _values;
+
+    /// <summary>Wraps the factors of <c>2^−e A</c>.</summary>
+    /// <param name="scaledValues">Singular values or eigenvalues of the scaled matrix.</param>
+    /// <param name="first">U (SVD) or Q (symmetric EVD), column-major.</param>
+    /// <param name="second">V (SVD), or null.</param>
+    /// <param name="scaleExponent">e.</param>
+    public SpectralFactors(double[] scaledValues, Matrix<double> first, Matrix<double>? second, int scaleExponent = 0)
+    {
+        _scaledValues = scaledValues;
+        First = first;
+        Second = second;
+        ScaleExponent = scaleExponent;
+        _values = new double[scaledValues.Length];
+        for (var i = 0; i < scaledValues.Length; i++)
+        {
+            _values[i] = Math.ScaleB(scaledValues[i], scaleExponent);           // value of A = 2^e · value of 2^−e A
+        }
+    }
+
+    /// <summary>The values of <c>2^−e A</c>.</summary>
+    public ReadOnlySpan<double> ScaledValues => _scaledValues;
+
+    /// <summary>The values of A: <c>2^e</c> times <see cref="ScaledValues"/>.</summary>
+    public ReadOnlySpan<double> Values => _values;
+
+    /// <summary>e: A = <c>2^e</c> times the matrix that was factored.</summary>
+    public int ScaleExponent { get; }
+
+    /// <summary>U or Q.</summary>
+    public Matrix<double> First { get; }
+
+    /// <summary>V, or null for a symmetric eigendecomposition.</summary>
+    public Matrix<double>? Second { get; }
+
+    /// <summary>The same factors with a scale exponent.</summary>
+    public SpectralFactors WithExponent(int exponent) => new(_scaledValues, First, Second, exponent);
+
+    /// <summary>The factors of the transpose: U and V exchanged.</summary>
+    public SpectralFactors Transposed() => new(_scaledValues, Second ?? First, Second is null ? null : First, ScaleExponent);
+
+    /// <summary>Factors given in A's own scale (e.g. from a reference): keeps them unscaled when their largest value lies within
+    /// <c>2^±128</c>, else splits off the power of two of the largest value (exact).</summary>
+    public static SpectralFactors FromValues(double[] values, Matrix<double> first, Matrix<double>? second)
+    {
+        var largest = 0.0;
+        foreach (var v in values)
+        {
+            largest = Math.Max(largest, Math.Abs(v));
+        }
+
+        var exponent = largest > 0 && Math.Abs(Math.ILogB(largest)) > PowerOfTwoScaling.SafeExponent ? Math.ILogB(largest) : 0;
+        var scaled = values.Select(v => Math.ScaleB(v, -exponent)).ToArray();
+        return new SpectralFactors(scaled, first, second, exponent);
+    }
+}
