@@ -7,8 +7,9 @@ using SpectralSensitivity.Tests.Providers.Mkl.Infrastructure;
 namespace SpectralSensitivity.Tests.Providers.Mkl;
 
 /// <summary>
-/// The derivative engine gives the same derivatives whichever provider MathNet uses. The engine reaches the
-/// provider through <see cref="LinearAlgebraControl.Provider"/>, so these tests switch it (and restore it).
+/// The derivative engine gives the same derivatives whichever provider is selected. The engine reaches the native
+/// library through the core's <see cref="SpectralSensitivity.Backends.DecompositionBackends"/> (and MathNet's
+/// <see cref="LinearAlgebraControl.Provider"/>), so these tests switch both, as <c>SpectralProviders.Use*</c> does, and restore them.
 /// </summary>
 [Collection(GlobalProviderCollection.Name)]
 public sealed class EngineOnProvidersTests
@@ -114,15 +115,9 @@ public sealed class EngineOnProvidersTests
 
     private static T On<T>(string provider, Func<T> compute)
     {
-        var previous = LinearAlgebraControl.Provider;
-        try
-        {
-            LinearAlgebraControl.Provider = NativeTestEnvironment.Provider(provider);
-            return compute();
-        }
-        finally
-        {
-            LinearAlgebraControl.Provider = previous;
-        }
+        using var saved = new GlobalLinearAlgebraState();
+        LinearAlgebraControl.Provider = NativeTestEnvironment.Provider(provider);
+        SpectralSensitivity.Backends.DecompositionBackends.Use(NativeTestEnvironment.DecompositionBackend(provider));
+        return compute();
     }
 }

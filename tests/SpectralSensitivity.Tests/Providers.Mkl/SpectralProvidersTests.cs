@@ -1,6 +1,7 @@
 using FluentAssertions;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Providers.LinearAlgebra;
+using SpectralSensitivity.Backends;
 using SpectralSensitivity.Providers.Mkl;
 using SpectralSensitivity.Tests.Providers.Mkl.Infrastructure;
 
@@ -119,31 +120,22 @@ public sealed class SpectralProvidersTests
     {
         var mkl = SpectralProviders.GetNative(NativeBackend.Mkl);
         var before = mkl.ThreadCount;
-        var managedBefore = MathNet.Numerics.Control.MaxDegreeOfParallelism;
-        try
-        {
-            WithGlobalProvider(() => WithEnvironment(SpectralProviders.ProviderVariable, "mkl", () =>
-                WithEnvironment(SpectralProviders.ThreadsVariable, "1", () =>
-                    SpectralProviders.UseFromEnvironment().Threads.Should().Be(1))));
-        }
-        finally
-        {
-            SpectralProviders.SetThreadCount(before);
-            MathNet.Numerics.Control.MaxDegreeOfParallelism = managedBefore;
-        }
+        WithGlobalProvider(() => WithEnvironment(SpectralProviders.ProviderVariable, "mkl", () =>
+            WithEnvironment(SpectralProviders.ThreadsVariable, "1", () =>
+            {
+                SpectralProviders.UseFromEnvironment().Threads.Should().Be(1);
+                SpectralParallelism.Current.MaxDegree.Should().Be(1, "SPECTRAL_THREADS is the one thread setting");
+                SpectralParallelism.Options().MaxDegreeOfParallelism.Should().Be(1, "the core's loops follow it");
+                MathNet.Numerics.Control.MaxDegreeOfParallelism.Should().Be(1);
+                DecompositionBackends.Current.Should().BeSameAs(mkl.DecompositionBackend);
+            })));
+        mkl.ThreadCount.Should().Be(before, "restoring the default thread setting restores MKL's own count");
     }
 
     private static void WithGlobalProvider(Action action)
     {
-        var previous = LinearAlgebraControl.Provider;
-        try
-        {
-            action();
-        }
-        finally
-        {
-            LinearAlgebraControl.Provider = previous;
-        }
+        using var saved = new GlobalLinearAlgebraState();
+        action();
     }
 
     private static void WithEnvironment(string name, string? value, Action action)

@@ -1,4 +1,5 @@
 using MathNet.Numerics.Providers.LinearAlgebra;
+using SpectralSensitivity.Backends;
 using SpectralSensitivity.Providers.Mkl;
 
 namespace SpectralSensitivity.Tests.Providers.Mkl.Infrastructure;
@@ -30,6 +31,13 @@ internal static class NativeTestEnvironment
         "mkl" => SpectralProviders.GetNative(NativeBackend.Mkl),
         "openblas" => SpectralProviders.GetNative(NativeBackend.OpenBlas),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown provider"),
+    };
+
+    /// <summary>The core's decomposition backend by provider name: <c>managed</c>, <c>mkl</c> or <c>openblas</c>.</summary>
+    internal static IDecompositionBackend DecompositionBackend(string name) => name switch
+    {
+        "managed" => DecompositionBackends.Managed,
+        _ => ((NativeLinearAlgebraProvider)Provider(name)).DecompositionBackend,
     };
 
     /// <summary>The backend a provider name needs, or <see langword="null"/> for the managed provider.</summary>
