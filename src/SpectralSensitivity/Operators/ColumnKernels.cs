@@ -201,7 +201,7 @@ internal static class ColumnKernels
         }
 
         var partialDots = new double[parts][];
-        Parallel.For(0, parts, part =>
+        Parallel.For(0, parts, SpectralParallelism.Options(), part =>
         {
             var (first, end) = Range(m, parts, part);
             var top = destination.AsSpan(first, end - first);

@@ -52,7 +52,7 @@ internal static class PairedColumnSweep
             return;
         }
 
-        Parallel.For(0, partials.Length, part =>
+        Parallel.For(0, partials.Length, SpectralParallelism.Options(), part =>
         {
             var (first, end) = ColumnKernels.Range(pairs, partials.Length, part);
             Sweep(left, m, right, n, diagonal, cross, source, first, end, partials[part]);
