@@ -11,14 +11,16 @@ internal static class DerivativesCommand
         context,
         new ExpansionCommand.Spec(
             "derivatives",
-            "Derivatives D_1..D_N of the singular value s_k(A + tE) at t = 0, and its Taylor coefficients.",
+            "Derivatives D_1..D_N of the singular value s_k(A + tE) at t = 0, and its Taylor coefficients; -k all (or a list or range) expands several at once.",
             CommonOptions.Matrix(),
             CommonOptions.Direction(required: true),
             CommonOptions.Index(required: false),
             Singular: true,
-            (a, e, k, n, method, refinement) => Expansions.OfSingularValue(ThinSingularValueDecomposition.Compute(a, refinement), e, k, n, method)),
+            (a, e, k, n, method, refinement) => Expansions.OfSingularValues(ThinSingularValueDecomposition.Compute(a, refinement), e, k, n, method)),
         "spectral derivatives --matrix A.npy --direction E.npy --index 1 --order 6",
         "spectral derivatives -A A.csv -E E.csv -k 2 -N 8 --json",
         "spectral derivatives -A A.mtx -E E.mtx -k 1 -N 10 --method closed-form",
+        "spectral derivatives -A A.npy -E E.npy -k all -N 8 --json",
+        "spectral derivatives -A A.npy -E E.npy -k 1..5 -N 4 --json",
         "spectral derivatives -A A.npy -E E.npy -k 2 -N 8 --refinement extended-precision");
 }

@@ -14,9 +14,10 @@ internal static class EigDerivativesCommand
             "Derivatives D_1..D_N of the eigenvalue mu_k(T + tT1) of a symmetric matrix at t = 0, and its Taylor coefficients.",
             CommonOptions.Matrix("The symmetric matrix T"),
             CommonOptions.Direction(required: true, "The symmetric direction T1, same size as T"),
-            new Option<int>("--index", "-k") { Description = "1-based index k of the eigenvalue in ascending order (mu_1 is the smallest)", DefaultValueFactory = _ => 1 },
+            CommonOptions.Index(required: false, "1-based index k of the eigenvalue in ascending order (mu_1 is the smallest)"),
             Singular: false,
-            (t, t1, k, n, method, refinement) => Expansions.OfEigenvalue(SymmetricEigendecomposition.Compute(t, refinement), t1, k, n, method)),
+            (t, t1, k, n, method, refinement) => Expansions.OfEigenvalues(SymmetricEigendecomposition.Compute(t, refinement), t1, k, n, method)),
         "spectral eig-derivatives --matrix T.npy --direction T1.npy --index 1 --order 6",
-        "spectral eig-derivatives -A T.csv -E T1.csv -k 3 -N 4 --json --method closed-form");
+        "spectral eig-derivatives -A T.csv -E T1.csv -k 3 -N 4 --json --method closed-form",
+        "spectral eig-derivatives -A T.npy -E T1.npy -k all -N 6 --json");
 }

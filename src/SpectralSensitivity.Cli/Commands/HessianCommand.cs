@@ -26,7 +26,8 @@ internal static class HessianCommand
     internal const long MemoryBudgetBytes = HessianOptions.DefaultMemoryBudgetBytes;
 
     /// <summary>The budget left for the Hessian itself once the chosen outputs' working memory is set aside.</summary>
-    internal static long HessianBudget(int rows, int columns, ResultSinks sinks) => MemoryBudgetBytes - sinks.WorkingBytes((long)rows * columns);
+    /// <remarks>With several indices every Hessian is held until the output is written, so each gets an equal share.</remarks>
+    internal static long HessianBudget(int rows, int columns, ResultSinks sinks) => MemoryBudgetBytes / Math.Max(1, sinks.Results) - sinks.WorkingBytes((long)rows * columns);
 
     /// <summary>The dense Hessian; past the memory budget (Hessian plus output), an error that points to the matrix-free commands.</summary>
     private static MathNet.Numerics.LinearAlgebra.Matrix<double> Dense(SpectralSensitivity.Decomposition.ThinSingularValueDecomposition svd, int index, ResultSinks sinks)

@@ -25,32 +25,39 @@ internal static class HessianSpectrumCommand
             var a = context.Inputs.Load(parse.GetRequiredValue(matrix), "--matrix");
             var refinementName = parse.GetRequiredValue(refinement);
             var svd = ThinSingularValueDecomposition.Compute(a, RefinementOption.Parse(refinementName));
-            var k = parse.GetValue(index);
-            var spectrum = HessianSpectrum.At(svd, k);
             var count = parse.GetValue(top);
             if (count is < 1)
             {
                 throw new UsageException($"--top {count} must be at least 1");
             }
 
-            var pairs = count is { } t ? spectrum.MostPositive(t).Concat(spectrum.MostNegative(t)).ToArray() : spectrum.Eigenpairs.ToArray();
-            if (parse.GetValue(json))
-            {
-                context.WriteJson(new
-                {
-                    Index = k,
-                    SingularValue = svd.SingularValue(k),
-                    Refinement = refinementName,
-                    spectrum.Rank,
-                    spectrum.NullSpaceDimension,
-                    spectrum.Trace,
-                    spectrum.FrobeniusNorm,
-                    spectrum.SpectralNorm,
-                    Eigenvalues = pairs.Select(p => new { p.Value, Kind = p.Kind.ToString(), p.Partner }),
-                });
-                return ExitCodes.Success;
-            }
+            var selection = IndexSelection.Parse(parse.GetRequiredValue(index));
+            var results = selection.Resolve(svd.Size, "singular value").Select(k => Single(context, svd, k, count, refinementName)).ToArray();
+            IndexedOutput.Write(context, selection, parse.GetValue(json), results);
+            return ExitCodes.Success;
+        });
+        return context.Examples.Add(command, "spectral hessian-spectrum --matrix A.npy --index 1", "spectral hessian-spectrum -A A.csv -k 2 --top 5 --json", "spectral hessian-spectrum -A A.csv -k 1..3 --top 2 --json");
+    }
 
+    /// <summary>The spectrum of the Hessian of one <c>s_k</c>: its JSON object and table view.</summary>
+    private static IndexedResult Single(CliContext context, ThinSingularValueDecomposition svd, int k, int? count, string refinementName)
+    {
+        var spectrum = HessianSpectrum.At(svd, k);
+        var pairs = count is { } t ? spectrum.MostPositive(t).Concat(spectrum.MostNegative(t)).ToArray() : spectrum.Eigenpairs.ToArray();
+        var json = new
+        {
+            Index = k,
+            SingularValue = svd.SingularValue(k),
+            Refinement = refinementName,
+            spectrum.Rank,
+            spectrum.NullSpaceDimension,
+            spectrum.Trace,
+            spectrum.FrobeniusNorm,
+            spectrum.SpectralNorm,
+            Eigenvalues = pairs.Select(p => new { p.Value, Kind = p.Kind.ToString(), p.Partner }),
+        };
+        return new IndexedResult(json, () =>
+        {
             var summary = new Grid().AddColumn().AddColumn();
             summary.AddRow($"s_{k}", Number.Format(svd.SingularValue(k)));
             summary.AddRow("rank (m + n - 2)", Number.Format(spectrum.Rank));
@@ -66,8 +73,6 @@ internal static class HessianSpectrumCommand
             }
 
             context.Console.Write(table);
-            return ExitCodes.Success;
         });
-        return context.Examples.Add(command, "spectral hessian-spectrum --matrix A.npy --index 1", "spectral hessian-spectrum -A A.csv -k 2 --top 5 --json");
     }
 }

@@ -6,6 +6,7 @@ using SpectralSensitivity.Cli.Infrastructure;
 using SpectralSensitivity.Cli.Reports;
 using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.Hessian;
+using SpectralSensitivity.Results;
 using SpectralSensitivity.Operators;
 using SpectralSensitivity.Validation;
 
@@ -47,33 +48,41 @@ internal static class ReportCommand
             }
 
             var svd = ThinSingularValueDecomposition.Compute(a);
-            var expansion = SingularValueDerivatives.Expand(svd, PerturbationPath.Linear(e), parse.GetValue(index), parse.GetValue(order));
-            var radius = expansion.Convergence.Radius;
-            var span = double.IsFinite(radius) ? 1.5 * radius : 1.0;
-            var steps = TaylorScan.Linspace(-span, span, count);
-            var withHessian = (long)a.RowCount * a.ColumnCount <= MaxHessianEntries;
-            var work = count + (withHessian ? 2 * a.RowCount * a.ColumnCount : 0);
-            var (scan, hessian) = context.WithProgress($"report on s_{expansion.Index}", work, tick =>
-                (TaylorScan.Run(a, e, expansion, steps, tick), withHessian ? HessianSection(a, svd, expansion.Index, tick) : null));
+            var selection = IndexSelection.Parse(parse.GetRequiredValue(index));
             var source = $"A from {context.Inputs.Describe(matrixPath)}; " +
                          (directionPath is null ? $"E a random direction with N(0, 1) entries (seed {parse.GetValue(seed)}) scaled to unit Frobenius norm." : $"E from {context.Inputs.Describe(directionPath)}.");
-            var html = SensitivityReport.Render(new ReportData($"Sensitivity of s_{expansion.Index}", source, svd, expansion, scan, hessian));
-            AtomicFile.Write(outputPath, stream => stream.Write(new System.Text.UTF8Encoding(false).GetBytes(html)));
-            if (parse.GetValue(json))
+            var pages = selection.Resolve(svd.Size, "singular value")
+                .Select(k => Page(context, a, e, svd, SingularValueDerivatives.Expand(svd, PerturbationPath.Linear(e), k, parse.GetValue(order)), count, source))
+                .ToArray(); // every page before any file
+            var results = pages.Select(page =>
             {
-                context.WriteJson(new { Output = outputPath, Bytes = new FileInfo(outputPath).Length, expansion.Index, expansion.Order, SingularValue = expansion.Value, ConvergenceRadius = radius, Points = count });
-            }
-            else
-            {
-                context.WriteLine($"wrote {outputPath}");
-            }
-
+                var path = IndexedOutput.PathFor(outputPath, selection, page.Expansion.Index)!;
+                AtomicFile.Write(path, stream => stream.Write(new System.Text.UTF8Encoding(false).GetBytes(page.Html)));
+                var expansion = page.Expansion;
+                var json = new { Output = path, Bytes = new FileInfo(path).Length, expansion.Index, expansion.Order, SingularValue = expansion.Value, ConvergenceRadius = expansion.Convergence.Radius, Points = count };
+                return new IndexedResult(json, () => context.WriteLine($"wrote {path}"));
+            }).ToArray();
+            IndexedOutput.Write(context, selection, parse.GetValue(json), results);
             return ExitCodes.Success;
         });
         return context.Examples.Add(
             command,
             "spectral report --matrix A.npy --output report.html",
-            "spectral report -A A.npy -E E.npy -k 2 -N 8 -o report.html --points 201");
+            "spectral report -A A.npy -E E.npy -k 2 -N 8 -o report.html --points 201",
+            "spectral report -A A.npy -k 1..3 -o report.html");
+    }
+
+    /// <summary>The HTML report on one expansion.</summary>
+    private static (SingularValueExpansion Expansion, string Html) Page(CliContext context, Matrix<double> a, Matrix<double> e, ThinSingularValueDecomposition svd, SingularValueExpansion expansion, int count, string source)
+    {
+        var radius = expansion.Convergence.Radius;
+        var span = double.IsFinite(radius) ? 1.5 * radius : 1.0;
+        var steps = TaylorScan.Linspace(-span, span, count);
+        var withHessian = (long)a.RowCount * a.ColumnCount <= MaxHessianEntries;
+        var work = count + (withHessian ? 2 * a.RowCount * a.ColumnCount : 0);
+        var (scan, hessian) = context.WithProgress($"report on s_{expansion.Index}", work, tick =>
+            (TaylorScan.Run(a, e, expansion, steps, tick), withHessian ? HessianSection(a, svd, expansion.Index, tick) : null));
+        return (expansion, SensitivityReport.Render(new ReportData($"Sensitivity of s_{expansion.Index}", source, svd, expansion, scan, hessian)));
     }
 
     /// <summary>The Hessian section (analytic, finite differences, spectrum) for a matrix with at most this many entries.</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Cli.Infrastructure;
 using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.Operators;
@@ -38,32 +39,46 @@ internal static class TaylorCommand
             }
 
             var svd = ThinSingularValueDecomposition.Compute(a);
-            var expansion = SingularValueDerivatives.Expand(svd, PerturbationPath.Linear(e), parse.GetValue(index), parse.GetValue(order));
-            var radius = expansion.Convergence.Radius;
-            var high = parse.GetValue(tMax) ?? (double.IsFinite(radius) ? 0.9 * radius : 1.0);
-            var low = parse.GetValue(tMin) ?? -high;
-            if (!double.IsFinite(low) || !double.IsFinite(high) || low > high)
-            {
-                throw new UsageException($"the range of t [{low}, {high}] is not a finite interval with --t-min <= --t-max");
-            }
+            var selection = IndexSelection.Parse(parse.GetRequiredValue(index));
+            var range = (Low: parse.GetValue(tMin), High: parse.GetValue(tMax));
+            var results = selection.Resolve(svd.Size, "singular value")
+                .Select(k => Single(context, a, e, SingularValueDerivatives.Expand(svd, PerturbationPath.Linear(e), k, parse.GetValue(order)), range, count))
+                .ToArray();
+            IndexedOutput.Write(context, selection, parse.GetValue(json), results);
+            return ExitCodes.Success;
+        });
+        return context.Examples.Add(
+            command,
+            "spectral taylor --matrix A.npy --direction E.npy --index 1 --order 6",
+            "spectral taylor -A A.csv -E E.csv -k 2 -N 4 --t-min 0 --t-max 0.05 --points 200 --json",
+            "spectral taylor -A A.csv -E E.csv -k 1,3 -N 4 --points 11 --json");
+    }
 
-            var steps = TaylorScan.Linspace(low, high, count);
-            var scan = context.WithProgress($"s_{expansion.Index}(A + tE) at {count} points", count, tick => TaylorScan.Run(a, e, expansion, steps, tick));
-            if (parse.GetValue(json))
-            {
-                context.WriteJson(new
-                {
-                    expansion.Index,
-                    expansion.Order,
-                    SingularValue = expansion.Value,
-                    expansion.Gap,
-                    ConvergenceRadius = radius,
-                    expansion.TaylorCoefficients,
-                    Points = scan,
-                });
-                return ExitCodes.Success;
-            }
+    /// <summary>Scans one expansion over its range of t: its JSON object and table view.</summary>
+    private static IndexedResult Single(CliContext context, Matrix<double> a, Matrix<double> e, Results.SingularValueExpansion expansion, (double? Low, double? High) range, int count)
+    {
+        var radius = expansion.Convergence.Radius;
+        var high = range.High ?? (double.IsFinite(radius) ? 0.9 * radius : 1.0);
+        var low = range.Low ?? -high;
+        if (!double.IsFinite(low) || !double.IsFinite(high) || low > high)
+        {
+            throw new UsageException($"the range of t [{low}, {high}] is not a finite interval with --t-min <= --t-max");
+        }
 
+        var steps = TaylorScan.Linspace(low, high, count);
+        var scan = context.WithProgress($"s_{expansion.Index}(A + tE) at {count} points", count, tick => TaylorScan.Run(a, e, expansion, steps, tick));
+        var json = new
+        {
+            expansion.Index,
+            expansion.Order,
+            SingularValue = expansion.Value,
+            expansion.Gap,
+            ConvergenceRadius = radius,
+            expansion.TaylorCoefficients,
+            Points = scan,
+        };
+        return new IndexedResult(json, () =>
+        {
             context.Console.WriteLine($"s_{expansion.Index} = {Number.Format(expansion.Value)}, order {expansion.Order}, convergence radius r0 >= {Number.Short(radius)}");
             var table = new Table();
             foreach (var title in new[] { "t", "t / r0", "predicted", "recomputed", "|error|", "error bound" })
@@ -77,11 +92,6 @@ internal static class TaylorCommand
             }
 
             context.Console.Write(table);
-            return ExitCodes.Success;
         });
-        return context.Examples.Add(
-            command,
-            "spectral taylor --matrix A.npy --direction E.npy --index 1 --order 6",
-            "spectral taylor -A A.csv -E E.csv -k 2 -N 4 --t-min 0 --t-max 0.05 --points 200 --json");
     }
 }

@@ -21,11 +21,11 @@ internal static class CommonOptions
         Required = required,
     };
 
-    public static Option<int> Index(bool required) => new("--index", "-k")
+    public static Option<string> Index(bool required, string what = "1-based index k of the singular value (s_1 is the largest)") => new("--index", "-k")
     {
-        Description = "1-based index k of the singular value (s_1 is the largest)",
+        Description = $"{what}: {IndexSelection.Syntax}",
         Required = required,
-        DefaultValueFactory = required ? null : _ => 1,
+        DefaultValueFactory = required ? null : _ => "1",
     };
 
     public static Option<int> Order(bool required, int fallback = 6) => new("--order", "-N")

@@ -5,7 +5,7 @@ using SpectralSensitivity.Results;
 
 namespace SpectralSensitivity.Cli.Infrastructure;
 
-/// <summary>The shape both <c>derivatives</c> and <c>eig-derivatives</c> share: load two matrices, expand one value, print JSON or a table.</summary>
+/// <summary>The shape both <c>derivatives</c> and <c>eig-derivatives</c> share: load two matrices, expand the values asked for, print JSON or tables.</summary>
 internal static class ExpansionCommand
 {
     /// <summary>What differs between the two commands.</summary>
@@ -13,17 +13,17 @@ internal static class ExpansionCommand
     /// <param name="Description">Its help text.</param>
     /// <param name="Matrix">The --matrix option.</param>
     /// <param name="Direction">The --direction option.</param>
-    /// <param name="Index">The --index option.</param>
+    /// <param name="Index">The --index option (one index or a set, <see cref="IndexSelection"/>).</param>
     /// <param name="Singular">True for singular values (JSON "singularValue"), false for eigenvalues ("eigenvalue").</param>
-    /// <param name="Expand">Decomposes the matrix (refined as --refinement asks) and expands value k to order N with the named method.</param>
+    /// <param name="Expand">Decomposes the matrix (refined as --refinement asks) and expands the selected values to order N with the named method, in the order asked.</param>
     internal sealed record Spec(
         string Name,
         string Description,
         Option<string> Matrix,
         Option<string> Direction,
-        Option<int> Index,
+        Option<string> Index,
         bool Singular,
-        Func<Matrix<double>, Matrix<double>, int, int, string, DecompositionRefinement, SpectralExpansion> Expand);
+        Func<Matrix<double>, Matrix<double>, IndexSelection, int, string, DecompositionRefinement, IReadOnlyList<SpectralExpansion>> Expand);
 
     public static Command Create(CliContext context, Spec spec, params string[] examples)
     {
@@ -39,16 +39,12 @@ internal static class ExpansionCommand
             var direction = context.Inputs.Load(parse.GetRequiredValue(spec.Direction), "--direction");
             var algorithm = parse.GetRequiredValue(method);
             var refinement = parse.GetRequiredValue(refinementOption);
-            var expansion = spec.Expand(matrix, direction, parse.GetValue(spec.Index), parse.GetValue(order), algorithm, RefinementOption.Parse(refinement));
-            if (parse.GetValue(json))
-            {
-                context.WriteJson(Expansions.ToJson(expansion, algorithm, refinement, spec.Singular, matrix.RowCount, matrix.ColumnCount));
-            }
-            else
-            {
-                Expansions.Render(context.Console, $"{(spec.Singular ? "s" : "mu")}_{expansion.Index}", expansion, algorithm);
-            }
-
+            var selection = IndexSelection.Parse(parse.GetRequiredValue(spec.Index));
+            var expansions = spec.Expand(matrix, direction, selection, parse.GetValue(order), algorithm, RefinementOption.Parse(refinement));
+            var results = expansions.Select(expansion => new IndexedResult(
+                Expansions.ToJson(expansion, algorithm, refinement, spec.Singular, matrix.RowCount, matrix.ColumnCount),
+                () => Expansions.Render(context.Console, $"{(spec.Singular ? "s" : "mu")}_{expansion.Index}", expansion, algorithm))).ToArray();
+            IndexedOutput.Write(context, selection, parse.GetValue(json), results);
             return ExitCodes.Success;
         });
         return context.Examples.Add(command, examples);

@@ -10,6 +10,14 @@ namespace SpectralSensitivity.Cli.Infrastructure;
 /// <summary>Runs the chosen algorithm and renders an expansion as a table; shared by <c>derivatives</c> and <c>eig-derivatives</c>.</summary>
 internal static class Expansions
 {
+    /// <summary>Expands every selected <c>s_k(A + tE)</c> with the recursion or the closed form, in the order asked.</summary>
+    public static IReadOnlyList<SpectralExpansion> OfSingularValues(ThinSingularValueDecomposition svd, Matrix<double> direction, IndexSelection selection, int order, string method) =>
+        selection.Resolve(svd.Size, "singular value").Select(k => OfSingularValue(svd, direction, k, order, method)).ToArray();
+
+    /// <summary>Expands every selected <c>μ_k(T + tT₁)</c> with the recursion or the closed form, in the order asked.</summary>
+    public static IReadOnlyList<SpectralExpansion> OfEigenvalues(SymmetricEigendecomposition eig, Matrix<double> direction, IndexSelection selection, int order, string method) =>
+        selection.Resolve(eig.Size, "eigenvalue").Select(k => OfEigenvalue(eig, direction, k, order, method)).ToArray();
+
     /// <summary>Expands <c>s_k(A + tE)</c> with the recursion or the closed form.</summary>
     public static SpectralExpansion OfSingularValue(ThinSingularValueDecomposition svd, Matrix<double> direction, int index, int order, string method) =>
         method == DerivativeMethod.ClosedForm

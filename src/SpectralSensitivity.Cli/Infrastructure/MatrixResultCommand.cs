@@ -43,35 +43,44 @@ internal static class MatrixResultCommand
             var e = spec.NeedsDirection ? context.Inputs.Load(parse.GetRequiredValue(direction), "--direction") : null;
             var refinementName = parse.GetRequiredValue(refinement);
             var svd = ThinSingularValueDecomposition.Compute(a, RefinementOption.Parse(refinementName));
-            var k = parse.GetValue(index);
-            var result = spec.Compute(svd, k, e, new ResultSinks(parse.GetValue(json), parse.GetValue(output)));
-            result.Matrix.MapInplace(x => x == 0 ? 0.0 : x, Zeros.Include); // −0 (e.g. from u_i v_j with one factor −0) is printed and saved as 0
-            var written = MatrixOutput.Save(parse.GetValue(output), result.Matrix);
-            if (parse.GetValue(json))
-            {
-                var body = new Dictionary<string, object?>
-                {
-                    ["index"] = k,
-                    ["singularValue"] = svd.SingularValue(k),
-                    ["refinement"] = refinementName,
-                    ["rows"] = result.Matrix.RowCount,
-                    ["columns"] = result.Matrix.ColumnCount,
-                };
-                foreach (var (name, value) in result.Scalars)
-                {
-                    body[name] = value;
-                }
+            var selection = IndexSelection.Parse(parse.GetRequiredValue(index));
+            var outputPath = parse.GetValue(output);
+            var indices = selection.Resolve(svd.Size, "singular value");
+            var sinks = new ResultSinks(parse.GetValue(json), outputPath, indices.Length);
+            var computed = indices.Select(k => (Index: k, Result: spec.Compute(svd, k, e, sinks))).ToArray(); // every k before any file
+            var results = computed.Select(c => Single(context, spec, svd, c.Index, c.Result, refinementName, IndexedOutput.PathFor(outputPath, selection, c.Index))).ToArray();
+            IndexedOutput.Write(context, selection, parse.GetValue(json), results);
+            return ExitCodes.Success;
+        });
+        return context.Examples.Add(command, examples);
+    }
 
-                body[spec.ResultName] = CliJson.Rows(result.Matrix);
-                if (written is not null)
-                {
-                    body["output"] = written;
-                }
+    /// <summary>Writes the file of one index's result and returns its JSON object and table view.</summary>
+    private static IndexedResult Single(CliContext context, Spec spec, ThinSingularValueDecomposition svd, int k, Result result, string refinementName, string? outputPath)
+    {
+        result.Matrix.MapInplace(x => x == 0 ? 0.0 : x, Zeros.Include); // −0 (e.g. from u_i v_j with one factor −0) is printed and saved as 0
+        var written = MatrixOutput.Save(outputPath, result.Matrix);
+        var body = new Dictionary<string, object?>
+        {
+            ["index"] = k,
+            ["singularValue"] = svd.SingularValue(k),
+            ["refinement"] = refinementName,
+            ["rows"] = result.Matrix.RowCount,
+            ["columns"] = result.Matrix.ColumnCount,
+        };
+        foreach (var (name, value) in result.Scalars)
+        {
+            body[name] = value;
+        }
 
-                context.WriteJson(body);
-                return ExitCodes.Success;
-            }
+        body[spec.ResultName] = CliJson.Rows(result.Matrix);
+        if (written is not null)
+        {
+            body["output"] = written;
+        }
 
+        return new IndexedResult(body, () =>
+        {
             var summary = new Grid().AddColumn().AddColumn();
             summary.AddRow($"s_{k}", Number.Format(svd.SingularValue(k)));
             foreach (var (name, value) in result.Scalars)
@@ -85,9 +94,6 @@ internal static class MatrixResultCommand
             {
                 context.WriteLine($"wrote {written}");
             }
-
-            return ExitCodes.Success;
         });
-        return context.Examples.Add(command, examples);
     }
 }

@@ -7,7 +7,8 @@ namespace SpectralSensitivity.Cli.Infrastructure;
 /// <remarks>
 /// Every string option other than <c>--output</c> that names an existing file counts as an input. Paths are compared after
 /// resolving symbolic links in every component (<see cref="Canonical"/>), so <c>-o link.npy</c> with <c>link.npy -&gt; A.npy</c>
-/// is refused as <c>-o A.npy</c> is. Outputs are then written atomically (<see cref="AtomicFile"/>).
+/// is refused as <c>-o A.npy</c> is. With several indices (<c>-k 1,2</c>) the files are <c>G.k1.npy</c>, <c>G.k2.npy</c>, ...
+/// (<see cref="IndexedOutput.PathFor"/>), and an input of that form is refused too. Outputs are then written atomically (<see cref="AtomicFile"/>).
 /// </remarks>
 internal static class OutputGuard
 {
@@ -45,10 +46,13 @@ internal static class OutputGuard
         }
 
         var canonicalTarget = Canonical(target);
+        var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        var several = options.FirstOrDefault(r => r.Option.Name == "--index")?.GetValueOrDefault<string>() is { } index && !IndexSelection.Parse(index).IsSingle;
         foreach (var input in options.Where(r => r != output))
         {
             if (input.GetValueOrDefault<string>() is { Length: > 0 } inputPath && File.Exists(inputPath)
-                && string.Equals(Canonical(Full(inputPath)), canonicalTarget, OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
+                && (string.Equals(Canonical(Full(inputPath)), canonicalTarget, comparison)
+                    || (several && IndexedOutput.IsPathFor(Canonical(Full(inputPath)), canonicalTarget, comparison))))
             {
                 throw new UsageException($"{OutputOption}: '{path}' is the same file as the input of {input.Option.Name} ('{inputPath}'); refusing to overwrite an input");
             }
