@@ -146,7 +146,7 @@ public sealed class HessianVectorProduct
         var exponent = Math.ILogB(largest);
         ReducedResolvent.ScaleAndCheck(f, -exponent, DirectionName);   // exact: f / 2^p of order one
         var xy = new double[m + n];
-        _resolvent.ApplyScaled(f, xy, _resolvent.CreateWorkspace());   // σ S f
+        _resolvent.ApplyScaled(f, xy, _resolvent.CreateWorkspace(), ResolventPart.FirstOrderRange); // σ S f (its partner term is invisible to Gᵀ)
         // Hess[E] = −(x v_kᵀ + u_k yᵀ) with (x; y) = S (E v_k; Eᵀ u_k) = 2^(p − e) (σ S f): fold −2^(p − e) into x and y.
         ReducedResolvent.ScaleAndCheck(xy, exponent - _resolvent.ScaleExponent, "the Hessian-vector product");
         for (var i = 0; i < xy.Length; i++)

@@ -35,6 +35,8 @@ public sealed class ReducedResolvent
     private readonly double[] _right;
     private readonly double[] _diagonal;
     private readonly double[] _cross;
+    private readonly double[] _firstOrderDiagonal;
+    private readonly double[] _firstOrderCross;
 
     private ReducedResolvent(ThinSingularValueDecomposition svd, int first, int count, double shift)
     {
@@ -74,11 +76,17 @@ public sealed class ReducedResolvent
         _right = ColumnKernels.Storage(svd.RightFactor);
         _diagonal = new double[r];
         _cross = new double[r];
+        _firstOrderDiagonal = new double[r];
+        _firstOrderCross = new double[r];
         for (var i = 0; i < r; i++)
         {
             // The sweep adds U (D a + C b) and the caller κ (x; y); the kernel term κ (x − U a) is folded in as D − κ.
             _diagonal[i] = 0.5 * (Toward[i] + Partner[i]) - KernelWeight;                        // D_i − κ
             _cross[i] = 0.5 * (Toward[i] - Partner[i]);                                          // C_i
+            var removed = i >= first - 1 && i < first - 1 + count;
+            var partner = removed ? 0.0 : Partner[i];                                            // drop π_i of a removed pair
+            _firstOrderDiagonal[i] = 0.5 * (Toward[i] + partner) - KernelWeight;
+            _firstOrderCross[i] = 0.5 * (Toward[i] - partner);
         }
     }
 
@@ -157,7 +165,13 @@ public sealed class ReducedResolvent
     }
 
     /// <summary><c>destination = σ S source</c>: the resolvent of <c>H(A)/σ</c>, O(1) weights whatever the scale of A.</summary>
-    internal void ApplyScaled(ReadOnlySpan<double> source, Span<double> destination, ResolventWorkspace workspace)
+    /// <param name="source">A vector of length m + n.</param>
+    /// <param name="destination">Receives the image; may be the same memory as <paramref name="source"/>.</param>
+    /// <param name="workspace">From <see cref="CreateWorkspace"/>.</param>
+    /// <param name="part">All of S, or S without the <c>−s_i</c> partner terms of the removed pairs, which second-order
+    /// quantities never see: <c>Gᵀ (u_i; −v_i) = 0</c> for <c>G vec(E) = (E v_i; Eᵀ u_i)</c>, so the Hessian is the same either
+    /// way, and leaving the terms out spares a cancellation of order ε ‖E‖/s_k.</param>
+    internal void ApplyScaled(ReadOnlySpan<double> source, Span<double> destination, ResolventWorkspace workspace, ResolventPart part = ResolventPart.Full)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         int m = _svd.RowCount, n = _svd.ColumnCount;
@@ -173,7 +187,8 @@ public sealed class ReducedResolvent
         }
 
         source.CopyTo(w.Source);
-        PairedColumnSweep.Apply(_left, m, _right, n, _diagonal, _cross, w.Source, w.Result, w.Partials);
+        var (diagonal, cross) = part == ResolventPart.Full ? (_diagonal, _cross) : (_firstOrderDiagonal, _firstOrderCross);
+        PairedColumnSweep.Apply(_left, m, _right, n, diagonal, cross, w.Source, w.Result, w.Partials);
         if (KernelWeight != 0)
         {
             ColumnKernels.Axpy(KernelWeight, w.Source, w.Result);                          // + κ (x; y)
@@ -221,16 +236,17 @@ public sealed class ReducedResolvent
     /// The three blocks of <c>σ S</c> in the split <c>(x; y)</c>: <c>S₁₁ = U diag(D) Uᵀ + κ (I − UUᵀ)</c> (m × m),
     /// <c>S₂₂ = V diag(D) Vᵀ + κ (I − VVᵀ)</c> (n × n) and <c>S₁₂ = U diag(C) Vᵀ</c> (m × n; <c>S₂₁ = S₁₂ᵀ</c>).
     /// </summary>
-    /// <remarks>Three GEMMs through the active provider: O((m² + n² + mn) r). Used to assemble the dense Hessian.</remarks>
+    /// <remarks>Without the partner terms of the removed pairs (see <see cref="ResolventPart.FirstOrderRange"/>), which the
+    /// Hessian does not see. Three GEMMs through the active provider: O((m² + n² + mn) r). Used to assemble the dense Hessian.</remarks>
     internal (Matrix<double> TopLeft, Matrix<double> BottomRight, Matrix<double> TopRight) ScaledBlocks()
     {
         var u = _svd.LeftFactor;
         var v = _svd.RightFactor;
-        var topLeft = u * DenseMatrix.OfDiagonalArray(_diagonal).TransposeAndMultiply(u);     // U diag(D − κ) Uᵀ
-        var bottomRight = v * DenseMatrix.OfDiagonalArray(_diagonal).TransposeAndMultiply(v); // V diag(D − κ) Vᵀ
-        AddToDiagonal(topLeft, KernelWeight);                                                 // + κ I
+        var topLeft = u * DenseMatrix.OfDiagonalArray(_firstOrderDiagonal).TransposeAndMultiply(u);     // U diag(D − κ) Uᵀ
+        var bottomRight = v * DenseMatrix.OfDiagonalArray(_firstOrderDiagonal).TransposeAndMultiply(v); // V diag(D − κ) Vᵀ
+        AddToDiagonal(topLeft, KernelWeight);                                                           // + κ I
         AddToDiagonal(bottomRight, KernelWeight);
-        var topRight = u * DenseMatrix.OfDiagonalArray(_cross).TransposeAndMultiply(v);       // U diag(C) Vᵀ
+        var topRight = u * DenseMatrix.OfDiagonalArray(_firstOrderCross).TransposeAndMultiply(v);       // U diag(C) Vᵀ
         return (topLeft, bottomRight, topRight);
     }
 
