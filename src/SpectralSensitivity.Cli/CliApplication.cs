@@ -126,6 +126,7 @@ internal static class CliApplication
             TaylorCommand.Create(context),
             EigDerivativesCommand.Create(context),
             ReportCommand.Create(context),
+            StudyCommand.Create(context),
             InfoCommand.Create(context),
             ServeCommand.Create(context),
         ];

@@ -1,0 +1,157 @@
+using System.CommandLine;
+using SpectralSensitivity.Cli.Infrastructure;
+using SpectralSensitivity.Cli.Reports;
+using SpectralSensitivity.Providers.Mkl;
+using SpectralSensitivity.Studies;
+using SpectralSensitivity.Studies.Execution;
+using SpectralSensitivity.Studies.Mpi;
+using SpectralSensitivity.Studies.Results;
+using SpectralSensitivity.Studies.Sampling;
+using SpectralSensitivity.Studies.Sources;
+using SpectralSensitivity.Studies.Storage;
+
+namespace SpectralSensitivity.Cli.Commands;
+
+/// <summary><c>spectral study</c>: derivatives of singular values over an ensemble of random matrices or a stack of user matrices,
+/// validated against independent references, on every core and, under <c>mpirun</c>, on every rank.</summary>
+internal static class StudyCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var ensemble = new Option<string[]>("--ensemble")
+        {
+            Description = "Random ensembles: gaussian, uniform, beta:A,B (several: --ensemble gaussian uniform beta:2,5)",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var rows = new Option<int?>("--rows") { Description = "Rows m of the random matrices" };
+        var columns = new Option<int?>("--columns") { Description = "Columns n of the random matrices" };
+        var trials = new Option<int?>("--trials") { Description = "Trials per ensemble" };
+        var matrices = new Option<string?>("--matrices") { Description = "User matrices instead of an ensemble: a 3-D .npy stack (trials x m x n) or a folder of .npy/.csv/.mtx files" };
+        var seed = new Option<ulong>("--seed") { Description = "Seed: trial t draws A and E from its own xoshiro256** stream seeded by (seed, t)", DefaultValueFactory = _ => 1 };
+        var index = new Option<string>("--index", "-k") { Description = "Singular values followed: all, a list 1,2,5 or a range 1..5", DefaultValueFactory = _ => "all" };
+        var order = CommonOptions.Order(required: false, fallback: 4);
+        var output = new Option<string>("--output", "-o") { Description = "Output directory (results.csv, summary.json, report.html, study.json, shards/)", Required = true };
+        var save = new Option<bool>("--save-matrices") { Description = "Also write A.npy and E.npy (float64 stacks, trials x m x n; trial t at index t)" };
+        var validate = new Option<string>("--validate") { Description = $"References to compare with, comma-separated: {ValidationNames.All}", DefaultValueFactory = _ => "" };
+        var external = new Option<string?>("--external") { Description = "A CSV of derivatives computed elsewhere (columns trial,k,d1..dM), compared like the references" };
+        var threads = new Option<int>("--threads") { Description = "Worker threads in this process (default: its cores); native BLAS runs one thread per worker", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var shardSize = new Option<int?>("--shard-size") { Description = "Trials per shard, the unit of restart (default: about 64 shards)" };
+        var mpi = new Option<bool>("--mpi") { Description = "Spread shards over the ranks of an MPI job (automatic under mpirun)" };
+        var json = CommonOptions.Json();
+        var command = new Command("study", "Run a study: derivatives of s_k of orders 1..N over random matrices or a stack of matrices, with error columns against independent references; shards over threads and MPI ranks, restartable.")
+        {
+            ensemble, rows, columns, trials, matrices, seed, index, order, output, save, validate, external, threads, shardSize, mpi, json,
+        };
+        command.SetAction(parse =>
+        {
+            var source = Source(parse.GetValue(ensemble), parse.GetValue(rows), parse.GetValue(columns), parse.GetValue(trials), parse.GetValue(matrices), parse.GetValue(seed));
+            var definition = new StudyDefinition(source, StudyIndices.Parse(parse.GetValue(index)!), parse.GetValue(order), ValidationNames.Parse(parse.GetValue(validate)!),
+                parse.GetValue(external) is { } path ? ExternalReference.Load(path) : null);
+            if (parse.GetValue(shardSize) is { } size)
+            {
+                definition = definition with { ShardSize = size };
+            }
+
+            var workers = parse.GetValue(threads);
+            if (workers < 1)
+            {
+                throw new UsageException($"--threads {workers}: at least 1");
+            }
+
+            if (context.Host.ConfigureProvider)
+            {
+                SpectralProviders.SetThreadCount(1);    // trial parallelism uses the cores; one BLAS thread per worker
+            }
+
+            var communicator = parse.GetValue(mpi) || OpenMpiCommunicator.IsLaunchedByMpi() ? (IStudyCommunicator)OpenMpiCommunicator.Initialize() : SingleProcess.Instance;
+            try
+            {
+                return Run(context, definition, parse.GetRequiredValue(output), communicator, workers, parse.GetValue(save), parse.GetValue(json));
+            }
+            finally
+            {
+                (communicator as IDisposable)?.Dispose();
+            }
+        });
+        return context.Examples.Add(
+            command,
+            "spectral study --ensemble gaussian uniform beta:2,5 --rows 6 --columns 10 --trials 500 -k all -N 2 --validate hessian,finite-differences --output paper",
+            "spectral study --matrices layers.npy -k 1..5 -N 8 --validate closed-form,extended-precision --output layers-study",
+            "mpirun -n 4 spectral study --ensemble gaussian --rows 2000 --columns 1000 --trials 200 -k 1..5 -N 8 --output big");
+    }
+
+    private static int Run(CliContext context, StudyDefinition definition, string output, IStudyCommunicator communicator, int workers, bool save, bool json)
+    {
+        var options = new StudyRunOptions
+        {
+            Workers = workers,
+            Communicator = communicator,
+            SaveMatrices = save ? MatrixSaving.NpyStacks : MatrixSaving.None,
+        };
+        var result = StudyProgress.Run(context, $"study (rank {communicator.Rank + 1} of {communicator.Size})", progress => Study.Run(definition, output, options with { Progress = progress }));
+        if (communicator.Size > 1)
+        {
+            context.Error.WriteLine($"spectral study: rank {communicator.Rank} of {communicator.Size} (pid {Environment.ProcessId}): computed {result.ShardsComputed} shards, skipped {result.ShardsSkipped} already written");
+        }
+
+        if (communicator.Rank != 0)
+        {
+            return ExitCodes.Success;
+        }
+
+        AtomicFile.WriteText(result.Files.Report, StudyReport.Render(result.Manifest, result.Summary!));
+        var rowCount = result.Manifest.Trials * result.Layout.Indices.Count;
+        if (json)
+        {
+            context.WriteJson(new
+            {
+                Output = result.Files.Directory,
+                Results = result.Files.Results,
+                Summary = result.Files.Summary,
+                Report = result.Files.Report,
+                result.Manifest.Trials,
+                Rows = rowCount,
+                Ranks = communicator.Size,
+                ShardsComputed = result.ShardsComputed,
+                ShardsSkipped = result.ShardsSkipped,
+                result.Manifest.Shards,
+            });
+        }
+        else
+        {
+            context.WriteLine($"wrote {result.Files.Results} ({rowCount} rows: {result.Manifest.Trials} trials x {result.Layout.Indices.Count} values of k), summary.json and report.html");
+            context.WriteLine($"shards: {result.Manifest.Shards} in all; this run computed {result.ShardsComputed} on rank 0 and skipped {result.ShardsSkipped} already written ({communicator.Size} rank{(communicator.Size > 1 ? "s" : "")})");
+            foreach (var column in result.Layout.ErrorColumns)
+            {
+                var groups = result.Summary!.Groups.Where(g => g.Ensemble != "all").Select(g => g.Columns.GetValueOrDefault(column)).OfType<Quantiles>().ToArray();
+                if (groups.Length > 0)
+                {
+                    context.WriteLine($"  {column}: largest median {groups.Max(q => q.Median):0.00E+00}, largest 95 % {groups.Max(q => q.Q95):0.00E+00}, max {groups.Max(q => q.Max):0.00E+00}");
+                }
+            }
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static StudySource Source(string[]? ensembles, int? rows, int? columns, int? trials, string? matrices, ulong seed)
+    {
+        if (matrices is not null)
+        {
+            if (ensembles is { Length: > 0 } || rows is not null || columns is not null || trials is not null)
+            {
+                throw new UsageException("--matrices replaces --ensemble, --rows, --columns and --trials: give one or the other");
+            }
+
+            IMatrixStack stack = Directory.Exists(matrices) ? MatrixFolder.Open(matrices) : NpyStack.Open(matrices);
+            return new MatrixStackSource(stack, seed);
+        }
+
+        if (ensembles is not { Length: > 0 } || rows is null || columns is null || trials is null)
+        {
+            throw new UsageException("a study needs --ensemble, --rows, --columns and --trials, or --matrices FILE|DIR");
+        }
+
+        return new EnsembleSource(ensembles.Select(Ensemble.Parse).ToArray(), rows.Value, columns.Value, trials.Value, seed);
+    }
+}
