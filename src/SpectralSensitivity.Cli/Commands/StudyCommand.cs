@@ -27,6 +27,7 @@ internal static class StudyCommand
         var columns = new Option<int?>("--columns") { Description = "Columns n of the random matrices" };
         var trials = new Option<int?>("--trials") { Description = "Trials per ensemble" };
         var matrices = new Option<string?>("--matrices") { Description = "User matrices instead of an ensemble: a 3-D .npy stack (trials x m x n) or a folder of .npy/.csv/.mtx files" };
+        var directions = new Option<string?>("--directions") { Description = "With --matrices: the directions E, a stack or folder like --matrices [default: drawn per trial from --seed]" };
         var seed = new Option<ulong>("--seed") { Description = "Seed: trial t draws A and E from its own xoshiro256** stream seeded by (seed, t)", DefaultValueFactory = _ => 1 };
         var index = new Option<string>("--index", "-k") { Description = "Singular values followed: all, a list 1,2,5 or a range 1..5", DefaultValueFactory = _ => "all" };
         var order = CommonOptions.Order(required: false, fallback: 4);
@@ -40,11 +41,11 @@ internal static class StudyCommand
         var json = CommonOptions.Json();
         var command = new Command("study", "Run a study: derivatives of s_k of orders 1..N over random matrices or a stack of matrices, with error columns against independent references; shards over threads and MPI ranks, restartable.")
         {
-            ensemble, rows, columns, trials, matrices, seed, index, order, output, save, validate, external, threads, shardSize, mpi, json,
+            ensemble, rows, columns, trials, matrices, directions, seed, index, order, output, save, validate, external, threads, shardSize, mpi, json,
         };
         command.SetAction(parse =>
         {
-            var source = Source(parse.GetValue(ensemble), parse.GetValue(rows), parse.GetValue(columns), parse.GetValue(trials), parse.GetValue(matrices), parse.GetValue(seed));
+            var source = Source(parse.GetValue(ensemble), parse.GetValue(rows), parse.GetValue(columns), parse.GetValue(trials), parse.GetValue(matrices), parse.GetValue(directions), parse.GetValue(seed));
             var definition = new StudyDefinition(source, StudyIndices.Parse(parse.GetValue(index)!), parse.GetValue(order), ValidationNames.Parse(parse.GetValue(validate)!),
                 parse.GetValue(external) is { } path ? ExternalReference.Load(path) : null);
             if (parse.GetValue(shardSize) is { } size)
@@ -134,7 +135,7 @@ internal static class StudyCommand
         return ExitCodes.Success;
     }
 
-    private static StudySource Source(string[]? ensembles, int? rows, int? columns, int? trials, string? matrices, ulong seed)
+    private static StudySource Source(string[]? ensembles, int? rows, int? columns, int? trials, string? matrices, string? directions, ulong seed)
     {
         if (matrices is not null)
         {
@@ -143,8 +144,12 @@ internal static class StudyCommand
                 throw new UsageException("--matrices replaces --ensemble, --rows, --columns and --trials: give one or the other");
             }
 
-            IMatrixStack stack = Directory.Exists(matrices) ? MatrixFolder.Open(matrices) : NpyStack.Open(matrices);
-            return new MatrixStackSource(stack, seed);
+            return new MatrixStackSource(OpenStack(matrices), seed, directions is null ? null : OpenStack(directions));
+        }
+
+        if (directions is not null)
+        {
+            throw new UsageException("--directions goes with --matrices; an ensemble draws its directions");
         }
 
         if (ensembles is not { Length: > 0 } || rows is null || columns is null || trials is null)
@@ -154,4 +159,6 @@ internal static class StudyCommand
 
         return new EnsembleSource(ensembles.Select(Ensemble.Parse).ToArray(), rows.Value, columns.Value, trials.Value, seed);
     }
+
+    private static IMatrixStack OpenStack(string path) => Directory.Exists(path) ? MatrixFolder.Open(path) : NpyStack.Open(path);
 }

@@ -12,10 +12,10 @@ internal static class StudyReport
     public static string Render(StudyManifest manifest, StudySummary summary)
     {
         var page = new HtmlPage("Study of singular-value derivatives");
-        page.Paragraph($"{manifest.Source}. {manifest.Trials} trials of {manifest.Rows} x {manifest.Columns}; k = {manifest.Indices}; " +
+        page.Paragraph($"{manifest.Trials} trials of {manifest.Rows} x {manifest.Columns} ({manifest.Source}); k = {manifest.Indices}; " +
                        $"derivatives of orders 1..{manifest.Order} along each trial's direction E (unit Frobenius norm)" +
                        (manifest.Validations.Length > 0 ? $"; validated against: {manifest.Validations}." : "."));
-        page.Paragraph("Boxes: 25 % to 75 % with the median; whiskers: 5 % to 95 %; dots: min and max. Errors are |x - x_ref| / max(|x_ref|, j! |E|^j / gap^(j-1)) " +
+        page.Paragraph($"Boxes: 25 % to 75 % with the median; whiskers: 5 % to 95 %; dots: min and max (when inside the axis range). Errors of exactly 0 are drawn at {SvgBoxPlot.LogFloor:0E+0}. Errors are |x - x_ref| / max(|x_ref|, j! |E|^j / gap^(j-1)) " +
                        "for the derivative of order j, and relative Frobenius or 2-norm errors for Hessians.");
         var groups = summary.Groups.Where(g => g.Ensemble != "all").ToArray();
         var ensembles = groups.Select(g => g.Ensemble).Distinct().ToArray();

@@ -6,8 +6,9 @@ using SpectralSensitivity.Studies.Results;
 namespace SpectralSensitivity.Cli.Reports;
 
 /// <summary>A self-contained SVG box plot: one group of boxes per category (k), one box per series (ensemble) in each group.</summary>
-/// <remarks>Box from the 25 % to the 75 % quantile with the median, whiskers from 5 % to 95 %, dots at min and max. On a log
-/// axis only positive values are drawn.</remarks>
+/// <remarks>Box from the 25 % to the 75 % quantile with the median, whiskers from 5 % to 95 %, dots at min and max when they lie
+/// inside the axis range (set by the whiskers, so one outlier does not flatten every box). On a log axis, values at or below
+/// zero (an error of exactly 0) are drawn at the bottom of the axis, <see cref="LogFloor"/>.</remarks>
 internal sealed class SvgBoxPlot(string title, string xLabel, string yLabel)
 {
     private const int Width = 560;
@@ -24,6 +25,9 @@ internal sealed class SvgBoxPlot(string title, string xLabel, string yLabel)
     /// <summary>Logarithmic y axis.</summary>
     public bool LogY { get; init; }
 
+    /// <summary>Where values ≤ 0 are drawn on a logarithmic axis.</summary>
+    public const double LogFloor = 1e-18;
+
     /// <summary>Adds a series: one box (or null) per category.</summary>
     public SvgBoxPlot Add(string name, string color, IReadOnlyList<Quantiles?> boxes)
     {
@@ -33,8 +37,8 @@ internal sealed class SvgBoxPlot(string title, string xLabel, string yLabel)
 
     public string Render()
     {
-        var values = _series.SelectMany(s => s.Boxes).Where(b => b is not null).SelectMany(b => new[] { b!.Min, b.Max, b.Q05, b.Q95 })
-            .Where(v => double.IsFinite(v) && (!LogY || v > 0)).Select(Transform).ToArray();
+        var values = _series.SelectMany(s => s.Boxes).Where(b => b is not null).SelectMany(b => new[] { b!.Q05, b.Q95 })
+            .Where(double.IsFinite).Select(Transform).ToArray();
         var (yMin, yMax) = values.Length == 0 ? (0.0, 1.0) : (values.Min(), values.Max());
         if (yMax - yMin < (LogY ? 1 : 1e-300))
         {
@@ -63,10 +67,10 @@ internal sealed class SvgBoxPlot(string title, string xLabel, string yLabel)
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(centre)}\" y=\"{Height - Bottom + 15}\" text-anchor=\"middle\">{Escape(Categories[c])}</text>");
             for (var s = 0; s < _series.Count; s++)
             {
-                if (c < _series[s].Boxes.Count && _series[s].Boxes[c] is { } box && Drawable(box))
+                if (c < _series[s].Boxes.Count && _series[s].Boxes[c] is { } box)
                 {
                     var x = centre - 0.4 * slot + (s + 0.5) * boxWidth;
-                    AppendBox(svg, box, x, boxWidth * 0.8, _series[s].Color, Y);
+                    AppendBox(svg, box, x, boxWidth * 0.8, _series[s].Color, Y, Top, Height - Bottom);
                 }
             }
         }
@@ -84,9 +88,7 @@ internal sealed class SvgBoxPlot(string title, string xLabel, string yLabel)
         return svg.ToString();
     }
 
-    private bool Drawable(Quantiles box) => !LogY || box.Q05 > 0;
-
-    private static void AppendBox(StringBuilder svg, Quantiles box, double x, double width, string color, Func<double, double> y)
+    private static void AppendBox(StringBuilder svg, Quantiles box, double x, double width, string color, Func<double, double> y, double top, double bottom)
     {
         double left = x - width / 2, right = x + width / 2;
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(x)}\" y1=\"{F(y(box.Q05))}\" x2=\"{F(x)}\" y2=\"{F(y(box.Q95))}\" stroke=\"{color}\"/>");
@@ -94,14 +96,14 @@ internal sealed class SvgBoxPlot(string title, string xLabel, string yLabel)
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(left)}\" y1=\"{F(y(box.Median))}\" x2=\"{F(right)}\" y2=\"{F(y(box.Median))}\" stroke=\"{color}\" stroke-width=\"2\"/>");
         foreach (var extreme in new[] { box.Min, box.Max })
         {
-            if (double.IsFinite(y(extreme)))
+            if (double.IsFinite(y(extreme)) && y(extreme) >= top && y(extreme) <= bottom)
             {
                 svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{F(x)}\" cy=\"{F(y(extreme))}\" r=\"2\" fill=\"{color}\"/>");
             }
         }
     }
 
-    private double Transform(double v) => LogY ? Math.Log10(v) : v;
+    private double Transform(double v) => LogY ? Math.Log10(Math.Max(v, LogFloor)) : v;
 
     private static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 

@@ -12,6 +12,8 @@ namespace SpectralSensitivity.Providers.Mkl.Loading;
 /// <c>libgomp.so.1</c> is opened with <c>RTLD_NOW | RTLD_GLOBAL</c> and <c>MKL_Set_Threading_Layer(GNU)</c>
 /// is called; when any step fails the sequential layer is selected instead. Users never set
 /// <c>LD_PRELOAD</c> or <c>MKL_THREADING_LAYER</c>.
+/// <para>Conditional numerical reproducibility is set to <c>MKL_CBWR_AUTO</c>, so results do not depend on how .NET happens
+/// to align the arrays (a requirement of studies whose results must be the same bytes on any number of processes).</para>
 /// <para>Before <c>libgomp</c> initialises, <c>OMP_WAIT_POLICY=PASSIVE</c> is put into the native environment unless
 /// the user set it: with the default (active, spinning) policy a 1000 x 1000 SVD on two threads took 4-22 s instead
 /// of 0.5 s on a two-core machine shared with other work, because the spinning workers starve each other.</para>
@@ -22,6 +24,7 @@ internal static unsafe class MklThreading
     private const int ThreadingSequential = 1;
     private const int ThreadingGnu = 3;
     private const int InterfaceLp64 = 0;
+    private const int CbwrAuto = 2;    // MKL_CBWR_AUTO (mkl_cbwr.h)
 
     /// <summary>Environment variable that selects the layer: <c>gnu</c> (default) or <c>sequential</c>.</summary>
     internal const string Variable = "SPECTRAL_MKL_THREADING";
@@ -54,6 +57,13 @@ internal static unsafe class MklThreading
         if (NativeLibrary.TryGetExport(mkl, "MKL_Set_Interface_Layer", out var setInterface))
         {
             ((delegate* unmanaged<int, int>)setInterface)(InterfaceLp64);
+        }
+
+        // Conditional numerical reproducibility: the same bits run to run for a given thread count, whatever the alignment of
+        // the arrays (without it the same 6 x 10 SVD differed in the last digits between two processes).
+        if (NativeLibrary.TryGetExport(mkl, "MKL_CBWR_Set", out var setReproducibility))
+        {
+            ((delegate* unmanaged<int, int>)setReproducibility)(CbwrAuto);
         }
 
         var select = (delegate* unmanaged<int, int>)setLayer;

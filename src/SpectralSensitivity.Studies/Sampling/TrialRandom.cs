@@ -31,6 +31,14 @@ public sealed class TrialRandom
         _s3 = SplitMix(ref x);
     }
 
+    /// <summary>A stream with the given xoshiro256** state (for checks against the reference implementation).</summary>
+    internal static TrialRandom FromState(ulong s0, ulong s1, ulong s2, ulong s3)
+    {
+        var random = new TrialRandom(0, 0);
+        (random._s0, random._s1, random._s2, random._s3) = (s0, s1, s2, s3);
+        return random;
+    }
+
     /// <summary>The next 64 random bits (xoshiro256**).</summary>
     public ulong NextBits()
     {
