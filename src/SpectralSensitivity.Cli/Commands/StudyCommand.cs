@@ -100,7 +100,7 @@ internal static class StudyCommand
             return ExitCodes.Success;
         }
 
-        AtomicFile.WriteText(result.Files.Report, StudyReport.Render(result.Manifest, result.Summary!));
+        Studies.Execution.AtomicFile.WriteText(result.Files.Report, StudyReport.Render(result.Manifest, result.Summary!));
         var rowCount = result.Manifest.Trials * result.Layout.Indices.Count;
         if (json)
         {

@@ -1,7 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.Errors;
-using SpectralSensitivity.Matrices;
 using SpectralSensitivity.Results;
 using SpectralSensitivity.Studies.Results;
 using SpectralSensitivity.Studies.Sources;
@@ -64,7 +63,7 @@ internal sealed class TrialEvaluator
             var expansion = expansions[i];
             rows[i] = expansion is null
                 ? new StudyRow(trial.Ensemble, trial.Trial, indices[i], double.NaN, Nan(_layout.Order), errors[i], statuses[i])
-                : new StudyRow(trial.Ensemble, trial.Trial, indices[i], expansion.SingularValue, expansion.Derivatives.ToArray(), errors[i], TrialStatus.Ok);
+                : new StudyRow(trial.Ensemble, trial.Trial, indices[i], expansion.Value, expansion.Derivatives.ToArray(), errors[i], TrialStatus.Ok);
         }
 
         return rows;
