@@ -48,6 +48,21 @@ internal static unsafe class MklThreading
     /// </summary>
     internal static string? Configure(nint mkl, string mklPath, MklThreadingLayer requested, out string? error)
     {
+        var layer = SelectLayer(mkl, mklPath, requested, out error);
+
+        // After the layer is chosen (MKL_CBWR_Set initialises MKL's threading): conditional numerical reproducibility, the same
+        // bits run to run for a given thread count whatever the alignment of the arrays (without it the same 6 x 10 SVD
+        // differed in the last digits between two processes).
+        if (layer is not null && NativeLibrary.TryGetExport(mkl, "MKL_CBWR_Set", out var setReproducibility))
+        {
+            ((delegate* unmanaged<int, int>)setReproducibility)(CbwrAuto);
+        }
+
+        return layer;
+    }
+
+    private static string? SelectLayer(nint mkl, string mklPath, MklThreadingLayer requested, out string? error)
+    {
         error = null;
         if (!NativeLibrary.TryGetExport(mkl, "MKL_Set_Threading_Layer", out var setLayer))
         {
@@ -57,13 +72,6 @@ internal static unsafe class MklThreading
         if (NativeLibrary.TryGetExport(mkl, "MKL_Set_Interface_Layer", out var setInterface))
         {
             ((delegate* unmanaged<int, int>)setInterface)(InterfaceLp64);
-        }
-
-        // Conditional numerical reproducibility: the same bits run to run for a given thread count, whatever the alignment of
-        // the arrays (without it the same 6 x 10 SVD differed in the last digits between two processes).
-        if (NativeLibrary.TryGetExport(mkl, "MKL_CBWR_Set", out var setReproducibility))
-        {
-            ((delegate* unmanaged<int, int>)setReproducibility)(CbwrAuto);
         }
 
         var select = (delegate* unmanaged<int, int>)setLayer;
