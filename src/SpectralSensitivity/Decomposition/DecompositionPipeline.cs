@@ -20,10 +20,10 @@ internal static class DecompositionPipeline
     /// <summary>Runs the pipeline on <paramref name="a"/>.</summary>
     /// <exception cref="InvalidSpectralInputException">Invalid input, tolerances or refinement value, or values beyond the double range.</exception>
     /// <exception cref="DecompositionFailedException">The backend's factorization did not converge.</exception>
-    public static SpectralFactors Run(Matrix<double> a, ISpectralFactorization factorization, DecompositionRefinement refinement, SpectralTolerances tolerances)
+    public static SpectralFactors Run(Matrix<double> a, ISpectralFactorization factorization, DecompositionRefinement refinement, SpectralTolerances? tolerances)
     {
         factorization.Check(a);
-        tolerances.Validate();
+        (tolerances ?? SpectralTolerances.Default).Validate();
         RefinementGuard.RequireDefined(refinement);
 
         var exponent = PowerOfTwoScaling.ExponentFor(a);

@@ -1,7 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Backends;
 using SpectralSensitivity.Decomposition.Refinement;
-using SpectralSensitivity.Operators;
 using SpectralSensitivity.Validation;
 
 namespace SpectralSensitivity.Decomposition;
@@ -27,7 +26,7 @@ internal sealed class SingularValueFactorization : ISpectralFactorization
 
     public SpectralFactors Refine(double[] scaled, int rows, int columns, SpectralFactors factors)
     {
-        var (u, s, v, _) = OneSidedJacobiRefinement.Refine(scaled, rows, columns, ColumnKernels.Storage(factors.First), ColumnKernels.Storage(factors.Second!));
+        var (u, s, v, _) = OneSidedJacobiRefinement.Refine(scaled, rows, columns, factors.FirstStorage, factors.SecondStorage);
         return new SpectralFactors(s, Matrix<double>.Build.Dense(rows, columns, u), Matrix<double>.Build.Dense(columns, columns, v));
     }
 }

@@ -45,6 +45,12 @@ internal sealed class SpectralFactors
     /// <summary>V, or null for a symmetric eigendecomposition.</summary>
     public Matrix<double>? Second { get; }
 
+    /// <summary>Column-major storage of <see cref="First"/> (shared, not copied).</summary>
+    public double[] FirstStorage => Operators.ColumnKernels.Storage(First);
+
+    /// <summary>Column-major storage of <see cref="Second"/> (shared, not copied); V of an SVD.</summary>
+    public double[] SecondStorage => Operators.ColumnKernels.Storage(Second!);
+
     /// <summary>The same factors with a scale exponent.</summary>
     public SpectralFactors WithExponent(int exponent) => new(_scaledValues, First, Second, exponent);
 

@@ -1,7 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Backends;
 using SpectralSensitivity.Decomposition.Refinement;
-using SpectralSensitivity.Operators;
 using SpectralSensitivity.Validation;
 
 namespace SpectralSensitivity.Decomposition;
@@ -26,7 +25,7 @@ internal sealed class SymmetricEigenFactorization : ISpectralFactorization
 
     public SpectralFactors Refine(double[] scaled, int rows, int columns, SpectralFactors factors)
     {
-        var (values, vectors, _) = SymmetricJacobiRefinement.Refine(scaled, rows, ColumnKernels.Storage(factors.First));
+        var (values, vectors, _) = SymmetricJacobiRefinement.Refine(scaled, rows, factors.FirstStorage);
         return new SpectralFactors(values, Matrix<double>.Build.Dense(rows, rows, vectors), null);
     }
 }

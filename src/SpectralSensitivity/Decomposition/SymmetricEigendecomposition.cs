@@ -20,9 +20,10 @@ public sealed class SymmetricEigendecomposition
 
     private readonly SpectralFactors _factors;
 
-    private SymmetricEigendecomposition(SpectralFactors factors, SpectralTolerances tolerances)
+    private SymmetricEigendecomposition(SpectralFactors factors, SpectralTolerances? tolerances)
     {
         _factors = factors;
+        tolerances ??= SpectralTolerances.Default;
         var scale = 0.0;
         foreach (var mu in factors.Values)
         {
@@ -47,14 +48,8 @@ public sealed class SymmetricEigendecomposition
     /// <summary>Q itself (shared storage: never modify).</summary>
     internal Matrix<double> Vectors => _factors.First;
 
-    /// <summary>The eigenvalues of T, without a copy.</summary>
-    internal ReadOnlySpan<double> Values => _factors.Values;
-
-    /// <summary>The eigenvalues of <c>2^−e T</c>, e = <see cref="ScaleExponent"/> (<c>μ_k = 2^e · ScaledEigenvalues[k-1]</c>).</summary>
-    internal ReadOnlySpan<double> ScaledEigenvalues => _factors.ScaledValues;
-
-    /// <summary>e: the power of two split off T before it was factored (0 unless its largest entry lies outside <c>2^±128</c>).</summary>
-    internal int ScaleExponent => _factors.ScaleExponent;
+    /// <summary>The eigenvalues of <c>2^−e T</c> and e, as the pipeline kept them (<see cref="SpectralFactors"/>).</summary>
+    internal SpectralFactors Factors => _factors;
 
     /// <summary>Computes the eigendecomposition of the symmetric matrix <paramref name="t"/> in double precision.</summary>
     /// <param name="t">A finite, square, symmetric matrix (to <see cref="SymmetryTolerance"/>).</param>
@@ -75,12 +70,8 @@ public sealed class SymmetricEigendecomposition
     /// <param name="tolerances">The cluster tolerance; null for the default (<see cref="SpectralTolerances"/>).</param>
     /// <exception cref="InvalidSpectralInputException">Empty, non-finite, non-square or non-symmetric input, or an undefined refinement value.</exception>
     /// <exception cref="DecompositionFailedException">The backend's eigensolver did not converge.</exception>
-    public static SymmetricEigendecomposition Compute(Matrix<double> t, DecompositionRefinement refinement, SpectralTolerances? tolerances = null)
-    {
-        tolerances ??= SpectralTolerances.Default;
-        var factors = DecompositionPipeline.Run(t, SymmetricEigenFactorization.Instance, refinement, tolerances);
-        return new SymmetricEigendecomposition(factors, tolerances);
-    }
+    public static SymmetricEigendecomposition Compute(Matrix<double> t, DecompositionRefinement refinement, SpectralTolerances? tolerances = null) =>
+        new(DecompositionPipeline.Run(t, SymmetricEigenFactorization.Instance, refinement, tolerances), tolerances);
 
     /// <summary>Returns <c>μ_k</c> for a 1-based index k (ascending order).</summary>
     public double Eigenvalue(int index)

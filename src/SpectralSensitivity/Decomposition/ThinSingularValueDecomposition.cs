@@ -21,9 +21,10 @@ public sealed class ThinSingularValueDecomposition
 {
     private readonly SpectralFactors _factors;
 
-    private ThinSingularValueDecomposition(SpectralFactors factors, SpectralTolerances tolerances)
+    private ThinSingularValueDecomposition(SpectralFactors factors, SpectralTolerances? tolerances)
     {
         _factors = factors;
+        tolerances ??= SpectralTolerances.Default;
         var values = factors.Values;
         var scale = values.Length > 0 ? values[0] : 0.0;
         ZeroTolerance = tolerances.ZeroTolerance ?? SpectralTolerances.DefaultThreshold(RowCount, ColumnCount, scale);
@@ -70,15 +71,10 @@ public sealed class ThinSingularValueDecomposition
     /// <summary>V itself (shared storage: never modify).</summary>
     internal Matrix<double> RightFactor => _factors.Second!;
 
-    /// <summary>The singular values of A, without a copy.</summary>
-    internal ReadOnlySpan<double> Values => _factors.Values;
-
-    /// <summary>The singular values of <c>2^−e A</c>, e = <see cref="ScaleExponent"/>: numbers of size about one whatever the
-    /// scale of A, for code that must not overflow or underflow (<c>s_k = 2^e · ScaledSingularValues[k-1]</c>).</summary>
-    internal ReadOnlySpan<double> ScaledSingularValues => _factors.ScaledValues;
-
-    /// <summary>e: the power of two split off A before it was factored (0 unless its largest entry lies outside <c>2^±128</c>).</summary>
-    internal int ScaleExponent => _factors.ScaleExponent;
+    /// <summary>Everything the pipeline kept: the singular values of <c>2^−e A</c> (<see cref="SpectralFactors.ScaledValues"/>,
+    /// numbers of size about one whatever the scale of A) and e (<see cref="SpectralFactors.ScaleExponent"/>), for code that
+    /// must not overflow or underflow.</summary>
+    internal SpectralFactors Factors => _factors;
 
     /// <summary>Computes the thin SVD of <paramref name="a"/> in double precision.</summary>
     /// <param name="a">A finite, non-empty real matrix.</param>
@@ -99,12 +95,8 @@ public sealed class ThinSingularValueDecomposition
     /// <param name="tolerances">Zero and cluster tolerances; null for the defaults (<see cref="SpectralTolerances"/>).</param>
     /// <exception cref="InvalidSpectralInputException">Empty or non-finite input, or an undefined refinement value.</exception>
     /// <exception cref="DecompositionFailedException">The backend's SVD did not converge.</exception>
-    public static ThinSingularValueDecomposition Compute(Matrix<double> a, DecompositionRefinement refinement, SpectralTolerances? tolerances = null)
-    {
-        tolerances ??= SpectralTolerances.Default;
-        var factors = DecompositionPipeline.Run(a, SingularValueFactorization.Instance, refinement, tolerances);
-        return new ThinSingularValueDecomposition(factors, tolerances);
-    }
+    public static ThinSingularValueDecomposition Compute(Matrix<double> a, DecompositionRefinement refinement, SpectralTolerances? tolerances = null) =>
+        new(DecompositionPipeline.Run(a, SingularValueFactorization.Instance, refinement, tolerances), tolerances);
 
     /// <summary>Wraps factors computed elsewhere (e.g. by a high-precision reference), after checking their shapes and order;
     /// the decomposition keeps copies.</summary>

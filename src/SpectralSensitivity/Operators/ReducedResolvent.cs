@@ -55,7 +55,7 @@ public sealed class ReducedResolvent
         var gap = hasKernel && !atZero ? Math.Abs(scaledShift) : double.PositiveInfinity;
         for (var i = 0; i < r; i++)
         {
-            var si = Math.ScaleB(svd.Values[i], -ScaleExponent);
+            var si = Math.ScaleB(svd.Factors.Values[i], -ScaleExponent);
             var removed = i >= first - 1 && i < first - 1 + count;
             if (!removed)
             {
@@ -137,7 +137,7 @@ public sealed class ReducedResolvent
     {
         ArgumentNullException.ThrowIfNull(svd);
         svd.RequireIsolated(index);
-        return new ReducedResolvent(svd, index, 1, svd.Values[index - 1]);
+        return new ReducedResolvent(svd, index, 1, svd.Factors.Values[index - 1]);
     }
 
     /// <summary>The reduced resolvent at the shift λ with the singular pairs <c>first … first + count − 1</c> removed.</summary>
@@ -148,7 +148,7 @@ public sealed class ReducedResolvent
 
     /// <summary>The power-of-two exponent of the largest singular value (0 for the zero matrix).</summary>
     internal static int ScaleExponentOf(ThinSingularValueDecomposition svd) =>
-        svd.Values[0] > 0 ? Math.ILogB(svd.Values[0]) : 0;
+        svd.Factors.Values[0] > 0 ? Math.ILogB(svd.Factors.Values[0]) : 0;
 
     /// <summary>Creates a workspace for the allocation-free <see cref="Apply(ReadOnlySpan{double}, Span{double}, ResolventWorkspace)"/>.</summary>
     public ResolventWorkspace CreateWorkspace() => new(_svd.RowCount + _svd.ColumnCount, _svd.Size);

@@ -26,7 +26,7 @@ public sealed class SymmetricReducedResolvent
         Eigenvalue = eig.Eigenvalue(index);
         Gap = eig.Gap(index);
         var largest = 0.0;
-        foreach (var mu in eig.Values)
+        foreach (var mu in eig.Factors.Values)
         {
             largest = Math.Max(largest, Math.Abs(mu));
         }
@@ -36,7 +36,7 @@ public sealed class SymmetricReducedResolvent
         _weights = new double[_size];
         for (var i = 0; i < _size; i++)
         {
-            _weights[i] = i == index - 1 ? 0.0 : 1.0 / (Math.ScaleB(eig.Values[i], -ScaleExponent) - scaledValue); // σ/(μ_i − μ_k)
+            _weights[i] = i == index - 1 ? 0.0 : 1.0 / (Math.ScaleB(eig.Factors.Values[i], -ScaleExponent) - scaledValue); // σ/(μ_i − μ_k)
         }
     }
 

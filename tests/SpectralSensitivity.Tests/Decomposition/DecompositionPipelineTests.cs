@@ -19,11 +19,11 @@ public sealed class DecompositionPipelineTests
     {
         var a = UnitDyadic(TestMatrices.Gaussian(6, 9, 31));                // largest entry in [1, 2), 12 significant bits
         var reference = ThinSingularValueDecomposition.Compute(a);
-        reference.ScaleExponent.Should().Be(0, "entries within 2^±128 are not scaled");
+        reference.Factors.ScaleExponent.Should().Be(0, "entries within 2^±128 are not scaled");
 
         var svd = ThinSingularValueDecomposition.Compute(a * Math.ScaleB(1.0, exponent));
-        svd.ScaleExponent.Should().Be(exponent);
-        svd.ScaledSingularValues.ToArray().Should().Equal(reference.ScaledSingularValues.ToArray(), "2^-e (2^e A) = A exactly");
+        svd.Factors.ScaleExponent.Should().Be(exponent);
+        svd.Factors.ScaledValues.ToArray().Should().Equal(reference.Factors.ScaledValues.ToArray(), "2^-e (2^e A) = A exactly");
         for (var k = 1; k <= svd.Size; k++)
         {
             svd.SingularValue(k).Should().Be(Math.ScaleB(reference.SingularValue(k), exponent));
@@ -42,8 +42,8 @@ public sealed class DecompositionPipelineTests
         var t = UnitDyadic(g + g.Transpose());
         var reference = SymmetricEigendecomposition.Compute(t);
         var eig = SymmetricEigendecomposition.Compute(t * Math.ScaleB(1.0, exponent));
-        eig.ScaleExponent.Should().Be(exponent);
-        eig.ScaledEigenvalues.ToArray().Should().Equal(reference.ScaledEigenvalues.ToArray());
+        eig.Factors.ScaleExponent.Should().Be(exponent);
+        eig.Factors.ScaledValues.ToArray().Should().Equal(reference.Factors.ScaledValues.ToArray());
         eig.Eigenvectors.Should().Be(reference.Eigenvectors);
     }
 
@@ -79,8 +79,8 @@ public sealed class DecompositionPipelineTests
         s.Clear();
         wrapped.LeftVectors.Should().Be(reference.LeftVectors);
         wrapped.SingularValue(2).Should().Be(Math.ScaleB(reference.SingularValue(2), 700));
-        wrapped.ScaleExponent.Should().Be(700 + Math.ILogB(reference.SingularValue(1)));
-        wrapped.ScaledSingularValues[0].Should().BeInRange(1.0, 2.0);
+        wrapped.Factors.ScaleExponent.Should().Be(700 + Math.ILogB(reference.SingularValue(1)));
+        wrapped.Factors.ScaledValues[0].Should().BeInRange(1.0, 2.0);
     }
 
     /// <summary>The matrix rounded to multiples of 2^−10 of its largest entry, then scaled so that entry lies in [1, 2): every
