@@ -10,7 +10,11 @@ public sealed record MatrixReadOptions
     /// <summary>The default of <see cref="MaxLineLength"/>: 2^24 characters.</summary>
     public const int DefaultMaxLineLength = 1 << 24;
 
+    /// <summary>The default of <see cref="MaxMatrices"/>: 2^20 matrices.</summary>
+    public const int DefaultMaxMatrices = 1 << 20;
+
     private readonly long maxEntries = DefaultMaxEntries;
+    private readonly int maxMatrices = DefaultMaxMatrices;
     private readonly int maxLineLength = DefaultMaxLineLength;
 
     /// <summary>The options used when none are given.</summary>
@@ -27,6 +31,20 @@ public sealed record MatrixReadOptions
         init => maxEntries = value >= 1 && value <= Array.MaxLength
             ? value
             : throw new ArgumentOutOfRangeException(nameof(MaxEntries), value, $"must be between 1 and {Array.MaxLength}");
+    }
+
+    /// <summary>
+    /// The largest number of matrices a stack (a 3-D <c>.npy</c> array or the arrays of an <c>.npz</c> archive) may
+    /// declare, checked with <see cref="MaxEntries"/> (which bounds their entries together) before allocating, so that
+    /// a million 1 x 1 matrices cannot cost more in per-matrix overhead than their entries do.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
+    public int MaxMatrices
+    {
+        get => maxMatrices;
+        init => maxMatrices = value >= 1
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(MaxMatrices), value, "must be at least 1");
     }
 
     /// <summary>

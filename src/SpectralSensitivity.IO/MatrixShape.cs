@@ -28,6 +28,35 @@ internal static class MatrixShape
         return (int)entries;
     }
 
+    /// <summary>Returns <c>count * rows * columns</c> for a stack of <paramref name="count"/> matrices of <paramref name="rows"/> x <paramref name="columns"/> when it is non-empty and within the limits; throws otherwise.</summary>
+    /// <param name="source">The file path or stream name, for the message.</param>
+    /// <param name="declaredBy">Who declares the size, e.g. "the header".</param>
+    /// <param name="count">Declared number of matrices.</param>
+    /// <param name="rows">Declared rows of each.</param>
+    /// <param name="columns">Declared columns of each.</param>
+    /// <param name="options">The limits (<see cref="MatrixReadOptions.MaxEntries"/> for all entries together, <see cref="MatrixReadOptions.MaxMatrices"/>).</param>
+    public static int CheckedStackEntryCount(string source, string declaredBy, BigInteger count, BigInteger rows, BigInteger columns, MatrixReadOptions options)
+    {
+        if (count.IsZero)
+        {
+            throw new MatrixFileFormatException(source, $"{declaredBy} declares a stack of 0 matrices of {rows} x {columns}; a stack needs at least one matrix");
+        }
+
+        if (count > options.MaxMatrices)
+        {
+            throw new MatrixFileFormatException(source, $"{declaredBy} declares a stack of {count} matrices, more than the limit of {options.MaxMatrices} (MatrixReadOptions.MaxMatrices)");
+        }
+
+        var each = CheckedEntryCount(source, declaredBy, rows, columns, options);
+        var entries = count * each;
+        if (entries > options.MaxEntries)
+        {
+            throw new MatrixFileFormatException(source, $"{declaredBy} declares {count} matrices of {rows} x {columns} = {entries} entries, more than the limit of {options.MaxEntries} (MatrixReadOptions.MaxEntries)");
+        }
+
+        return (int)entries;
+    }
+
     /// <summary>Throws the error for a non-finite entry unless the options allow it.</summary>
     /// <param name="source">The file path or stream name, for the message.</param>
     /// <param name="value">The entry.</param>

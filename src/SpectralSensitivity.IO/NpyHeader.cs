@@ -2,25 +2,15 @@ using System.Numerics;
 
 namespace SpectralSensitivity.IO;
 
-/// <summary>The element types the <c>.npy</c> reader accepts.</summary>
-internal enum NpyElementType
-{
-    /// <summary>IEEE 754 binary64, <c>f8</c>.</summary>
-    Float64,
-
-    /// <summary>IEEE 754 binary32, <c>f4</c>.</summary>
-    Float32,
-}
-
 /// <summary>The meaning of an <c>.npy</c> header dict: element type, byte order, memory order and shape.</summary>
-/// <param name="ElementType">Float64 or Float32.</param>
+/// <param name="ElementType">Float64, Float32, a signed or unsigned integer, or bool.</param>
+/// <param name="ElementSize">The bytes one element takes.</param>
 /// <param name="BigEndian">Whether elements are stored most significant byte first (<c>'&gt;'</c>).</param>
 /// <param name="FortranOrder">Whether the array is stored column by column.</param>
 /// <param name="Shape">The dimensions, 0 to many; each non-negative.</param>
-internal sealed record NpyHeader(NpyElementType ElementType, bool BigEndian, bool FortranOrder, IReadOnlyList<BigInteger> Shape)
+internal sealed record NpyHeader(NpyElementType ElementType, int ElementSize, bool BigEndian, bool FortranOrder, IReadOnlyList<BigInteger> Shape)
 {
-    /// <summary>The bytes one element takes.</summary>
-    public int ElementSize => ElementType == NpyElementType.Float64 ? 8 : 4;
+    private const string Supported = "expected float64 ('<f8'), float32 ('<f4'), a signed or unsigned integer ('<i1'..'<i8', '|u1'..'<u8') or bool ('|b1'), either byte order";
 
     /// <summary>Reads the dict literal of an <c>.npy</c> header.</summary>
     /// <param name="source">The file path or stream name, for messages.</param>
@@ -45,25 +35,37 @@ internal sealed record NpyHeader(NpyElementType ElementType, bool BigEndian, boo
             throw Invalid(source, "the header is not a dict");
         }
 
-        var (elementType, bigEndian) = ParseDescr(source, Lookup(source, dict, "descr"));
+        var (elementType, size, bigEndian) = ParseDescr(source, Lookup(source, dict, "descr"));
         var fortranOrder = Lookup(source, dict, "fortran_order") as bool?
             ?? throw Invalid(source, "'fortran_order' must be True or False");
-        return new NpyHeader(elementType, bigEndian, fortranOrder, ParseShape(source, Lookup(source, dict, "shape")));
+        return new NpyHeader(elementType, size, bigEndian, fortranOrder, ParseShape(source, Lookup(source, dict, "shape")));
     }
 
     private static object? Lookup(string source, Dictionary<string, object?> dict, string key) =>
         dict.TryGetValue(key, out var value) ? value : throw Invalid(source, $"the header has no '{key}' key");
 
-    private static (NpyElementType Type, bool BigEndian) ParseDescr(string source, object? descr) => descr switch
+    private static (NpyElementType Type, int Size, bool BigEndian) ParseDescr(string source, object? descr) => descr switch
     {
-        "<f8" => (NpyElementType.Float64, false),
-        ">f8" => (NpyElementType.Float64, true),
-        "<f4" => (NpyElementType.Float32, false),
-        ">f4" => (NpyElementType.Float32, true),
-        string other => throw Invalid(source, $"dtype {NumberText.Quote(other)} is not supported; expected float64 ('<f8' or '>f8') or float32 ('<f4' or '>f4')"),
-        List<object?> => throw Invalid(source, "structured dtypes are not supported; expected float64 ('<f8') or float32 ('<f4')"),
+        string { Length: 3 } text when Element(text[1], text[2] - '0') is { } element && ByteOrderFits(text[0], element.Size) =>
+            (element.Type, element.Size, text[0] == '>'),
+        string other => throw Invalid(source, $"dtype {NumberText.Quote(other)} is not supported; {Supported}"),
+        List<object?> => throw Invalid(source, $"structured dtypes are not supported; {Supported}"),
         _ => throw Invalid(source, "'descr' must be a dtype string such as '<f8'"),
     };
+
+    /// <summary>The type a dtype kind and size name: f4, f8; i1, i2, i4, i8; u1, u2, u4, u8; b1.</summary>
+    private static (NpyElementType Type, int Size)? Element(char kind, int size) => (kind, size) switch
+    {
+        ('f', 8) => (NpyElementType.Float64, 8),
+        ('f', 4) => (NpyElementType.Float32, 4),
+        ('i', 1 or 2 or 4 or 8) => (NpyElementType.SignedInteger, size),
+        ('u', 1 or 2 or 4 or 8) => (NpyElementType.UnsignedInteger, size),
+        ('b', 1) => (NpyElementType.Bool, 1),
+        _ => null,
+    };
+
+    /// <summary>'&lt;' or '&gt;' for any size; '|' (not applicable) only for one-byte elements, as NumPy writes them.</summary>
+    private static bool ByteOrderFits(char order, int size) => order is '<' or '>' || (order == '|' && size == 1);
 
     private static List<BigInteger> ParseShape(string source, object? shape)
     {

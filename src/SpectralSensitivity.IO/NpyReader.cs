@@ -6,9 +6,10 @@ using MathNet.Numerics.LinearAlgebra;
 namespace SpectralSensitivity.IO;
 
 /// <summary>
-/// Reads NumPy <c>.npy</c> files: float64 or float32, either byte order, C or Fortran order, format versions
-/// 1.0, 2.0 and 3.0. A 2-D array of shape <c>(m, n)</c> becomes an m x n matrix; a 1-D array of shape
-/// <c>(n,)</c> becomes an n x 1 column.
+/// Reads NumPy <c>.npy</c> files: float64, float32, signed and unsigned integers and bools (all widened to double
+/// exactly), either byte order, C or Fortran order, format versions 1.0, 2.0 and 3.0. A 2-D array of shape
+/// <c>(m, n)</c> becomes an m x n matrix; a 1-D array of shape <c>(n,)</c> an n x 1 column; a 3-D array of shape
+/// <c>(p, m, n)</c> a stack of p matrices of m x n (<see cref="ReadStack"/> only).
 /// </summary>
 internal sealed class NpyReader
 {
@@ -21,39 +22,57 @@ internal sealed class NpyReader
 
     private readonly Stream stream;
     private readonly string source;
+    private readonly long? length;
     private long offset;
 
-    private NpyReader(Stream stream, string source)
+    private NpyReader(Stream stream, string source, long? length)
     {
         this.stream = stream;
         this.source = source;
+        this.length = length;
     }
 
-    /// <summary>Reads one array from <paramref name="stream"/>, which must end right after the array data.</summary>
+    /// <summary>Reads one 1-D or 2-D array from <paramref name="stream"/>, which must end right after the array data.</summary>
     /// <param name="stream">The input; left open.</param>
     /// <param name="source">The file path or stream name, for messages.</param>
     /// <param name="options">Limits and policies.</param>
+    /// <param name="length">The length of the input when the stream cannot seek but it is known (an archive member), checked before allocating.</param>
     /// <returns>The matrix.</returns>
-    /// <exception cref="MatrixFileFormatException">The file is malformed, truncated, too large or unsupported.</exception>
-    public static Matrix<double> Read(Stream stream, string source, MatrixReadOptions options) =>
-        new NpyReader(stream, source).ReadMatrix(options);
+    /// <exception cref="MatrixFileFormatException">The file is malformed, truncated, too large or unsupported (a 3-D array included).</exception>
+    public static Matrix<double> Read(Stream stream, string source, MatrixReadOptions options, long? length = null) =>
+        new NpyReader(stream, source, length).ReadArray(options, allowStack: false)[0];
 
-    private Matrix<double> ReadMatrix(MatrixReadOptions options)
+    /// <summary>Reads one 1-D, 2-D or 3-D array from <paramref name="stream"/> as a stack (one matrix unless the array is 3-D).</summary>
+    /// <inheritdoc cref="Read" />
+    /// <returns>The matrices, in the order of the first axis.</returns>
+    public static IReadOnlyList<Matrix<double>> ReadStack(Stream stream, string source, MatrixReadOptions options, long? length = null) =>
+        new NpyReader(stream, source, length).ReadArray(options, allowStack: true);
+
+    private Matrix<double>[] ReadArray(MatrixReadOptions options, bool allowStack)
     {
         var header = ReadHeader();
-        var (rows, columns) = MatrixDimensions(header.Shape);
-        var entries = MatrixShape.CheckedEntryCount(source, "the header", rows, columns, options);
+        var (count, rows, columns) = Dimensions(header.Shape, allowStack);
+        var entries = MatrixShape.CheckedStackEntryCount(source, "the header", count, rows, columns, options);
         var dataLength = (long)entries * header.ElementSize;
         CheckRemaining(dataLength, "array data");
-        var storage = new double[entries];
-        ReadData(header, storage, (int)rows);
+        var shape = ((int)count, (int)rows, (int)columns);
+        var slices = new double[shape.Item1][];
+        for (var s = 0; s < slices.Length; s++)
+        {
+            slices[s] = new double[entries / slices.Length];
+        }
+
+        ReadData(header, slices, shape);
         if (stream.ReadByte() >= 0)
         {
             throw new MatrixFileFormatException(source, $"unexpected bytes after the {dataLength} bytes of array data", byteOffset: offset);
         }
 
-        MatrixShape.CheckAllFinite(source, storage, (int)rows, options);
-        return Matrix<double>.Build.Dense((int)rows, (int)columns, storage);
+        return slices.Select((storage, s) =>
+        {
+            MatrixShape.CheckAllFinite(slices.Length == 1 ? source : $"{source} matrix {s + 1}", storage, shape.Item2, options);
+            return Matrix<double>.Build.Dense(shape.Item2, shape.Item3, storage);
+        }).ToArray();
     }
 
     private NpyHeader ReadHeader()
@@ -114,41 +133,52 @@ internal sealed class NpyReader
         }
     }
 
-    private (BigInteger Rows, BigInteger Columns) MatrixDimensions(IReadOnlyList<BigInteger> shape) => shape.Count switch
+    private (BigInteger Count, BigInteger Rows, BigInteger Columns) Dimensions(IReadOnlyList<BigInteger> shape, bool allowStack) => shape.Count switch
     {
-        1 => (shape[0], BigInteger.One),
-        2 => (shape[0], shape[1]),
+        1 => (BigInteger.One, shape[0], BigInteger.One),
+        2 => (BigInteger.One, shape[0], shape[1]),
+        3 when allowStack => (shape[0], shape[1], shape[2]),
+        3 => throw new MatrixFileFormatException(
+            source,
+            $"3-dimensional array of shape ({string.Join(", ", shape)}) is a stack of {shape[0]} matrices, not supported where one matrix is read; read stacks with MatrixFile.ReadStack"),
         var rank => throw new MatrixFileFormatException(
             source,
-            $"{rank}-dimensional array of shape ({string.Join(", ", shape)}{(rank == 1 ? "," : string.Empty)}) is not supported; expected a 2-D array (or a 1-D array, read as a column)"),
+            $"{rank}-dimensional array of shape ({string.Join(", ", shape)}{(rank == 1 ? "," : string.Empty)}) is not supported; expected a 2-D array (or a 1-D array, read as a column{(allowStack ? ", or a 3-D stack" : string.Empty)})"),
     };
 
-    private void ReadData(NpyHeader header, double[] storage, int rows)
+    /// <summary>Reads the data in file order into the column-major storage of each matrix of the stack.</summary>
+    /// <remarks>
+    /// Element <c>q</c> of a (p, m, n) array is entry (s, i, j) with, in C order, <c>q = (s m + i) n + j</c> and, in
+    /// Fortran order, <c>q = s + p (i + m j)</c>; 1-D and 2-D arrays are the case p = 1.
+    /// </remarks>
+    private void ReadData(NpyHeader header, double[][] slices, (int Count, int Rows, int Columns) shape)
     {
-        var columns = storage.Length / rows;
+        var (p, m, n) = shape;
+        var total = (long)p * m * n;
         var elementSize = header.ElementSize;
-        var chunk = new byte[Math.Min(ChunkLength, storage.Length * elementSize)];
-        var next = 0;
-        while (next < storage.Length)
+        var chunk = new byte[(int)Math.Min(ChunkLength, total * elementSize)];
+        long next = 0;
+        while (next < total)
         {
-            var count = Math.Min(chunk.Length / elementSize, storage.Length - next);
+            var count = (int)Math.Min(chunk.Length / elementSize, total - next);
             var bytes = chunk.AsSpan(0, count * elementSize);
-            FillOrThrowTruncated(bytes, (long)storage.Length * elementSize, (long)next * elementSize);
+            FillOrThrowTruncated(bytes, total * elementSize, next * elementSize);
             for (var k = 0; k < count; k++, next++)
             {
-                var value = Decode(header, bytes.Slice(k * elementSize, elementSize));
-                storage[header.FortranOrder ? next : ((next % columns) * rows) + (next / columns)] = value;
+                var (s, i, j) = header.FortranOrder
+                    ? ((int)(next % p), (int)(next / p % m), (int)(next / p / m))                 // q = s + p (i + m j)
+                    : ((int)(next / ((long)m * n)), (int)(next / n % m), (int)(next % n));       // q = (s m + i) n + j
+                if (!NpyElementDecoder.TryDecode(header, bytes.Slice(k * elementSize, elementSize), out var value))
+                {
+                    throw new MatrixFileFormatException(
+                        source,
+                        $"{(p == 1 ? string.Empty : $"matrix {s + 1}, ")}entry at row {i + 1}, column {j + 1} (1-based) is an integer that a double cannot hold exactly; convert it to float64 first if rounding is acceptable");
+                }
+
+                slices[s][(j * m) + i] = value;
             }
         }
     }
-
-    private static double Decode(NpyHeader header, ReadOnlySpan<byte> bytes) => (header.ElementType, header.BigEndian) switch
-    {
-        (NpyElementType.Float64, false) => BinaryPrimitives.ReadDoubleLittleEndian(bytes),
-        (NpyElementType.Float64, true) => BinaryPrimitives.ReadDoubleBigEndian(bytes),
-        (_, false) => BinaryPrimitives.ReadSingleLittleEndian(bytes),
-        (_, true) => BinaryPrimitives.ReadSingleBigEndian(bytes),
-    };
 
     private void FillOrThrowTruncated(Span<byte> bytes, long dataLength, long dataRead)
     {
@@ -175,7 +205,7 @@ internal sealed class NpyReader
 
     private void CheckRemaining(long needed, string what)
     {
-        var remaining = stream.CanSeek ? stream.Length - stream.Position : needed;
+        var remaining = stream.CanSeek ? stream.Length - stream.Position : length is { } known ? known - offset : needed;
         if (remaining < needed)
         {
             throw new MatrixFileFormatException(source, $"truncated {what}: expected {needed} bytes, found {remaining}", byteOffset: offset);

@@ -7,7 +7,7 @@ namespace SpectralSensitivity.Cli.Infrastructure;
 internal static class CommonOptions
 {
     /// <summary>The formats every matrix option accepts, for help texts.</summary>
-    public const string Formats = ".npy (float64/float32, C or Fortran order), .csv (comma or whitespace separated, optional header), .mtx (MatrixMarket)";
+    public const string Formats = ".npy (float64/float32/integer/bool, C or Fortran order), .npz (FILE.npz:NAME picks an array), .csv (comma or whitespace separated, optional header), .mtx (MatrixMarket)";
 
     public static Option<string> Matrix(string description = "The matrix A") => new("--matrix", "-A")
     {

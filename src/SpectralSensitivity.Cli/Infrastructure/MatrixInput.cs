@@ -40,14 +40,15 @@ internal sealed class MatrixInput
             throw new UsageException($"{option}: the path is empty");
         }
 
-        if (Directory.Exists(path))
+        var file = MatrixFile.SplitArrayName(path).FilePath;
+        if (Directory.Exists(file))
         {
             throw new UsageException($"{option}: '{path}' is a folder, not a matrix file");
         }
 
-        if (!File.Exists(path))
+        if (!File.Exists(file))
         {
-            throw new FileNotFoundException($"{option}: file '{path}' does not exist", path);
+            throw new FileNotFoundException($"{option}: file '{file}' does not exist", file);
         }
 
         try

@@ -50,7 +50,7 @@ internal static class OutputGuard
         var several = options.FirstOrDefault(r => r.Option.Name == "--index")?.GetValueOrDefault<string>() is { } index && !IndexSelection.Parse(index).IsSingle;
         foreach (var input in options.Where(r => r != output))
         {
-            if (input.GetValueOrDefault<string>() is { Length: > 0 } inputPath && File.Exists(inputPath)
+            if (input.GetValueOrDefault<string>() is { Length: > 0 } given && IO.MatrixFile.SplitArrayName(given).FilePath is var inputPath && File.Exists(inputPath)
                 && (string.Equals(Canonical(Full(inputPath)), canonicalTarget, comparison)
                     || (several && IndexedOutput.IsPathFor(Canonical(Full(inputPath)), canonicalTarget, comparison))))
             {

@@ -8,7 +8,7 @@ using SpectralSensitivity.IO;
 namespace SpectralSensitivity.Tests.IO;
 
 /// <summary>
-/// Mutates valid files of every format (bit flips, byte changes, insertions, deletions, truncations, inserted digit
+/// Mutates valid files of every format (.npz archives and 3-D stacks included, all read as stacks) (bit flips, byte changes, insertions, deletions, truncations, inserted digit
 /// runs) and checks that the reader returns a matrix within the limits or throws an
 /// <see cref="InvalidSpectralInputException"/>: never another exception, never a hang, never a large allocation,
 /// and the same outcome from a seekable stream as from a forward-only one.
@@ -27,10 +27,14 @@ public class MatrixFileMutationTests
     {
         ["written.npy"] = (MatrixFileFormat.Npy, ReadHelpers.Write(TestMatrices.Stressing(3, 4, 1), MatrixFileFormat.Npy)),
         ["fortran-f4-big-endian-v2.npy"] = (MatrixFileFormat.Npy, NpyBytes.File(2, NpyBytes.Dict(">f4", true, "(2, 3)"), NpyBytes.Float32(true, 1, 2, 3, 4, 5, 6))),
+        ["stack-i4-fortran.npy"] = (MatrixFileFormat.Npy, NpyBytes.File(1, NpyBytes.Dict("<i4", true, "(2, 1, 2)"), [1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 4, 0, 0, 0])),
         ["vector-v3.npy"] = (MatrixFileFormat.Npy, NpyBytes.File(3, NpyBytes.Dict("<f8", false, "(5,)"), NpyBytes.Float64(false, 1, 2, 3, 4, 5))),
         ["written.csv"] = (MatrixFileFormat.Csv, ReadHelpers.Write(TestMatrices.Stressing(4, 3, 2), MatrixFileFormat.Csv)),
         ["header-comments.csv"] = (MatrixFileFormat.Csv, Encoding.UTF8.GetBytes("# saved\na;b;c\n1.5;-2;3e-3\n\n4;5;6\n")),
         ["written.mtx"] = (MatrixFileFormat.MatrixMarket, ReadHelpers.Write(TestMatrices.Stressing(3, 3, 3), MatrixFileFormat.MatrixMarket)),
+        ["savez.npz"] = (MatrixFileFormat.Npz, NpzReaderTests.SavezFixture),
+        ["savez-compressed.npz"] = (MatrixFileFormat.Npz, NpzReaderTests.SavezCompressedFixture),
+        ["int-bool-stack.npz"] = (MatrixFileFormat.Npz, NpzReaderTests.Zip(("i.npy", NpyBytes.File(1, NpyBytes.Dict("<i2", false, "(2,)"), [1, 0, 255, 127])), ("b.npy", NpyBytes.File(1, NpyBytes.Dict("|b1", true, "(1, 2)"), [0, 1])))),
         ["coordinate-symmetric.mtx"] = (MatrixFileFormat.MatrixMarket, Encoding.UTF8.GetBytes("%%MatrixMarket matrix coordinate integer symmetric\n% c\n4 4 3\n1 1 2\n3 1 -5\n4 4 7\n")),
     };
 
@@ -59,7 +63,7 @@ public class MatrixFileMutationTests
     {
         foreach (var (name, (format, bytes)) in SeedFileBytes)
         {
-            FluentActions.Invoking(() => ReadHelpers.Read(bytes, format, name, Options)).Should().NotThrow(name);
+            FluentActions.Invoking(() => MatrixFile.ReadStack(new MemoryStream(bytes), format, Options, name)).Should().NotThrow(name);
         }
     }
 
@@ -70,20 +74,24 @@ public class MatrixFileMutationTests
         (fromPipe is null).Should().Be(fromMemory is null, $"{what} must be accepted or refused whether the stream can seek or not");
         if (fromMemory is not null)
         {
-            ((long)fromMemory.RowCount * fromMemory.ColumnCount).Should().BeLessThanOrEqualTo(Options.MaxEntries, what);
-            fromMemory.Enumerate().Should().OnlyContain(v => double.IsFinite(v), what);
-            fromPipe!.ShouldBeBitwiseEqualTo(fromMemory);
+            fromMemory.Sum(m => (long)m.RowCount * m.ColumnCount).Should().BeLessThanOrEqualTo(Options.MaxEntries, what);
+            fromMemory.SelectMany(m => m.Enumerate()).Should().OnlyContain(v => double.IsFinite(v), what);
+            fromPipe!.Should().HaveCount(fromMemory.Count, what);
+            for (var s = 0; s < fromMemory.Count; s++)
+            {
+                fromPipe![s].ShouldBeBitwiseEqualTo(fromMemory[s]);
+            }
         }
     }
 
-    private static Matrix<double>? ReadWithinBudget(Stream stream, MatrixFileFormat format, byte[] mutant, string what)
+    private static IReadOnlyList<Matrix<double>>? ReadWithinBudget(Stream stream, MatrixFileFormat format, byte[] mutant, string what)
     {
         var before = GC.GetAllocatedBytesForCurrentThread();
         var clock = Stopwatch.StartNew();
-        Matrix<double>? matrix = null;
+        IReadOnlyList<Matrix<double>>? matrix = null;
         try
         {
-            matrix = MatrixFile.Read(stream, format, Options, what);
+            matrix = MatrixFile.ReadStack(stream, format, Options, what);
         }
         catch (InvalidSpectralInputException)
         {

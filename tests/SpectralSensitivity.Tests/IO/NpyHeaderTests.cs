@@ -11,7 +11,13 @@ public class NpyHeaderTests
     [InlineData(">f8", "Float64", true, 8)]
     [InlineData("<f4", "Float32", false, 4)]
     [InlineData(">f4", "Float32", true, 4)]
-    public void Understands_the_four_supported_dtypes(string descr, string type, bool bigEndian, int size)
+    [InlineData("|i1", "SignedInteger", false, 1)]
+    [InlineData(">i2", "SignedInteger", true, 2)]
+    [InlineData("<i8", "SignedInteger", false, 8)]
+    [InlineData("|u1", "UnsignedInteger", false, 1)]
+    [InlineData(">u4", "UnsignedInteger", true, 4)]
+    [InlineData("|b1", "Bool", false, 1)]
+    public void Understands_the_supported_dtypes(string descr, string type, bool bigEndian, int size)
     {
         var header = NpyHeader.Parse("A.npy", NpyBytes.Dict(descr, true, "(2, 3)"), 10);
         (header.ElementType, header.BigEndian, header.FortranOrder, header.ElementSize).Should().Be((Enum.Parse<NpyElementType>(type), bigEndian, true, size));
@@ -19,7 +25,9 @@ public class NpyHeaderTests
     }
 
     [Theory]
-    [InlineData("|u1", "dtype '|u1' is not supported")]
+    [InlineData("<c8", "dtype '<c8' is not supported")]
+    [InlineData("|i4", "dtype '|i4' is not supported")]
+    [InlineData("<b2", "dtype '<b2' is not supported")]
     [InlineData("=f8", "dtype '=f8' is not supported")]
     [InlineData("<f2", "dtype '<f2' is not supported")]
     public void Names_an_unsupported_dtype(string descr, string message) =>
