@@ -1,0 +1,14 @@
+namespace SpectralSensitivity.MatrixFree;
+
+/// <summary>An operator with stored entries: it can report its largest entry and norm, and copy itself scaled.</summary>
+internal interface IScalableOperator : ILinearOperator
+{
+    /// <summary><c>max |a_ij|</c>.</summary>
+    double MaxAbsEntry();
+
+    /// <summary><c>‖A‖_F</c>, scale-safe.</summary>
+    double FrobeniusNorm();
+
+    /// <summary>A copy with every entry multiplied by <c>2^e</c> (exact for normal results).</summary>
+    ILinearOperator ScaledCopy(int exponent);
+}

@@ -1,0 +1,179 @@
+using MathNet.Numerics.LinearAlgebra;
+using SpectralSensitivity.Errors;
+
+namespace SpectralSensitivity.MatrixFree.Krylov;
+
+/// <summary>The largest singular triplets of an operator by Golub–Kahan–Lanczos bidiagonalisation with thick restart and full reorthogonalisation.</summary>
+/// <remarks>
+/// <para>Builds orthonormal <c>V_p</c> (n × p), <c>U_p</c> (m × p) with <c>A V_p = U_p B_p</c> and
+/// <c>Aᵀ U_p = V_p B_pᵀ + r e_pᵀ</c>, <c>B_p = U_pᵀ A V_p</c> upper triangular (bidiagonal in exact arithmetic before the
+/// first restart); every new vector is orthogonalised twice against the whole basis, and the Gram–Schmidt
+/// coefficients are kept in <c>B_p</c>. With <c>B_p = X Σ Yᵀ</c>, the Ritz triplets <c>(σ_i, U_p x_i, V_p y_i)</c>
+/// satisfy <c>A ṽ_i = σ_i ũ_i</c> and <c>Aᵀ ũ_i − σ_i ṽ_i = r X[p, i]</c>, so <c>‖r‖ |X[p, i]|</c> is the residual.
+/// A restart keeps the <c>l</c> largest Ritz triplets, <c>V_l = V_p Y_l</c>, <c>U_l = U_p X_l</c>, <c>B_l = Σ_l</c>,
+/// and continues from <c>v_{l+1} = r / ‖r‖</c>: the Ritz augmentation of Baglama and Reichel ("Augmented implicitly
+/// restarted Lanczos bidiagonalization methods", SIAM J. Sci. Comput. 27 (2005) 19–42), the bidiagonal analogue of
+/// the thick restart of Wu and Simon (SIAM J. Matrix Anal. Appl. 22 (2000) 602–616).</para>
+/// <para>Cost per cycle: <c>p − l</c> products with A and with Aᵀ, O((m + n) p²) for the reorthogonalisation,
+/// O(p³) for the small SVD. Memory: <c>8 (m + n) p</c> bytes plus the operator.</para>
+/// </remarks>
+internal static class GolubKahanLanczos
+{
+    /// <summary>The result in the (scaled) coordinates the iteration ran in.</summary>
+    internal sealed record Triplets(double[] Values, double[][] Left, double[][] Right, double[] LeftResiduals, double[] RightResiduals, int Restarts, int Products);
+
+    public static Triplets Run(ILinearOperator a, int wanted, KrylovOptions options)
+    {
+        int m = a.RowCount, n = a.ColumnCount;
+        var p = options.BasisSizeFor(wanted, Math.Min(m, n));
+        var u = new OrthonormalBasis(m, p);
+        var v = new OrthonormalBasis(n, p);
+        var b = Matrix<double>.Build.Dense(p, p);
+        var left = new double[m];
+        var right = new double[n];
+        var coefficients = new double[p];
+        StartVector.Fill(right, 0);
+        v.Append(right, VectorMath.Norm(right));
+        var (kept, products, stream, normEstimate) = (0, 0, 1, 0.0);
+        for (var restart = 0; restart <= options.MaxRestarts; restart++)
+        {
+            var beta = 0.0;
+            for (var c = kept; c < p; c++)
+            {
+                a.Multiply(v.Column(c), left);                                     // A v_c
+                products++;
+                normEstimate = Math.Max(normEstimate, VectorMath.Norm(left));
+                u.Orthogonalize(left, c, coefficients);                             // A v_c = U_c h + α u_c
+                var alpha = NextColumn(u, left, normEstimate, ref stream);
+                for (var i = 0; i < c; i++)
+                {
+                    b[i, c] = coefficients[i];
+                }
+
+                b[c, c] = alpha;
+                a.TransposeMultiply(u.Column(c), right);                           // Aᵀ u_c
+                products++;
+                normEstimate = Math.Max(normEstimate, VectorMath.Norm(right));
+                v.Orthogonalize(right, c + 1, coefficients);                        // r = (I − V Vᵀ) Aᵀ u_c
+                beta = VectorMath.Norm(right);
+                if (c + 1 < p)
+                {
+                    NextColumn(v, right, normEstimate, ref stream);
+                }
+            }
+
+            var (sigma, x, y) = SmallMatrix.Svd(b);
+            var converged = true;
+            for (var i = 0; i < wanted; i++)
+            {
+                converged &= beta * Math.Abs(x[p - 1, i]) <= options.Tolerance * sigma[0];   // ‖Aᵀ ũ_i − σ_i ṽ_i‖ = ‖r‖ |X[p, i]|
+            }
+
+            if (converged || p == Math.Min(m, n))
+            {
+                return Finish(a, u, v, x, y, sigma, wanted, restart, products);
+            }
+
+            kept = Math.Min(p - 1, wanted + ((p - wanted) / 2));
+            u.Rotate(x, kept);                                                      // U_l = U_p X_l
+            v.Rotate(y, kept);                                                      // V_l = V_p Y_l
+            b.Clear();
+            for (var i = 0; i < kept; i++)
+            {
+                b[i, i] = sigma[i];
+            }
+
+            if (beta > 0)
+            {
+                v.Append(right, beta);                                              // v_{l+1} = r / ‖r‖
+            }
+            else
+            {
+                NextColumn(v, right, normEstimate, ref stream);
+            }
+        }
+
+        throw new KrylovConvergenceException(
+            $"Lanczos bidiagonalisation did not converge to tolerance {options.Tolerance:G3} for the {wanted} largest singular triplets in {options.MaxRestarts} restarts (basis size {p}); raise the basis size or the restart budget, or use the dense decomposition");
+    }
+
+    /// <summary>Normalises the orthogonalised <paramref name="w"/> into the next basis column; on breakdown (an invariant subspace) a fresh deterministic vector orthogonal to the basis takes its place.</summary>
+    /// <returns>The norm of <paramref name="w"/> (0 on breakdown).</returns>
+    internal static double NextColumn(OrthonormalBasis basis, double[] w, double normEstimate, ref int stream)
+    {
+        var norm = VectorMath.Norm(w);
+        var breakdown = norm <= 8 * SpectralTolerancesEpsilon * normEstimate;
+        if (!breakdown)
+        {
+            basis.Append(w, norm);
+            return norm;
+        }
+
+        var fresh = new double[w.Length];
+        var scratch = new double[basis.Count];
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            StartVector.Fill(fresh, stream++);
+            basis.Orthogonalize(fresh, basis.Count, scratch);
+            var freshNorm = VectorMath.Norm(fresh);
+            if (freshNorm > 0.5)
+            {
+                basis.Append(fresh, freshNorm);
+                return 0;
+            }
+        }
+
+        throw new KrylovConvergenceException($"could not extend a Krylov basis of {basis.Count} vectors in dimension {basis.Dimension}");
+    }
+
+    private const double SpectralTolerancesEpsilon = 2.220446049250313e-16;
+
+    private static Triplets Finish(ILinearOperator a, OrthonormalBasis u, OrthonormalBasis v, Matrix<double> x, Matrix<double> y, double[] sigma, int wanted, int restarts, int products)
+    {
+        int m = a.RowCount, n = a.ColumnCount;
+        var values = new double[wanted];
+        var left = new double[wanted][];
+        var right = new double[wanted][];
+        var leftResiduals = new double[wanted];
+        var rightResiduals = new double[wanted];
+        var au = new double[m];
+        var atv = new double[n];
+        for (var i = 0; i < wanted; i++)
+        {
+            left[i] = new double[m];
+            right[i] = new double[n];
+            u.Combine(x.Column(i).ToArray(), left[i]);                              // ũ_i = U_p x_i
+            v.Combine(y.Column(i).ToArray(), right[i]);                             // ṽ_i = V_p y_i
+            NormalizeSign(left[i], right[i]);
+            values[i] = sigma[i];
+            a.Multiply(right[i], au);
+            a.TransposeMultiply(left[i], atv);
+            products += 2;
+            VectorMath.Axpy(-values[i], left[i], au);
+            VectorMath.Axpy(-values[i], right[i], atv);
+            leftResiduals[i] = VectorMath.Norm(au);                                 // ‖A v − s u‖
+            rightResiduals[i] = VectorMath.Norm(atv);                               // ‖Aᵀ u − s v‖
+        }
+
+        return new Triplets(values, left, right, leftResiduals, rightResiduals, restarts, products);
+    }
+
+    /// <summary>Fixes the sign of a pair (u, v) so that the largest-magnitude entry of v is positive (first such entry on ties).</summary>
+    private static void NormalizeSign(double[] u, double[] v)
+    {
+        var (index, largest) = (0, 0.0);
+        for (var i = 0; i < v.Length; i++)
+        {
+            if (Math.Abs(v[i]) > largest)
+            {
+                (index, largest) = (i, Math.Abs(v[i]));
+            }
+        }
+
+        if (v[index] < 0)
+        {
+            VectorMath.Scale(-1.0, u);
+            VectorMath.Scale(-1.0, v);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using SpectralSensitivity.MatrixFree.Krylov;
+
+namespace SpectralSensitivity.MatrixFree;
+
+/// <summary>Power-of-two normalisation of operators, so that the matrix-free results are exactly homogeneous.</summary>
+/// <remarks>
+/// <para>The exponent e of an operator is that of its largest entry when it stores entries, otherwise that of the
+/// largest entry of <c>A x₀</c> (or <c>Aᵀ y₀</c>) for the fixed start vector <c>x₀</c>; for <c>2^p A</c> it is
+/// <c>e + p</c>. The iterations then run on <c>2^−e A</c>, which is the same operator for A and <c>2^p A</c>, so
+/// every result is the same up to exact powers of two (docs/theory.md, matrix-free section).</para>
+/// <para>Within <c>2^±128</c> the scaled operator multiplies each product by <c>2^−e</c> (O(m + n), no copy); beyond,
+/// where a product of A itself could over- or underflow, stored entries are copied scaled (O(nnz)).</para>
+/// </remarks>
+internal static class OperatorScaling
+{
+    private const int SafeExponent = 128;
+
+    /// <summary>The exponent e (0 for the zero operator).</summary>
+    public static int ExponentOf(ILinearOperator a)
+    {
+        double largest;
+        if (a is IScalableOperator stored)
+        {
+            largest = stored.MaxAbsEntry();
+        }
+        else
+        {
+            var x = new double[a.ColumnCount];
+            var y = new double[a.RowCount];
+            StartVector.Fill(x, 0);
+            a.Multiply(x, y);
+            largest = VectorMath.MaxAbs(y);
+            if (largest == 0)
+            {
+                StartVector.Fill(y, 0);
+                a.TransposeMultiply(y, x);
+                largest = VectorMath.MaxAbs(x);
+            }
+        }
+
+        if (!double.IsFinite(largest))
+        {
+            throw new Errors.InvalidSpectralInputException("the operator produced a non-finite value from a finite vector (is it finite?)");
+        }
+
+        return largest > 0 ? Math.ILogB(largest) : 0;
+    }
+
+    /// <summary><c>2^−e A</c>.</summary>
+    public static ILinearOperator Normalized(ILinearOperator a, int exponent) => exponent switch
+    {
+        0 => a,
+        _ when Math.Abs(exponent) > SafeExponent && a is IScalableOperator stored => stored.ScaledCopy(-exponent),
+        _ => new ScaledOperator(a, -exponent),
+    };
+
+    /// <summary>An upper bound on <c>‖A‖₂</c>: the Frobenius norm where entries are stored, else the largest singular value from a short Lanczos run (an estimate, enlarged by its residual).</summary>
+    public static double NormBound(ILinearOperator a)
+    {
+        if (a is IScalableOperator stored)
+        {
+            return stored.FrobeniusNorm();
+        }
+
+        var triplet = GolubKahanLanczos.Run(a, 1, new KrylovOptions(Tolerance: 1e-6));
+        return triplet.Values[0] + Math.Max(triplet.LeftResiduals[0], triplet.RightResiduals[0]);
+    }
+}

@@ -1,0 +1,21 @@
+namespace SpectralSensitivity.MatrixFree;
+
+/// <summary><c>2^e A</c> for an operator known only by its products: each product of A is multiplied by <c>2^e</c> (exact unless it over- or underflows).</summary>
+internal sealed class ScaledOperator(ILinearOperator inner, int exponent) : ILinearOperator
+{
+    public int RowCount => inner.RowCount;
+
+    public int ColumnCount => inner.ColumnCount;
+
+    public void Multiply(ReadOnlySpan<double> source, Span<double> destination)
+    {
+        inner.Multiply(source, destination);
+        VectorMath.ScaleByPowerOfTwo(destination, exponent);
+    }
+
+    public void TransposeMultiply(ReadOnlySpan<double> source, Span<double> destination)
+    {
+        inner.TransposeMultiply(source, destination);
+        VectorMath.ScaleByPowerOfTwo(destination, exponent);
+    }
+}
