@@ -1,0 +1,210 @@
+using SpectralSensitivity.Errors;
+
+namespace SpectralSensitivity.MatrixFree.Krylov;
+
+/// <summary>The reduced resolvent <c>S</c> of a symmetric operator T at an extreme computed eigenvalue λ, applied by an
+/// iterative solve on the complement of the known eigenvectors and exact partial fractions on them.</summary>
+/// <remarks>
+/// <para>With <c>Q = [w₀, q₁ … q_r]</c> the target's eigenvector and the other known eigenvectors (eigenvalues
+/// <c>μ_i</c>) and <c>P = I − Q Qᵀ</c>:</para>
+/// <para><c>S b = Σ_i (q_iᵀ b) q_i / (μ_i − λ) + z</c>, where <c>z ∈ range(P)</c> solves <c>P (T − λ) P z = P b</c>.</para>
+/// <para>The known terms are exact partial fractions (never <c>1/(s_i² − s_k²)</c>). The known eigenvectors include
+/// every eigenvalue of T beyond λ (all larger singular values and their <c>−s_i</c> partners, the target's <c>−s_k</c>
+/// partner included), so on <c>range(P)</c> the spectrum of T lies on one side of λ, at distance at least
+/// <c>d_c</c> (<c>s_k − s_K</c> for singular values): <c>±(λ − T)</c> is positive definite there and the solve is
+/// conjugate gradients (Hestenes and Stiefel, J. Res. NBS 49 (1952)), MINRES (Paige and Saunders, SIAM J. Numer.
+/// Anal. 12 (1975)) taking over if a non-positive curvature shows that the deflation was not exact enough.</para>
+/// <para>The solve stops at <c>‖r‖ ≤ tol ‖P b‖</c>; the true residual <c>‖P b − P (T − λ) P z‖</c> is recomputed and
+/// <c>‖r‖ / d_c</c> bounds the error of z (<see cref="Residuals"/>). Cost per iteration: one product with T and a
+/// two-pass projection against Q, O(dimension · (r + 1)).</para>
+/// </remarks>
+internal sealed class DeflatedResolvent
+{
+    private readonly Action<double[], double[]> _apply;
+    private readonly OrthonormalBasis _known;
+    private readonly double[] _knownValues;
+    private readonly double _sign;
+    private readonly double _tolerance;
+    private readonly int _maxIterations;
+    private readonly double[] _coefficients;
+
+    /// <param name="apply">y = T x.</param>
+    /// <param name="eigenvalue">λ.</param>
+    /// <param name="target">The unit eigenvector w₀ of λ.</param>
+    /// <param name="knownValues">μ_i of the other known eigenvectors.</param>
+    /// <param name="knownVectors">q_i, orthonormal and orthogonal to w₀.</param>
+    /// <param name="complementBelow">Whether the rest of the spectrum lies below λ (else above).</param>
+    /// <param name="complementGap">d_c, a lower bound on the distance from λ to the spectrum on the complement.</param>
+    /// <param name="tolerance">Relative residual at which a solve stops.</param>
+    /// <param name="maxIterations">Iterations of one solve before giving up.</param>
+    public DeflatedResolvent(Action<double[], double[]> apply, double eigenvalue, double[] target, double[] knownValues, IReadOnlyList<double[]> knownVectors,
+        bool complementBelow, double complementGap, double tolerance, int maxIterations)
+    {
+        _apply = apply;
+        Eigenvalue = eigenvalue;
+        _knownValues = knownValues;
+        _sign = complementBelow ? 1.0 : -1.0;
+        ComplementGap = complementGap;
+        _tolerance = tolerance;
+        _maxIterations = maxIterations;
+        Dimension = target.Length;
+        _known = new OrthonormalBasis(Dimension, knownVectors.Count + 1);
+        _known.Append(target, 1.0);
+        foreach (var q in knownVectors)
+        {
+            _known.Append(q, 1.0);
+        }
+
+        _coefficients = new double[_known.Count];
+    }
+
+    public int Dimension { get; }
+
+    public double Eigenvalue { get; }
+
+    public double ComplementGap { get; }
+
+    /// <summary>The true residual norm of each solve so far, relative to nothing (absolute).</summary>
+    public List<double> Residuals { get; } = [];
+
+    /// <summary>Iterations of each solve so far.</summary>
+    public List<int> Iterations { get; } = [];
+
+    /// <summary>destination = S source.</summary>
+    public void Apply(double[] source, double[] destination)
+    {
+        var b = (double[])source.Clone();
+        _known.Orthogonalize(b, _known.Count, _coefficients);                    // P b, and c = Qᵀ b
+        var z = new double[Dimension];
+        var rightSide = (double[])b.Clone();
+        VectorMath.Scale(-_sign, rightSide);                                     // ±(λ − T) z = ∓P b
+        var (residual, iterations, converged) = ConjugateGradient(rightSide, z);
+        if (!converged)
+        {
+            Array.Clear(z);
+            (residual, iterations) = Minres(rightSide, z, iterations);
+        }
+
+        z.CopyTo(destination);
+        for (var i = 1; i < _known.Count; i++)
+        {
+            VectorMath.Axpy(_coefficients[i] / (_knownValues[i - 1] - Eigenvalue), _known.Column(i), destination);   // (q_iᵀ b) q_i / (μ_i − λ)
+        }
+
+        Residuals.Add(residual);
+        Iterations.Add(iterations);
+    }
+
+    /// <summary><c>y = ±P (λ − T) P x</c>: positive definite on range(P).</summary>
+    private void Operator(double[] x, double[] y, double[] scratch)
+    {
+        x.CopyTo(scratch);
+        _known.Orthogonalize(scratch, _known.Count, _coefficients.AsSpan().ToArray());
+        _apply(scratch, y);
+        for (var i = 0; i < y.Length; i++)
+        {
+            y[i] = _sign * ((Eigenvalue * scratch[i]) - y[i]);                 // ±(λ x − T x)
+        }
+
+        _known.Orthogonalize(y, _known.Count, new double[_known.Count]);
+    }
+
+    private (double Residual, int Iterations, bool Converged) ConjugateGradient(double[] rightSide, double[] x)
+    {
+        var n = Dimension;
+        var stop = _tolerance * VectorMath.Norm(rightSide);
+        var r = (double[])rightSide.Clone();
+        var p = (double[])r.Clone();
+        var q = new double[n];
+        var scratch = new double[n];
+        var rr = VectorMath.Dot(r, r);
+        var iterations = 0;
+        while (Math.Sqrt(rr) > stop && iterations < _maxIterations)
+        {
+            Operator(p, q, scratch);
+            var curvature = VectorMath.Dot(p, q);
+            if (!(curvature > 0))
+            {
+                return (double.PositiveInfinity, iterations, false);             // not definite: MINRES takes over
+            }
+
+            var alpha = rr / curvature;                                          // α = rᵀr / pᵀMp
+            VectorMath.Axpy(alpha, p, x);
+            VectorMath.Axpy(-alpha, q, r);
+            var rrNext = VectorMath.Dot(r, r);
+            var beta = rrNext / rr;                                              // β = r₊ᵀr₊ / rᵀr
+            for (var i = 0; i < n; i++)
+            {
+                p[i] = r[i] + (beta * p[i]);
+            }
+
+            rr = rrNext;
+            iterations++;
+        }
+
+        return (TrueResidual(rightSide, x, scratch), iterations, Math.Sqrt(rr) <= stop);
+    }
+
+    /// <summary>MINRES (Paige–Saunders) on the same symmetric operator, from x = 0: Lanczos vectors, a QR factorisation of the tridiagonal matrix updated by Givens rotations, and <c>|φ̄|</c> the residual norm.</summary>
+    private (double Residual, int Iterations) Minres(double[] rightSide, double[] x, int spent)
+    {
+        var n = Dimension;
+        var scratch = new double[n];
+        var stop = _tolerance * VectorMath.Norm(rightSide);
+        var betaNext = VectorMath.Norm(rightSide);
+        var v = (double[])rightSide.Clone();
+        var (vPrevious, z) = (new double[n], new double[n]);
+        var (w, w1, w2) = (new double[n], new double[n], new double[n]);
+        var (phiBar, cosine, sine, dBar, epsilon, beta) = (betaNext, -1.0, 0.0, 0.0, 0.0, 0.0);
+        var iterations = 0;
+        while (betaNext > 0 && Math.Abs(phiBar) > stop && iterations < _maxIterations)
+        {
+            VectorMath.Scale(1.0 / betaNext, v);                                 // v_j = z / β_j
+            (beta, betaNext) = (betaNext, 0.0);
+            Operator(v, z, scratch);
+            VectorMath.Axpy(-beta, vPrevious, z);                                // z = M v_j − β_j v_{j−1}
+            var alpha = VectorMath.Dot(v, z);
+            VectorMath.Axpy(-alpha, v, z);                                       // z −= α_j v_j
+            betaNext = VectorMath.Norm(z);                                       // β_{j+1}
+            var oldEpsilon = epsilon;
+            var delta = (cosine * dBar) + (sine * alpha);                        // previous rotation applied to column j
+            var gammaBar = (sine * dBar) - (cosine * alpha);
+            epsilon = sine * betaNext;
+            dBar = -cosine * betaNext;
+            var gamma = Math.Sqrt((gammaBar * gammaBar) + (betaNext * betaNext));
+            (cosine, sine) = (gammaBar / gamma, betaNext / gamma);              // new rotation annihilating β_{j+1}
+            var phi = cosine * phiBar;
+            phiBar *= sine;
+            (w1, w2, w) = (w2, w, w1);
+            for (var i = 0; i < n; i++)
+            {
+                w[i] = (v[i] - (oldEpsilon * w1[i]) - (delta * w2[i])) / gamma;   // w_j = (v_j − ε w_{j−2} − δ w_{j−1}) / γ
+                x[i] += phi * w[i];
+            }
+
+            (vPrevious, v, z) = (v, z, vPrevious);
+            iterations++;
+        }
+
+        var residual = TrueResidual(rightSide, x, scratch);
+        if (Math.Abs(phiBar) > stop || !double.IsFinite(residual))
+        {
+            throw new KrylovConvergenceException(
+                $"the shifted solve at {Eigenvalue:G10} did not converge: residual {residual:G3} after {spent + iterations} iterations, tolerance {stop:G3}; raise the solver budget or loosen the solver tolerance");
+        }
+
+        return (residual, spent + iterations);
+    }
+
+    private double TrueResidual(double[] rightSide, double[] x, double[] scratch)
+    {
+        var mx = new double[Dimension];
+        Operator(x, mx, scratch);
+        for (var i = 0; i < mx.Length; i++)
+        {
+            mx[i] = rightSide[i] - mx[i];
+        }
+
+        return VectorMath.Norm(mx);
+    }
+}

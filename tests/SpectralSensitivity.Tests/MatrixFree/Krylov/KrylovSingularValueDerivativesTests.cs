@@ -1,0 +1,120 @@
+using FluentAssertions;
+using MathNet.Numerics.LinearAlgebra;
+using SpectralSensitivity.Decomposition;
+using SpectralSensitivity.Errors;
+using SpectralSensitivity.Hessian;
+using SpectralSensitivity.Matrices;
+using SpectralSensitivity.MatrixFree;
+using SpectralSensitivity.MatrixFree.Krylov;
+using SpectralSensitivity.Tests.TestSupport;
+
+namespace SpectralSensitivity.Tests.MatrixFree.Krylov;
+
+public class KrylovSingularValueDerivativesTests
+{
+    private const int Rows = 300;
+    private const int Columns = 200;
+
+    private static readonly Lazy<(Matrix<double> A, Matrix<double> E, ThinSingularValueDecomposition Dense, PartialSingularValueDecomposition Partial)> Case = new(() =>
+    {
+        var a = SparseTestMatrices.Random(Rows, Columns, 0.02, seed: 11);
+        var e = SparseTestMatrices.Random(Rows, Columns, 0.02, seed: 12);
+        var dense = ThinSingularValueDecomposition.Compute(Matrix<double>.Build.DenseOfMatrix(a));
+        var partial = PartialSingularValueDecomposition.Compute(LinearOperator.FromMatrix(a), 6);
+        return (a, e, dense, partial);
+    });
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void Orders_1_to_4_agree_with_the_dense_recursion(int index)
+    {
+        var (_, e, dense, partial) = Case.Value;
+        var reference = SingularValueDerivatives.Expand(dense, PerturbationPath.Linear(Matrix<double>.Build.DenseOfMatrix(e)), index, 4);
+        var krylov = KrylovSingularValueDerivatives.Expand(partial, LinearOperator.FromMatrix(e), index, 4);
+        krylov.SingularValue.Should().BeApproximately(reference.SingularValue, 1e-12 * dense.SingularValues[0]);
+        for (var n = 1; n <= 4; n++)
+        {
+            var expected = reference.Derivative(n);
+            var actual = krylov.Derivative(n);
+            var scale = Math.Max(Math.Abs(expected), 1e-3 * Math.Abs(reference.Derivative(1)));
+            Math.Abs(actual - expected).Should().BeLessThan(1e-8 * scale, "order {0} of s_{1}", n, index);
+            krylov.DerivativeErrorEstimates[n - 1].Should().BeGreaterThan(0);
+            Math.Abs(actual - expected).Should().BeLessThan(10 * krylov.DerivativeErrorEstimates[n - 1] + 1e-13 * scale, "the estimate covers the error at order {0}", n);
+        }
+    }
+
+    [Fact]
+    public void Gradient_and_hessian_vector_product_agree_with_the_dense_path_in_factored_form()
+    {
+        var (_, e, dense, partial) = Case.Value;
+        var eDense = Matrix<double>.Build.DenseOfMatrix(e);
+        for (var index = 1; index <= 5; index++)
+        {
+            var gradient = KrylovSingularValueDerivatives.Gradient(partial, index);
+            gradient.Rank.Should().Be(1);
+            var expectedGradient = dense.LeftVectors.Column(index - 1).OuterProduct(dense.RightVectors.Column(index - 1));
+            (gradient.ToDense() - expectedGradient).FrobeniusNorm().Should().BeLessThan(1e-8);
+            var hvp = KrylovSingularValueDerivatives.HessianVectorProduct(partial, LinearOperator.FromMatrix(e), index);
+            hvp.Rank.Should().Be(2);
+            var expected = HessianVectorProduct.At(dense, index).Apply(eDense);
+            (hvp.ToDense() - expected).FrobeniusNorm().Should().BeLessThan(1e-8 * expected.FrobeniusNorm());
+            hvp.InnerProduct(LinearOperator.FromMatrix(e)).Should().BeApproximately(
+                KrylovSingularValueDerivatives.Expand(partial, LinearOperator.FromMatrix(e), index, 2).Derivative(2), 1e-8 * expected.FrobeniusNorm() * eDense.FrobeniusNorm());
+        }
+    }
+
+    [Fact]
+    public void Exact_cases_along_A_and_along_the_rank_one_gradient_direction()
+    {
+        var (a, _, _, partial) = Case.Value;
+        var alongA = KrylovSingularValueDerivatives.Expand(partial, LinearOperator.FromMatrix(a), 2, 4);
+        var s2 = partial.SingularValues[1];
+        alongA.Derivative(1).Should().BeApproximately(s2, 1e-12 * s2);
+        for (var n = 2; n <= 4; n++)
+        {
+            Math.Abs(alongA.Derivative(n)).Should().BeLessThan(1e-9 * s2);
+        }
+
+        var uv = partial.LeftVectors.Column(0).OuterProduct(partial.RightVectors.Column(0));
+        var alongGradient = KrylovSingularValueDerivatives.Expand(partial, LinearOperator.FromMatrix(uv), 1, 3);
+        alongGradient.Derivative(1).Should().BeApproximately(1.0, 1e-12);
+        Math.Abs(alongGradient.Derivative(2)).Should().BeLessThan(1e-9);
+    }
+
+    [Fact]
+    public void Derivatives_are_exactly_homogeneous_under_power_of_two_scaling_of_A_and_E()
+    {
+        var a = SparseTestMatrices.Random(80, 60, 0.1, seed: 21);
+        var e = SparseTestMatrices.Random(80, 60, 0.1, seed: 22);
+        var reference = KrylovSingularValueDerivatives.Expand(LinearOperator.FromMatrix(a), LinearOperator.FromMatrix(e), 2, 4);
+        foreach (var (p, q) in new[] { (-1000, -1000), (1000, 1000), (-1, 3), (300, -200), (-600, 0) })
+        {
+            var scaled = KrylovSingularValueDerivatives.Expand(
+                LinearOperator.FromMatrix(a.Multiply(Math.ScaleB(1.0, p))), LinearOperator.FromMatrix(e.Multiply(Math.ScaleB(1.0, q))), 2, 4);
+            for (var n = 0; n <= 4; n++)
+            {
+                var expected = Math.ScaleB(reference.TaylorCoefficients[n], p + ((q - p) * n));   // D^n s(2^p A)[2^q E] = 2^(p + (q − p) n) D^n s(A)[E]
+                if (expected != 0 && double.IsNormal(expected))
+                {
+                    scaled.TaylorCoefficients[n].Should().Be(expected, "order {0} at 2^{1} A, 2^{2} E", n, p, q);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void A_cluster_among_the_computed_values_is_refused_naming_its_members()
+    {
+        var values = new[] { 5.0, 3.0, 3.0, 1.0, 0.5 };
+        var a = TestMatrices.WithSingularValues(40, 30, values, seed: 5);
+        var partial = PartialSingularValueDecomposition.Compute(LinearOperator.FromMatrix(a), 4);
+        var act = () => KrylovSingularValueDerivatives.Expand(partial, LinearOperator.FromMatrix(a), 2, 2);
+        act.Should().Throw<DegenerateSpectrumException>().Which.CollidingIndices.Should().Equal(2, 3);
+        KrylovSingularValueDerivatives.Expand(partial, LinearOperator.FromMatrix(TestMatrices.Gaussian(40, 30, 1)), 1, 3)
+            .Derivatives.Should().OnlyContain(d => double.IsFinite(d));
+    }
+}
