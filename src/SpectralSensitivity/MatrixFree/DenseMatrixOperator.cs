@@ -41,6 +41,9 @@ public sealed class DenseMatrixOperator : IScalableOperator
     public double FrobeniusNorm() => VectorMath.Norm(_storage);
 
     /// <inheritdoc/>
+    double IScalableOperator.SpectralNormBound() => ColumnKernels.SpectralNormBound(_storage, RowCount, ColumnCount);
+
+    /// <inheritdoc/>
     double IScalableOperator.MaxAbsEntry() => VectorMath.MaxAbs(_storage);
 
     /// <inheritdoc/>

@@ -54,12 +54,12 @@ internal static class OperatorScaling
         _ => new ScaledOperator(a, -exponent),
     };
 
-    /// <summary>An upper bound on <c>‖A‖₂</c>: the Frobenius norm where entries are stored, else the largest singular value from a short Lanczos run (an estimate, enlarged by its residual).</summary>
+    /// <summary>An upper bound on <c>‖A‖₂</c>: <c>min(‖A‖_F, √(‖A‖₁ ‖A‖_∞))</c> where entries are stored, else the largest singular value from a short Lanczos run (an estimate, enlarged by its residual).</summary>
     public static double NormBound(ILinearOperator a)
     {
         if (a is IScalableOperator stored)
         {
-            return stored.FrobeniusNorm();
+            return stored.SpectralNormBound();
         }
 
         var triplet = GolubKahanLanczos.Run(a, 1, new KrylovOptions(Tolerance: 1e-6));

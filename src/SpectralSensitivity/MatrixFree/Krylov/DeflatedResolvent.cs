@@ -27,6 +27,7 @@ internal sealed class DeflatedResolvent
     private readonly double _tolerance;
     private readonly int _maxIterations;
     private readonly double[] _coefficients;
+    private readonly double[] _scratchCoefficients;
 
     /// <param name="apply">y = T x.</param>
     /// <param name="eigenvalue">λ.</param>
@@ -56,6 +57,7 @@ internal sealed class DeflatedResolvent
         }
 
         _coefficients = new double[_known.Count];
+        _scratchCoefficients = new double[_known.Count];
     }
 
     public int Dimension { get; }
@@ -95,18 +97,18 @@ internal sealed class DeflatedResolvent
         Iterations.Add(iterations);
     }
 
-    /// <summary><c>y = ±P (λ − T) P x</c>: positive definite on range(P).</summary>
-    private void Operator(double[] x, double[] y, double[] scratch)
+    /// <summary><c>y = ±P (λ − T) x</c> for x in range(P): positive definite there.</summary>
+    /// <remarks>The iterates of CG and MINRES stay in range(P) (every vector they combine is an output of P), so the
+    /// input is not projected again; one Gram–Schmidt pass on the output keeps them there.</remarks>
+    private void Operator(double[] x, double[] y)
     {
-        x.CopyTo(scratch);
-        _known.Orthogonalize(scratch, _known.Count, _coefficients.AsSpan().ToArray());
-        _apply(scratch, y);
+        _apply(x, y);
         for (var i = 0; i < y.Length; i++)
         {
-            y[i] = _sign * ((Eigenvalue * scratch[i]) - y[i]);                 // ±(λ x − T x)
+            y[i] = _sign * ((Eigenvalue * x[i]) - y[i]);                       // ±(λ x − T x)
         }
 
-        _known.Orthogonalize(y, _known.Count, new double[_known.Count]);
+        _known.ProjectOut(y, _scratchCoefficients);
     }
 
     private (double Residual, int Iterations, bool Converged) ConjugateGradient(double[] rightSide, double[] x)
@@ -116,12 +118,11 @@ internal sealed class DeflatedResolvent
         var r = (double[])rightSide.Clone();
         var p = (double[])r.Clone();
         var q = new double[n];
-        var scratch = new double[n];
         var rr = VectorMath.Dot(r, r);
         var iterations = 0;
         while (Math.Sqrt(rr) > stop && iterations < _maxIterations)
         {
-            Operator(p, q, scratch);
+            Operator(p, q);
             var curvature = VectorMath.Dot(p, q);
             if (!(curvature > 0))
             {
@@ -142,14 +143,13 @@ internal sealed class DeflatedResolvent
             iterations++;
         }
 
-        return (TrueResidual(rightSide, x, scratch), iterations, Math.Sqrt(rr) <= stop);
+        return (TrueResidual(rightSide, x), iterations, Math.Sqrt(rr) <= stop);
     }
 
     /// <summary>MINRES (Paige–Saunders) on the same symmetric operator, from x = 0: Lanczos vectors, a QR factorisation of the tridiagonal matrix updated by Givens rotations, and <c>|φ̄|</c> the residual norm.</summary>
     private (double Residual, int Iterations) Minres(double[] rightSide, double[] x, int spent)
     {
         var n = Dimension;
-        var scratch = new double[n];
         var stop = _tolerance * VectorMath.Norm(rightSide);
         var betaNext = VectorMath.Norm(rightSide);
         var v = (double[])rightSide.Clone();
@@ -161,7 +161,7 @@ internal sealed class DeflatedResolvent
         {
             VectorMath.Scale(1.0 / betaNext, v);                                 // v_j = z / β_j
             (beta, betaNext) = (betaNext, 0.0);
-            Operator(v, z, scratch);
+            Operator(v, z);
             VectorMath.Axpy(-beta, vPrevious, z);                                // z = M v_j − β_j v_{j−1}
             var alpha = VectorMath.Dot(v, z);
             VectorMath.Axpy(-alpha, v, z);                                       // z −= α_j v_j
@@ -186,7 +186,7 @@ internal sealed class DeflatedResolvent
             iterations++;
         }
 
-        var residual = TrueResidual(rightSide, x, scratch);
+        var residual = TrueResidual(rightSide, x);
         if (Math.Abs(phiBar) > stop || !double.IsFinite(residual))
         {
             throw new KrylovConvergenceException(
@@ -196,10 +196,10 @@ internal sealed class DeflatedResolvent
         return (residual, spent + iterations);
     }
 
-    private double TrueResidual(double[] rightSide, double[] x, double[] scratch)
+    private double TrueResidual(double[] rightSide, double[] x)
     {
         var mx = new double[Dimension];
-        Operator(x, mx, scratch);
+        Operator(x, mx);
         for (var i = 0; i < mx.Length; i++)
         {
             mx[i] = rightSide[i] - mx[i];

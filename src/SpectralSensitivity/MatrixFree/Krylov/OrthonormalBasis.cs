@@ -58,6 +58,13 @@ internal sealed class OrthonormalBasis
         }
     }
 
+    /// <summary><c>x ← (I − Q Qᵀ) x</c> over all columns, one pass (for vectors already nearly orthogonal to Q).</summary>
+    public void ProjectOut(double[] x, double[] scratch)
+    {
+        ProjectionCoefficients(x, Count, scratch);
+        SubtractCombination(x, Count, scratch);
+    }
+
     /// <summary>Replaces the first <paramref name="keep"/> columns by <c>Q Y[:, 0..keep−1]</c> (Q the first <c>Y.RowCount</c> columns) and truncates to them.</summary>
     /// <remarks>The thick restart: Ritz vectors from the small matrix's singular or eigen vectors Y. Cost 2 · dimension · rows(Y) · keep.</remarks>
     public void Rotate(Matrix<double> y, int keep)
