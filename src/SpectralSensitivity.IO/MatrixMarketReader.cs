@@ -13,12 +13,13 @@ namespace SpectralSensitivity.IO;
 /// tools and of SciPy). Symmetric and skew-symmetric files must store the lower triangle only (skew-symmetric:
 /// strictly below the diagonal). The size line is checked against <see cref="MatrixReadOptions.MaxEntries"/>
 /// before the dense matrix is allocated, and the number of entries against the one the size line declares.
+/// Where the entries go is the <see cref="MatrixMarketTarget"/>'s business: a dense array, or coordinate lists that
+/// become a <see cref="MatrixFree.CsrMatrix"/> without a dense copy (<see cref="ReadSparse"/>).
 /// </remarks>
-internal sealed class MatrixMarketReader(Stream stream, string source, MatrixReadOptions options)
+internal sealed class MatrixMarketReader(Stream stream, string source, MatrixReadOptions options, MatrixMarketTarget target)
     : TextMatrixReader(stream, source, options)
 {
     private MatrixMarketBanner banner = null!;
-    private double[] storage = [];
     private int rows;
     private int columns;
 
@@ -28,10 +29,27 @@ internal sealed class MatrixMarketReader(Stream stream, string source, MatrixRea
     /// <param name="options">Limits and policies.</param>
     /// <returns>The dense matrix.</returns>
     /// <exception cref="MatrixFileFormatException">The file is malformed, too large or unsupported.</exception>
-    public static Matrix<double> Read(Stream stream, string source, MatrixReadOptions options) =>
-        new MatrixMarketReader(stream, source, options).ReadMatrix();
+    public static Matrix<double> Read(Stream stream, string source, MatrixReadOptions options)
+    {
+        var target = new DenseMatrixMarketTarget();
+        new MatrixMarketReader(stream, source, options, target).ReadMatrix();
+        return target.Result;
+    }
 
-    private Matrix<double> ReadMatrix()
+    /// <summary>Reads one matrix from <paramref name="stream"/> straight into compressed sparse rows: memory O(nnz), never O(m n).</summary>
+    /// <param name="stream">The input; left open.</param>
+    /// <param name="source">The file path or stream name, for messages.</param>
+    /// <param name="options">Limits and policies; <see cref="MatrixReadOptions.MaxEntries"/> bounds the stored entries.</param>
+    /// <returns>The sparse matrix (symmetric files expanded to both triangles).</returns>
+    /// <exception cref="MatrixFileFormatException">The file is malformed, too large or unsupported.</exception>
+    public static MatrixFree.CsrMatrix ReadSparse(Stream stream, string source, MatrixReadOptions options)
+    {
+        var target = new CoordinateMatrixMarketTarget();
+        new MatrixMarketReader(stream, source, options, target).ReadMatrix();
+        return target.Result;
+    }
+
+    private void ReadMatrix()
     {
         if (!Lines.TryReadLine(out var first))
         {
@@ -49,9 +67,7 @@ internal sealed class MatrixMarketReader(Stream stream, string source, MatrixRea
             ReadCoordinateEntries(declaredEntries);
         }
 
-        MirrorLowerTriangle();
-        MatrixShape.CheckAllFinite(Source, storage, rows, Options);
-        return Matrix<double>.Build.Dense(rows, columns, storage);
+        target.Complete(Source, banner.Symmetry, Options);
     }
 
     private long ReadSizeLine()
@@ -82,7 +98,7 @@ internal sealed class MatrixMarketReader(Stream stream, string source, MatrixRea
             throw ErrorHere($"a {Describe(banner.Symmetry)} matrix must be square, but the size line declares {declared[0]} x {declared[1]}");
         }
 
-        storage = new double[MatrixShape.CheckedEntryCount(Source, "the size line", declared[0], declared[1], Options, Lines.LineNumber)];
+        target.Allocate(Source, declared[0], declared[1], coordinate ? declared[2] : null, Options, Lines.LineNumber);
         (rows, columns) = ((int)declared[0], (int)declared[1]);
         return coordinate ? declared[2] : 0;
     }
@@ -103,7 +119,7 @@ internal sealed class MatrixMarketReader(Stream stream, string source, MatrixRea
                     throw ErrorHere($"more values than the {stored} a {rows} x {columns} {Describe(banner.Symmetry)} array stores", fields.FieldNumber);
                 }
 
-                storage[i + ((long)j * rows)] = ParseValue(field, i, j, fields.FieldNumber);
+                target.Set(i, j, ParseValue(field, i, j, fields.FieldNumber));
                 count++;
                 (i, j) = i + 1 < rows ? (i + 1, j) : (FirstStoredRow(j + 1), j + 1);
             }
@@ -141,7 +157,7 @@ internal sealed class MatrixMarketReader(Stream stream, string source, MatrixRea
             }
 
             CheckStoredTriangle(i, j);
-            storage[i + ((long)j * rows)] += ParseValue(field, i, j, 3);
+            target.Add(i, j, ParseValue(field, i, j, 3));
             count++;
         }
 
@@ -193,24 +209,6 @@ internal sealed class MatrixMarketReader(Stream stream, string source, MatrixRea
         return long.TryParse(field, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer)
             ? integer
             : throw ErrorHere($"{NumberText.Quote(field)} is not an integer, as the banner's 'integer' field requires", fieldNumber);
-    }
-
-    private void MirrorLowerTriangle()
-    {
-        if (banner.Symmetry == MatrixMarketSymmetry.General)
-        {
-            return;
-        }
-
-        var skew = banner.Symmetry == MatrixMarketSymmetry.SkewSymmetric;
-        for (var j = 0; j < columns; j++)
-        {
-            for (var i = j + 1; i < rows; i++)
-            {
-                var lower = storage[i + ((long)j * rows)];
-                storage[j + ((long)i * rows)] = skew ? 0.0 - lower : lower;
-            }
-        }
     }
 
     private bool TryReadDataLine(out ReadOnlySpan<char> line)

@@ -1,5 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
-using SpectralSensitivity.Matrices;
+using SpectralSensitivity.Operators;
 
 namespace SpectralSensitivity.MatrixFree;
 

@@ -1,4 +1,4 @@
-using SpectralSensitivity.Matrices;
+using SpectralSensitivity.Operators;
 
 namespace SpectralSensitivity.MatrixFree;
 

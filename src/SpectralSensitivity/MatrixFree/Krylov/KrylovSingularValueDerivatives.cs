@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Errors;
-using SpectralSensitivity.Matrices;
+using SpectralSensitivity.Validation;
 using SpectralSensitivity.Series;
 
 namespace SpectralSensitivity.MatrixFree.Krylov;

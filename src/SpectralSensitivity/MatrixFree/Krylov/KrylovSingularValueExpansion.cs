@@ -25,9 +25,6 @@ public sealed class KrylovSingularValueExpansion : SpectralExpansion
         RightResidual = rightResidual;
     }
 
-    /// <summary><c>s_k</c>.</summary>
-    public double SingularValue => Value;
-
     /// <summary>Taylor coefficients of the unit left singular vector <c>u_k(t)</c>.</summary>
     public IReadOnlyList<Vector<double>> LeftVectorCoefficients { get; }
 
