@@ -55,29 +55,36 @@ public static class KrylovSingularValueDerivatives
         var norm = OperatorScaling.NormBound(normalizedDirection);
         var options = svd.Options;
         var problem = new KrylovSingularValueEigenproblem(svd, normalizedDirection, norm, index, options.SolverTolerance, options.SolverIterationsFor(svd.RowCount + svd.ColumnCount));
-        var (values, vectors) = PerturbationRecursion.Run(problem, order);
+        problem.UseBasis(new PowerMonomials(order, 1));
+        var (values, vectors) = PerturbationRecursion.Run(problem);                  // in the recursion's scaled units
         var resolvent = problem.Resolvent;
+        var sigma = problem.ValueExponent;
         var largestResidual = svd.Scaled.LeftResiduals.Concat(svd.Scaled.RightResiduals).Max();
-        var (errors, vectorErrors) = SolveErrorEstimate.Coefficients(values, vectors, problem.Gap, resolvent.ComplementGap, norm, problem.TripletResidual,
-            largestResidual, resolvent.Residuals, problem.RightSideNorms);
-        var (left, right) = VectorSeries.NormalizeBlocks(vectors, svd.RowCount);
+        var (errors, vectorErrors) = SolveErrorEstimate.Coefficients(values, vectors, problem.Gap, Math.ScaleB(resolvent.ComplementGap, -sigma), problem.ScaledTermNormBounds[0],
+            Math.ScaleB(problem.TripletResidual, -sigma), Math.ScaleB(largestResidual, -sigma), resolvent.Residuals, problem.RightSideNorms);
+        var left = PowerSeries.Normalize(vectors.Select(w => w[..svd.RowCount]).ToArray());
+        var right = PowerSeries.Normalize(vectors.Select(w => w[svd.RowCount..]).ToArray());
+        PerturbationRecursion.RescaleVectors(problem, left);
+        PerturbationRecursion.RescaleVectors(problem, right);
+        PerturbationRecursion.Rescale(problem, values);                              // now the coefficients of s_k(A' + tE')
         for (var j = 0; j <= order; j++)
         {
-            var exponent = e + ((f - e) * j);                                 // coefficient j of s_k(A + tE) = 2^(e + (f − e) j) × that of s_k(A' + tE')
+            var vectorExponent = problem.Basis.CoefficientExponent(j) - sigma;       // back to the units of A', E'
+            var exponent = e + ((f - e) * j);                                        // coefficient j of s_k(A + tE) = 2^(e + (f − e) j) × that of s_k(A' + tE')
             values[j] = Math.ScaleB(values[j], exponent);
-            left[j] = left[j].Multiply(Math.ScaleB(1.0, (f - e) * j));
-            right[j] = right[j].Multiply(Math.ScaleB(1.0, (f - e) * j));
-            vectorErrors[j] = Math.ScaleB(vectorErrors[j], (f - e) * j);
+            VectorMath.ScaleByPowerOfTwo(left[j], (f - e) * j);
+            VectorMath.ScaleByPowerOfTwo(right[j], (f - e) * j);
+            vectorErrors[j] = Math.ScaleB(vectorErrors[j], vectorExponent + ((f - e) * j));
             if (j > 0)
             {
-                errors[j - 1] = Math.ScaleB(errors[j - 1], exponent) * Factorial(j);   // error of the derivative j! λ_j
+                errors[j - 1] = Math.ScaleB(errors[j - 1], problem.Basis.CoefficientExponent(j) + exponent) * Factorial(j);   // error of the derivative j! λ_j
             }
         }
 
-        var gap = Math.ScaleB(problem.Gap, e);
+        var gap = Math.ScaleB(problem.UnscaledGap, e);
         var convergence = ConvergenceBound.From(gap, [Math.ScaleB(norm, f)]);
         var k = index - 1;
-        return new KrylovSingularValueExpansion(index, values, left, right, gap, convergence, errors, [.. resolvent.Residuals], [.. resolvent.Iterations],
+        return new KrylovSingularValueExpansion(index, values, VectorSeries.Wrap(left), VectorSeries.Wrap(right), gap, convergence, errors, [.. resolvent.Residuals], [.. resolvent.Iterations],
             svd.LeftResiduals[k], svd.RightResiduals[k]) { VectorErrorEstimates = vectorErrors };
     }
 

@@ -11,14 +11,17 @@ namespace SpectralSensitivity.MatrixFree.Krylov;
 /// Known eigenpairs of <c>H(A)</c> deflated exactly: <c>(+s_i, (u_i; v_i)/√2)</c> for i ≠ k and <c>(−s_i, (u_i; −v_i)/√2)</c>
 /// for every computed i (the target's own <c>−s_k</c> partner included). On the complement the spectrum of H lies in
 /// <c>[−s_{K+1}, s_{K+1}]</c>, below <c>s_k</c> by at least <c>s_k − s_K</c>.
+/// <para>Units: the operators are the normalised <c>A' = 2^−e A</c>, <c>E' = 2^−f E</c>; the recursion's own scaling
+/// (<see cref="IsolatedEigenproblem"/>) divides by <c>σ = 2^v</c>, v the exponent of <c>s'₁</c>.</para>
 /// </remarks>
-internal sealed class KrylovSingularValueEigenproblem : IIsolatedEigenproblem
+internal sealed class KrylovSingularValueEigenproblem : IsolatedEigenproblem
 {
     private readonly ILinearOperator _a;
     private readonly ILinearOperator _e;
     private readonly int _m;
 
     public KrylovSingularValueEigenproblem(PartialSingularValueDecomposition svd, ILinearOperator normalizedDirection, double directionNormBound, int index, double solverTolerance, int maxIterations)
+        : base(Embed(svd.Scaled.Left[index - 1], svd.Scaled.Right[index - 1], +1), [directionNormBound], ValueExponentOf(svd))
     {
         var triplets = svd.Scaled;
         _a = svd.Normalized;
@@ -27,11 +30,10 @@ internal sealed class KrylovSingularValueEigenproblem : IIsolatedEigenproblem
         var count = triplets.Values.Length;
         var s = triplets.Values;
         var k = index - 1;
-        Eigenvalue = s[k];
-        Eigenvector = Embed(triplets.Left[k], triplets.Right[k], +1);
+        UnscaledEigenvalue = s[k];
         var above = k > 0 ? s[k - 1] - s[k] : double.PositiveInfinity;
         var below = k + 1 < count ? s[k] - s[k + 1] : (_a.RowCount == _a.ColumnCount ? 2 * s[k] : s[k]);
-        Gap = Math.Min(above, Math.Min(below, 2 * s[k]));                                    // d = distance from s_k to the rest of spec H
+        UnscaledGap = Math.Min(above, Math.Min(below, 2 * s[k]));                            // d = distance from s_k to the rest of spec H
         var complementGap = count > k + 1 ? s[k] - s[count - 1] : s[k];                    // d_c ≤ s_k − s_{K+1}
         var values = new List<double>();
         var vectors = new List<double[]>();
@@ -47,24 +49,21 @@ internal sealed class KrylovSingularValueEigenproblem : IIsolatedEigenproblem
             vectors.Add(Embed(triplets.Left[i], triplets.Right[i], -1));
         }
 
-        Resolvent = new DeflatedResolvent(ApplyEmbedding, Eigenvalue, Eigenvector, [.. values], vectors, complementBelow: true, complementGap, solverTolerance, maxIterations);
-        PathTermNormBounds = [directionNormBound];
+        Resolvent = new DeflatedResolvent(ApplyEmbedding, UnscaledEigenvalue, Eigenvector, [.. values], vectors, complementBelow: true, complementGap, solverTolerance, maxIterations);
         TripletResidual = Math.Max(triplets.LeftResiduals[k], triplets.RightResiduals[k]);
     }
 
-    public int Dimension => Eigenvector.Length;
+    /// <summary>s'_k, the target in the units of A'.</summary>
+    public double UnscaledEigenvalue { get; }
 
-    public double Eigenvalue { get; }
+    /// <summary>d', the gap in the units of A'.</summary>
+    public double UnscaledGap { get; }
 
-    public double[] Eigenvector { get; }
+    public override double Eigenvalue => Math.ScaleB(UnscaledEigenvalue, -ValueExponent);
 
-    public double Gap { get; }
+    public override double Gap => Math.ScaleB(UnscaledGap, -ValueExponent);
 
-    public int PathDegree => 1;
-
-    public double[] PathTermNormBounds { get; }
-
-    /// <summary>max(‖A v_k − s_k u_k‖, ‖Aᵀ u_k − s_k v_k‖) in normalised coordinates.</summary>
+    /// <summary>max(‖A' v_k − s'_k u_k‖, ‖A'ᵀ u_k − s'_k v_k‖).</summary>
     public double TripletResidual { get; }
 
     public DeflatedResolvent Resolvent { get; }
@@ -72,13 +71,18 @@ internal sealed class KrylovSingularValueEigenproblem : IIsolatedEigenproblem
     /// <summary>‖source‖ of every resolvent application so far.</summary>
     public List<double> RightSideNorms { get; } = [];
 
-    public void ApplyResolvent(double[] source, double[] destination)
+    /// <summary>destination = σ S' source (the reduced resolvent of <c>H(A')/σ</c> at <c>s'_k/σ</c>).</summary>
+    public override void ApplyResolvent(double[] source, double[] destination)
     {
         RightSideNorms.Add(VectorMath.Norm(source));
         Resolvent.Apply(source, destination);
+        VectorMath.ScaleByPowerOfTwo(destination, ValueExponent);
     }
 
-    public void ApplyPathTerm(int degree, double[] source, double[] destination) => Embedded(_e, source, destination);
+    protected override void ApplyUnscaledTerm(int term, double[] source, double[] destination) => Embedded(_e, source, destination);
+
+    private static int ValueExponentOf(PartialSingularValueDecomposition svd) =>
+        svd.Scaled.Values[0] > 0 ? Math.ILogB(svd.Scaled.Values[0]) : 0;
 
     private void ApplyEmbedding(double[] source, double[] destination) => Embedded(_a, source, destination);
 

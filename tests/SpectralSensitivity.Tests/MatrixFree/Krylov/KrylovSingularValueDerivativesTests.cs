@@ -91,7 +91,7 @@ public class KrylovSingularValueDerivativesTests
         var a = SparseTestMatrices.Random(80, 60, 0.1, seed: 21);
         var e = SparseTestMatrices.Random(80, 60, 0.1, seed: 22);
         var reference = KrylovSingularValueDerivatives.Expand(LinearOperator.FromMatrix(a), LinearOperator.FromMatrix(e), 2, 4);
-        foreach (var (p, q) in new[] { (-1000, -1000), (1000, 1000), (-1, 3), (300, -200), (-600, 0) })
+        foreach (var (p, q) in new[] { (-1000, -1000), (1000, 1000), (-1, 3), (300, -200), (-600, -500) })
         {
             var scaled = KrylovSingularValueDerivatives.Expand(
                 LinearOperator.FromMatrix(a.Multiply(Math.ScaleB(1.0, p))), LinearOperator.FromMatrix(e.Multiply(Math.ScaleB(1.0, q))), 2, 4);
