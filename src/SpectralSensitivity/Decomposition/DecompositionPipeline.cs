@@ -37,6 +37,10 @@ internal static class DecompositionPipeline
         {
             factors = factorization.Refine(scaled, rows, columns, factors);
         }
+        else if (HasNearTie(factors, exponent, tolerances))
+        {
+            factors = Classified(a, exponent, transpose, factorization, factors);
+        }
 
         factors = factors.WithExponent(exponent);                                    // values of A = 2^e · values of 2^−e A
         foreach (var value in factors.Values)
@@ -49,5 +53,48 @@ internal static class DecompositionPipeline
         }
 
         return transpose ? factors.Transposed() : factors;
+    }
+
+    /// <summary>Whether two double values lie within <see cref="SpectrumIsolation.NearTieFactor"/> cluster tolerances of each other, or a
+    /// singular value (a factorization with two factors) that many zero tolerances from zero: there the rounding, different on
+    /// every provider, could decide the classification.</summary>
+    private static bool HasNearTie(SpectralFactors factors, int exponent, SpectralTolerances tolerances)
+    {
+        var values = factors.WithExponent(exponent).Values;
+        var scale = 0.0;
+        foreach (var value in values)
+        {
+            scale = Math.Max(scale, Math.Abs(value));
+        }
+
+        var size = Math.Max(factors.First.RowCount, factors.Second?.RowCount ?? 0);
+        var threshold = SpectralTolerances.DefaultThreshold(size, size, scale);   // max(m, n) ε ‖A‖₂, the default of both
+        var zero = factors.Second is null ? double.NaN : tolerances.ZeroTolerance ?? threshold;
+        return SpectrumIsolation.HasNearTie(values, tolerances.ClusterTolerance ?? threshold, zero);
+    }
+
+    /// <summary>The factors with extended-precision classification values: the refinement run on a fresh scaled copy (the first was
+    /// overwritten by the factorization), sorted like the double values. Refinement gives the exact values rounded to double, to an
+    /// ulp on every provider. If it fails, the double values decide. Cost: one copy and one refinement, only at a near tie.</summary>
+    private static SpectralFactors Classified(Matrix<double> a, int exponent, bool transpose, ISpectralFactorization factorization, SpectralFactors factors)
+    {
+        var scaled = PowerOfTwoScaling.ScaledArray(a, exponent, transpose);
+        int rows = transpose ? a.ColumnCount : a.RowCount, columns = transpose ? a.RowCount : a.ColumnCount;
+        try
+        {
+            var refined = factorization.Refine(scaled, rows, columns, factors).ScaledValues.ToArray();
+            var descending = factors.ScaledValues.Length > 1 && factors.ScaledValues[0] > factors.ScaledValues[^1];
+            Array.Sort(refined);
+            if (descending)
+            {
+                Array.Reverse(refined);
+            }
+
+            return factors.WithClassification(refined);
+        }
+        catch (RefinementFailedException)
+        {
+            return factors;
+        }
     }
 }

@@ -11,15 +11,21 @@ internal sealed class SpectralFactors
 {
     private readonly double[] _scaledValues;
     private readonly double[] _values;
+    private readonly double[]? _classificationScaledValues;
+    private readonly double[]? _classificationValues;
 
     /// <summary>Wraps the factors of <c>2^−e A</c>.</summary>
     /// <param name="scaledValues">Singular values or eigenvalues of the scaled matrix.</param>
     /// <param name="first">U (SVD) or Q (symmetric EVD), column-major.</param>
     /// <param name="second">V (SVD), or null.</param>
     /// <param name="scaleExponent">e.</param>
-    public SpectralFactors(double[] scaledValues, Matrix<double> first, Matrix<double>? second, int scaleExponent = 0)
+    /// <param name="classificationScaledValues">Extended-precision values of the scaled matrix that decide "repeated" and "zero"
+    /// (<see cref="DecompositionPipeline"/> sets them at a near tie), or null to use <paramref name="scaledValues"/>.</param>
+    public SpectralFactors(double[] scaledValues, Matrix<double> first, Matrix<double>? second, int scaleExponent = 0, double[]? classificationScaledValues = null)
     {
         _scaledValues = scaledValues;
+        _classificationScaledValues = classificationScaledValues;
+        _classificationValues = classificationScaledValues?.Select(v => Math.ScaleB(v, scaleExponent)).ToArray();
         First = first;
         Second = second;
         ScaleExponent = scaleExponent;
@@ -35,6 +41,13 @@ internal sealed class SpectralFactors
 
     /// <summary>The values of A: <c>2^e</c> times <see cref="ScaledValues"/>.</summary>
     public ReadOnlySpan<double> Values => _values;
+
+    /// <summary>The values of A that decide "repeated" and "zero": extended-precision ones, in the order of <see cref="Values"/>, when the
+    /// double values had a near tie (so every provider classifies alike), else <see cref="Values"/> themselves.</summary>
+    public ReadOnlySpan<double> ClassificationValues => _classificationValues ?? _values;
+
+    /// <summary>The same factors with classification values (scaled like <see cref="ScaledValues"/>).</summary>
+    public SpectralFactors WithClassification(double[] scaledValues) => new(_scaledValues, First, Second, ScaleExponent, scaledValues);
 
     /// <summary>e: A = <c>2^e</c> times the matrix that was factored.</summary>
     public int ScaleExponent { get; }
@@ -52,10 +65,10 @@ internal sealed class SpectralFactors
     public double[] SecondStorage => Operators.ColumnKernels.Storage(Second!);
 
     /// <summary>The same factors with a scale exponent.</summary>
-    public SpectralFactors WithExponent(int exponent) => new(_scaledValues, First, Second, exponent);
+    public SpectralFactors WithExponent(int exponent) => new(_scaledValues, First, Second, exponent, _classificationScaledValues);
 
     /// <summary>The factors of the transpose: U and V exchanged.</summary>
-    public SpectralFactors Transposed() => new(_scaledValues, Second ?? First, Second is null ? null : First, ScaleExponent);
+    public SpectralFactors Transposed() => new(_scaledValues, Second ?? First, Second is null ? null : First, ScaleExponent, _classificationScaledValues);
 
     /// <summary>Factors given in A's own scale (e.g. from a reference): keeps them unscaled when their largest value lies within
     /// <c>2^±128</c>, else splits off the power of two of the largest value (exact).</summary>

@@ -107,6 +107,6 @@ public sealed class SymmetricEigendecomposition
     public void RequireIsolated(int index)
     {
         _ = Eigenvalue(index);
-        SpectrumIsolation.RequireSimple(_factors.Values, index, ClusterTolerance, "eigenvalue");
+        SpectrumIsolation.RequireSimple(_factors.ClassificationValues, index, ClusterTolerance, "eigenvalue"); // extended-precision values at a near tie
     }
 }

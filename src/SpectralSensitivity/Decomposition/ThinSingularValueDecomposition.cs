@@ -30,7 +30,7 @@ public sealed class ThinSingularValueDecomposition
         ZeroTolerance = tolerances.ZeroTolerance ?? SpectralTolerances.DefaultThreshold(RowCount, ColumnCount, scale);
         ClusterTolerance = tolerances.ClusterTolerance ?? SpectralTolerances.DefaultThreshold(RowCount, ColumnCount, scale);
         var rank = 0;
-        foreach (var s in values)
+        foreach (var s in factors.ClassificationValues)
         {
             rank += s > ZeroTolerance ? 1 : 0;
         }
@@ -165,13 +165,15 @@ public sealed class ThinSingularValueDecomposition
     /// <summary>Throws <see cref="DegenerateSpectrumException"/> unless <c>s_k</c> is non-zero and simple (within tolerance).</summary>
     public void RequireIsolated(int index)
     {
-        var sk = SingularValue(index);
+        _ = SingularValue(index);                         // checks the index
+        var values = _factors.ClassificationValues;       // extended-precision values at a near tie: the same on every provider
+        var sk = values[index - 1];
         if (sk <= ZeroTolerance)
         {
             throw new DegenerateSpectrumException(Degeneracy.Zero, index, sk, [index], ZeroTolerance, "singular value");
         }
 
-        SpectrumIsolation.RequireSimple(_factors.Values, index, ClusterTolerance, "singular value");
+        SpectrumIsolation.RequireSimple(values, index, ClusterTolerance, "singular value");
     }
 
     /// <summary>One line: shape, rank and the singular values (six significant digits, invariant culture, more than eight shortened).</summary>

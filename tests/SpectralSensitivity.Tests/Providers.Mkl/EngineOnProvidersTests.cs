@@ -113,11 +113,5 @@ public sealed class EngineOnProvidersTests
         }
     }
 
-    private static T On<T>(string provider, Func<T> compute)
-    {
-        using var saved = new GlobalLinearAlgebraState();
-        LinearAlgebraControl.Provider = NativeTestEnvironment.Provider(provider);
-        SpectralSensitivity.Backends.DecompositionBackends.Use(NativeTestEnvironment.DecompositionBackend(provider));
-        return compute();
-    }
+    private static T On<T>(string provider, Func<T> compute) => ProviderSwitch.On(provider, compute);
 }
