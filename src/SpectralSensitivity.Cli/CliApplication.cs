@@ -99,6 +99,7 @@ internal static class CliApplication
             var code = parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
             if (code == ExitCodes.Success)
             {
+                context.WriteWarnings();
                 context.CopyTo(stdout);
             }
 

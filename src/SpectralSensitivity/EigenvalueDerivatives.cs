@@ -40,7 +40,7 @@ public static class EigenvalueDerivatives
     {
         var problem = Prepare(eig, path, index, order, MaxOrder, "the recursion");
         var (values, vectors, gap, convergence) = PathExpansion.Recursion(problem, order, [Range.All]);
-        return new EigenvalueExpansion(index, values, VectorSeries.Wrap(vectors[0]), gap, convergence);
+        return new EigenvalueExpansion(index, values, VectorSeries.Wrap(vectors[0]), gap, convergence, ExpansionCondition.For(eig, index, order));
     }
 
     /// <summary>Computes the Taylor coefficients of <c>μ_k</c> from Kato's closed-form trace sum.</summary>
@@ -52,7 +52,7 @@ public static class EigenvalueDerivatives
     {
         var problem = Prepare(eig, path, index, order, MaxClosedFormOrder, "Kato's closed form");
         var (values, terms, gap, convergence) = PathExpansion.ClosedForm(problem, order);
-        return new ClosedFormExpansion(index, values, terms, gap, convergence);
+        return new ClosedFormExpansion(index, values, terms, gap, convergence, ExpansionCondition.For(eig, index, order));
     }
 
     private static SymmetricEigenproblem Prepare(SymmetricEigendecomposition eig, PerturbationPath path, int index, int order, int maximum, string algorithm)

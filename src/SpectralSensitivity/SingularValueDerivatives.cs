@@ -51,7 +51,7 @@ public static class SingularValueDerivatives
     {
         var problem = Prepare(svd, path, index, order, MaxOrder, "the recursion");
         var (values, vectors, gap, convergence) = PathExpansion.Recursion(problem, order, [Range.EndAt(svd.RowCount), Range.StartAt(svd.RowCount)]);
-        return new SingularValueExpansion(index, values, VectorSeries.Wrap(vectors[0]), VectorSeries.Wrap(vectors[1]), gap, convergence);
+        return new SingularValueExpansion(index, values, VectorSeries.Wrap(vectors[0]), VectorSeries.Wrap(vectors[1]), gap, convergence, ExpansionCondition.For(svd, index, order));
     }
 
     /// <summary>Computes the Taylor coefficients of <c>s_k</c> from Kato's closed-form trace sum: the exact reference.</summary>
@@ -67,7 +67,7 @@ public static class SingularValueDerivatives
     {
         var problem = Prepare(svd, path, index, order, MaxClosedFormOrder, "Kato's closed form");
         var (values, terms, gap, convergence) = PathExpansion.ClosedForm(problem, order);
-        return new ClosedFormExpansion(index, values, terms, gap, convergence);
+        return new ClosedFormExpansion(index, values, terms, gap, convergence, ExpansionCondition.For(svd, index, order));
     }
 
     /// <summary>The number of trace terms the closed form sums for orders 1..N on a path of degree L.</summary>

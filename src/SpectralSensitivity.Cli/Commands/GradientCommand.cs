@@ -14,6 +14,7 @@ internal static class GradientCommand
             "Gradient of the singular value s_k with respect to A: the m x n matrix u_k v_k^T.",
             "gradient",
             NeedsDirection: false,
+            DerivativeOrder: 1,
             (svd, k, _, _) => new MatrixResultCommand.Result(SingularValueGradient.Compute(svd, k))),
         "spectral gradient --matrix A.npy --index 1",
         "spectral gradient -A A.csv -k 2 --output G.npy --json");

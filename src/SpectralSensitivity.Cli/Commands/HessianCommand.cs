@@ -14,6 +14,7 @@ internal static class HessianCommand
             "Dense Hessian of s_k with respect to vec(A) (column-major: entry (i, j) of A is coordinate i + j m): an mn x mn symmetric matrix, refused when it and its output would take more than 2 GiB.",
             "hessian",
             NeedsDirection: false,
+            DerivativeOrder: 2,
             (svd, k, _, sinks) =>
             {
                 var hessian = Dense(svd, k, sinks);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using SpectralSensitivity.Cli.Infrastructure;
 using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.Hessian;
+using SpectralSensitivity.Results;
 using Spectre.Console;
 
 namespace SpectralSensitivity.Cli.Commands;
@@ -44,6 +45,8 @@ internal static class HessianSpectrumCommand
     {
         var spectrum = HessianSpectrum.At(svd, k);
         var pairs = count is { } t ? spectrum.MostPositive(t).Concat(spectrum.MostNegative(t)).ToArray() : spectrum.Eigenpairs.ToArray();
+        var condition = ExpansionCondition.For(svd, k, 2);
+        var warning = AccuracyWarning.Report(context, condition, $"s_{k}", "the Hessian spectrum");
         var json = new
         {
             Index = k,
@@ -54,6 +57,9 @@ internal static class HessianSpectrumCommand
             spectrum.Trace,
             spectrum.FrobeniusNorm,
             spectrum.SpectralNorm,
+            ConditionFigure = condition.Figure,
+            ExpectedRelativeError = condition.ExpectedRelativeError(2),
+            AccuracyWarning = warning,
             Eigenvalues = pairs.Select(p => new { p.Value, Kind = p.Kind.ToString(), p.Partner }),
         };
         return new IndexedResult(json, () =>
@@ -65,6 +71,7 @@ internal static class HessianSpectrumCommand
             summary.AddRow("trace", Number.Format(spectrum.Trace));
             summary.AddRow("Frobenius norm", Number.Format(spectrum.FrobeniusNorm));
             summary.AddRow("spectral norm", Number.Format(spectrum.SpectralNorm));
+            summary.AddRow("condition figure", Number.Short(condition.Figure));
             context.Console.Write(summary);
             var table = new Table().AddColumn(new TableColumn("eigenvalue").RightAligned()).AddColumn("eigenvector").AddColumn(new TableColumn("partner i").RightAligned());
             foreach (var pair in pairs)

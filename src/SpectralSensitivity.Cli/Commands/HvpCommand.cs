@@ -14,6 +14,7 @@ internal static class HvpCommand
             "Hessian-vector product Hess s_k[E] (an m x n matrix) without forming the mn x mn Hessian, and the quadratic form <E, Hess s_k[E]> = d^2/dt^2 s_k(A + tE).",
             "hessianVectorProduct",
             NeedsDirection: true,
+            DerivativeOrder: 2,
             (svd, k, e, _) =>
             {
                 var product = HessianVectorProduct.At(svd, k);

@@ -59,7 +59,12 @@ internal static class ReportCommand
                 var path = IndexedOutput.PathFor(outputPath, selection, page.Expansion.Index)!;
                 AtomicFile.Write(path, stream => stream.Write(new System.Text.UTF8Encoding(false).GetBytes(page.Html)));
                 var expansion = page.Expansion;
-                var json = new { Output = path, Bytes = new FileInfo(path).Length, expansion.Index, expansion.Order, SingularValue = expansion.Value, ConvergenceRadius = expansion.Convergence.Radius, Points = count };
+                var warning = AccuracyWarning.Report(context, expansion.Condition, $"s_{expansion.Index}", $"D_{expansion.Order}");
+                var json = new
+                {
+                    Output = path, Bytes = new FileInfo(path).Length, expansion.Index, expansion.Order, SingularValue = expansion.Value, ConvergenceRadius = expansion.Convergence.Radius,
+                    ConditionFigure = expansion.Condition.Figure, AccuracyWarning = warning, Points = count,
+                };
                 return new IndexedResult(json, () => context.WriteLine($"wrote {path}"));
             }).ToArray();
             IndexedOutput.Write(context, selection, parse.GetValue(json), results);

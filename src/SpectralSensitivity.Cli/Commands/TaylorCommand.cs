@@ -67,6 +67,7 @@ internal static class TaylorCommand
 
         var steps = TaylorScan.Linspace(low, high, count);
         var scan = context.WithProgress($"s_{expansion.Index}(A + tE) at {count} points", count, tick => TaylorScan.Run(a, e, expansion, steps, tick));
+        var warning = AccuracyWarning.Report(context, expansion.Condition, $"s_{expansion.Index}", $"D_{expansion.Order}");
         var json = new
         {
             expansion.Index,
@@ -74,6 +75,9 @@ internal static class TaylorCommand
             SingularValue = expansion.Value,
             expansion.Gap,
             ConvergenceRadius = radius,
+            ConditionFigure = expansion.Condition.Figure,
+            expansion.Condition.ExpectedRelativeErrors,
+            AccuracyWarning = warning,
             expansion.TaylorCoefficients,
             Points = scan,
         };

@@ -13,6 +13,7 @@ internal sealed class CliContext
 {
     private readonly StringWriter _buffer = new();
     private readonly List<Action<TextWriter>> _pieces = [];
+    private readonly List<string> _warnings = [];
 
     public CliContext(TextReader stdin, TextWriter stdout, TextWriter stderr, CliHost host)
     {
@@ -68,6 +69,18 @@ internal sealed class CliContext
         catch (Exception e) when (e is IOException or ObjectDisposedException or UnauthorizedAccessException or NotSupportedException)
         {
             throw new StandardOutputException(e);
+        }
+    }
+
+    /// <summary>Queues a one-line warning for stderr, printed as <c>warning: ...</c> only if the command succeeds.</summary>
+    public void Warn(string message) => _warnings.Add(message);
+
+    /// <summary>Writes the queued warnings, one <c>warning:</c> line each (made safe like error lines).</summary>
+    public void WriteWarnings()
+    {
+        foreach (var warning in _warnings)
+        {
+            Error.WriteLine($"warning: {ErrorReporter.OneLine(warning)}");
         }
     }
 

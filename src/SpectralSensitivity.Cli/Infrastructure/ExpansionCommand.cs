@@ -41,6 +41,11 @@ internal static class ExpansionCommand
             var refinement = parse.GetRequiredValue(refinementOption);
             var selection = IndexSelection.Parse(parse.GetRequiredValue(spec.Index));
             var expansions = spec.Expand(matrix, direction, selection, parse.GetValue(order), algorithm, RefinementOption.Parse(refinement));
+            foreach (var expansion in expansions)
+            {
+                AccuracyWarning.Report(context, expansion.Condition, $"{(spec.Singular ? "s" : "mu")}_{expansion.Index}", $"D_{expansion.Order}");
+            }
+
             var results = expansions.Select(expansion => new IndexedResult(
                 Expansions.ToJson(expansion, algorithm, refinement, spec.Singular, matrix.RowCount, matrix.ColumnCount),
                 () => Expansions.Render(context.Console, $"{(spec.Singular ? "s" : "mu")}_{expansion.Index}", expansion, algorithm))).ToArray();

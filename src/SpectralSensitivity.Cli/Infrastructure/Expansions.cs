@@ -47,7 +47,10 @@ internal static class Expansions
         expansion.Convergence.Radius,
         TermCount(expansion),
         rows,
-        columns);
+        columns,
+        expansion.Condition.Figure,
+        expansion.Condition.ExpectedRelativeErrors,
+        AccuracyWarning.For(expansion.Condition, $"{(singular ? "s" : "mu")}_{expansion.Index}", $"D_{expansion.Order}"));
 
     /// <summary>Prints a summary grid and the table j, D_j, c_j.</summary>
     /// <param name="console">Where to write.</param>
@@ -60,6 +63,7 @@ internal static class Expansions
         summary.AddRow(Markup.Escape(valueName), Number.Format(expansion.Value));
         summary.AddRow("gap d", Number.Format(expansion.Gap));
         summary.AddRow("convergence radius r0 >=", Number.Format(expansion.Convergence.Radius));
+        summary.AddRow("condition figure", $"{Number.Short(expansion.Condition.Figure)} (D_{expansion.Order} expected within a relative {Number.Short(expansion.Condition.ExpectedRelativeError(expansion.Order))})");
         summary.AddRow("method", TermCount(expansion) is { } terms ? $"{method} ({terms} trace terms)" : method);
         console.Write(summary);
         console.WriteLine();
@@ -77,6 +81,8 @@ internal static class Expansions
 }
 
 /// <summary>One expansion as JSON; exactly one of <paramref name="SingularValue"/> and <paramref name="Eigenvalue"/> is set.</summary>
+/// <remarks><paramref name="ConditionFigure"/> is κ = max(m, n) ε ‖A‖₂ / gap, <paramref name="ExpectedRelativeErrors"/> are (j + 1) κ for D_1..D_N,
+/// <paramref name="AccuracyWarning"/> is the stderr warning (null, left out, when the expected error of D_N is under 1e-6).</remarks>
 internal sealed record ExpansionJson(
     int Index,
     int Order,
@@ -90,4 +96,7 @@ internal sealed record ExpansionJson(
     double ConvergenceRadius,
     long? ClosedFormTermCount,
     int Rows,
-    int Columns);
+    int Columns,
+    double ConditionFigure,
+    IReadOnlyList<double> ExpectedRelativeErrors,
+    string? AccuracyWarning);

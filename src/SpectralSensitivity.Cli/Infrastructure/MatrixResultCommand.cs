@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Decomposition;
+using SpectralSensitivity.Results;
 using Spectre.Console;
 
 namespace SpectralSensitivity.Cli.Infrastructure;
@@ -16,8 +17,9 @@ internal static class MatrixResultCommand
     /// <param name="Description">Its help text.</param>
     /// <param name="ResultName">The JSON property and table title of the matrix, e.g. "gradient".</param>
     /// <param name="NeedsDirection">Whether --direction is required.</param>
+    /// <param name="DerivativeOrder">1 for the gradient, 2 for the Hessian and its products: the order whose expected error is reported.</param>
     /// <param name="Compute">Computes the result from the SVD of A, k, E (null without --direction) and where the result goes (for memory budgets).</param>
-    internal sealed record Spec(string Name, string Description, string ResultName, bool NeedsDirection, Func<ThinSingularValueDecomposition, int, Matrix<double>?, ResultSinks, Result> Compute);
+    internal sealed record Spec(string Name, string Description, string ResultName, bool NeedsDirection, int DerivativeOrder, Func<ThinSingularValueDecomposition, int, Matrix<double>?, ResultSinks, Result> Compute);
 
     public static Command Create(CliContext context, Spec spec, params string[] examples)
     {
@@ -60,6 +62,8 @@ internal static class MatrixResultCommand
     {
         result.Matrix.MapInplace(x => x == 0 ? 0.0 : x, Zeros.Include); // −0 (e.g. from u_i v_j with one factor −0) is printed and saved as 0
         var written = MatrixOutput.Save(outputPath, result.Matrix);
+        var condition = ExpansionCondition.For(svd, k, spec.DerivativeOrder);
+        var warning = AccuracyWarning.Report(context, condition, $"s_{k}", $"the {spec.ResultName}");
         var body = new Dictionary<string, object?>
         {
             ["index"] = k,
@@ -67,7 +71,14 @@ internal static class MatrixResultCommand
             ["refinement"] = refinementName,
             ["rows"] = result.Matrix.RowCount,
             ["columns"] = result.Matrix.ColumnCount,
+            ["conditionFigure"] = condition.Figure,
+            ["expectedRelativeError"] = condition.ExpectedRelativeError(spec.DerivativeOrder),
         };
+        if (warning is not null)
+        {
+            body["accuracyWarning"] = warning;
+        }
+
         foreach (var (name, value) in result.Scalars)
         {
             body[name] = value;
@@ -83,6 +94,7 @@ internal static class MatrixResultCommand
         {
             var summary = new Grid().AddColumn().AddColumn();
             summary.AddRow($"s_{k}", Number.Format(svd.SingularValue(k)));
+            summary.AddRow("condition figure", Number.Short(condition.Figure));
             foreach (var (name, value) in result.Scalars)
             {
                 summary.AddRow(Markup.Escape(name), Number.Format(value));

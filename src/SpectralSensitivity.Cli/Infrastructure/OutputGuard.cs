@@ -17,10 +17,18 @@ internal static class OutputGuard
 
     private const int MaxLinkDepth = 40;
 
+    /// <summary>Commands whose <c>--output</c> is a folder they fill (checked by the command itself), not a file.</summary>
+    private static readonly HashSet<string> FolderOutputCommands = ["study"];
+
     /// <summary>Checks the parsed command's <c>--output</c> against its inputs.</summary>
     /// <exception cref="UsageException">The output path is refused; the message says why.</exception>
     public static void Check(ParseResult parse)
     {
+        if (FolderOutputCommands.Contains(parse.CommandResult.Command.Name))
+        {
+            return;
+        }
+
         var options = parse.CommandResult.Children.OfType<OptionResult>().Where(r => r.Option.ValueType == typeof(string)).ToArray();
         var output = options.FirstOrDefault(r => r.Option.Name == OutputOption);
         if (output is null)

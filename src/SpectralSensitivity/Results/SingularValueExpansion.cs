@@ -11,8 +11,8 @@ namespace SpectralSensitivity.Results;
 /// </remarks>
 public sealed class SingularValueExpansion : SpectralExpansion
 {
-    internal SingularValueExpansion(int index, double[] coefficients, Vector<double>[] left, Vector<double>[] right, double gap, ConvergenceBound convergence)
-        : base(index, coefficients, gap, convergence)
+    internal SingularValueExpansion(int index, double[] coefficients, Vector<double>[] left, Vector<double>[] right, double gap, ConvergenceBound convergence, ExpansionCondition condition)
+        : base(index, coefficients, gap, convergence, condition)
     {
         LeftVectorCoefficients = left;
         RightVectorCoefficients = right;

@@ -13,9 +13,10 @@ public abstract class SpectralExpansion
     private readonly double[] _derivatives;
 
     /// <summary>Stores the coefficients and derives the derivatives.</summary>
-    private protected SpectralExpansion(int index, double[] coefficients, double gap, ConvergenceBound convergence)
+    private protected SpectralExpansion(int index, double[] coefficients, double gap, ConvergenceBound convergence, ExpansionCondition condition)
     {
         Index = index;
+        Condition = condition;
         _coefficients = coefficients;
         _derivatives = PowerSeries.Derivatives(coefficients);
         Gap = gap;
@@ -24,6 +25,9 @@ public abstract class SpectralExpansion
 
     /// <summary>The 1-based index of the value.</summary>
     public int Index { get; }
+
+    /// <summary>How much the decomposition's rounding can move these derivatives: the condition figure κ = max(m, n) ε ‖A‖₂ / d and the expected relative error of each order.</summary>
+    public ExpansionCondition Condition { get; }
 
     /// <summary>The highest order N computed.</summary>
     public int Order => _coefficients.Length - 1;

@@ -49,6 +49,7 @@ public sealed class ErrorTableTests : IDisposable
         { "output-missing-folder", 2, "does not exist" },
         { "mtx-bad-banner", 2, "MatrixMarket" },
         { "mtx-huge-declared-size", 2, "entries" },
+        { "derivative-overflow-order-83", 3, "order 83" },
     };
 
     [Theory]
@@ -129,6 +130,7 @@ public sealed class ErrorTableTests : IDisposable
             "output-missing-folder" => ["gradient", "-A", a, "--output", Path.Combine(_files.Directory, "none", "G.npy")],
             "mtx-bad-banner" => ["svd", "-A", _files.Text("bad.mtx", "%%NotMatrixMarket\n2 2\n1\n2\n3\n4\n")],
             "mtx-huge-declared-size" => ["svd", "-A", _files.Text("huge.mtx", "%%MatrixMarket matrix array real general\n100000000 100000000\n1\n")],
+            "derivative-overflow-order-83" => Derivatives(Csv("3,0,0,0\n0,1.01,0,0\n0,0,1,0\n0,0,0,0.5\n0,0,0,0\n"), Csv("1,1,1,1\n1,1,1,1\n1,1,1,1\n1,1,1,1\n1,1,1,1\n"), index: "2", order: "100"),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
         };
     }
