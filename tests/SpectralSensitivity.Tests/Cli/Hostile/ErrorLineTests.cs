@@ -43,16 +43,20 @@ public sealed class ErrorLineTests : IDisposable
     [Fact]
     public void Negative_zero_is_printed_as_zero_in_json_tables_and_files()
     {
-        // A = diag(2, 1) with E = [[0, 1], [0, 0]]: the gradient u1 v1^T has -0 entries when a factor carries a negative zero.
-        var a = _files.Text("A.csv", "-2,0\n0,1\n");
+        // diag(3, 2, 1): the SVD's vectors hold -0 entries, and so does the gradient u_2 v_2^T built from them.
+        var a = _files.Text("D.csv", "3,0,0\n0,2,0\n0,0,1\n");
         var output = Path.Combine(_files.Directory, "G.csv");
 
-        var json = CliRunner.Run("gradient", "-A", a, "--json", "-o", output);
-        var table = CliRunner.Run("gradient", "-A", a);
+        var json = CliRunner.Run("svd", "-A", a, "--vectors", "--json");
+        var table = CliRunner.Run("svd", "-A", a, "--vectors");
+        var gradient = CliRunner.Run("gradient", "-A", a, "-k", "2", "-o", output, "--json");
 
-        json.ExitCode.Should().Be(0, json.ToString());
-        json.Stdout.Should().NotContain("-0,").And.NotContain("-0\n").And.NotContain("-0\r");
-        table.Stdout.Should().NotMatchRegex(@"(?<![\d.])-0(?![\d.])");
+        foreach (var result in new[] { json, table, gradient })
+        {
+            result.ExitCode.Should().Be(0, result.ToString());
+            result.Stdout.Should().NotMatchRegex(@"(?<![\d.eE])-0(?![\d.])");
+        }
+
         File.ReadAllText(output).Should().NotMatchRegex(@"(?<![\d.eE])-0(?![\d.])");
     }
 
