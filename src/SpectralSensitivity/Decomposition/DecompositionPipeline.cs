@@ -37,7 +37,7 @@ internal static class DecompositionPipeline
         {
             factors = factorization.Refine(scaled, rows, columns, factors);
         }
-        else if (HasNearTie(factors, exponent, tolerances))
+        else if (HasNearTie(factors, exponent, tolerances ?? SpectralTolerances.Default))
         {
             factors = Classified(a, exponent, transpose, factorization, factors);
         }
