@@ -17,14 +17,19 @@ public sealed record ConvergenceBound(double Radius, double Bound)
 
     /// <summary>The bound for an isolated eigenproblem, computed in its scaled units and mapped back exactly.</summary>
     /// <remarks>A radius beyond the double range is reported as <see cref="double.MaxValue"/>, still a valid lower bound.</remarks>
-    internal static ConvergenceBound For(IsolatedEigenproblem problem)
+    internal static ConvergenceBound For(IsolatedEigenproblem problem) =>
+        FromScaled(problem.Gap, problem.ScaledTermNormBounds, problem.ValueExponent, problem.Basis);
+
+    /// <summary>The bound from a gap and term-norm bounds in the scaled units of <paramref name="basis"/> (values divided by
+    /// <c>2^valueExponent</c>), mapped back exactly.</summary>
+    internal static ConvergenceBound FromScaled(double scaledGap, IReadOnlyList<double> scaledBounds, int valueExponent, MonomialBasis basis)
     {
-        var scaled = From(problem.Gap, problem.ScaledTermNormBounds);
-        var parameterExponent = problem.ValueExponent - problem.Basis.CoefficientExponent(1);     // t = 2^p t′
+        var scaled = From(scaledGap, scaledBounds);
+        var parameterExponent = valueExponent - basis.CoefficientExponent(1);                      // t = 2^p t′
         var radius = double.IsPositiveInfinity(scaled.Radius)
             ? scaled.Radius
             : Math.Min(Math.ScaleB(scaled.Radius, parameterExponent), double.MaxValue);
-        return scaled with { Radius = radius, Bound = Math.ScaleB(scaled.Bound, problem.ValueExponent) };
+        return scaled with { Radius = radius, Bound = Math.ScaleB(scaled.Bound, valueExponent) };
     }
 
     /// <summary>Computes <c>r₀</c> from <c>Σ b_ν r^ν = d/2</c> (monotone in r): exactly for a straight line, by bisection otherwise.</summary>
