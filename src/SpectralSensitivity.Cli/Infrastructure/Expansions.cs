@@ -3,6 +3,7 @@ using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.Operators;
 using SpectralSensitivity.Validation;
 using SpectralSensitivity.Results;
+using SpectralSensitivity.Spectrum;
 using Spectre.Console;
 
 namespace SpectralSensitivity.Cli.Infrastructure;
@@ -11,12 +12,25 @@ namespace SpectralSensitivity.Cli.Infrastructure;
 internal static class Expansions
 {
     /// <summary>Expands every selected <c>s_k(A + tE)</c> with the recursion or the closed form, in the order asked.</summary>
-    public static IReadOnlyList<SpectralExpansion> OfSingularValues(ThinSingularValueDecomposition svd, Matrix<double> direction, IndexSelection selection, int order, string method) =>
-        selection.Resolve(svd.Size, "singular value").Select(k => OfSingularValue(svd, direction, k, order, method)).ToArray();
+    /// <remarks>A set (not a single index) with the recursion expands every value at once in singular coordinates
+    /// (<see cref="SpectrumDerivatives"/>): the same numbers as one expansion per index, to rounding.</remarks>
+    public static IReadOnlyList<SpectralExpansion> OfSingularValues(ThinSingularValueDecomposition svd, Matrix<double> direction, IndexSelection selection, int order, string method)
+    {
+        var indices = selection.Resolve(svd.Size, "singular value");
+        return selection.IsSingle || method == DerivativeMethod.ClosedForm
+            ? indices.Select(k => OfSingularValue(svd, direction, k, order, method)).ToArray()
+            : SpectrumDerivatives.OfSingularValues(svd, PerturbationPath.Linear(direction), order, new SpectrumExpansionOptions(indices)).Expansions;
+    }
 
     /// <summary>Expands every selected <c>μ_k(T + tT₁)</c> with the recursion or the closed form, in the order asked.</summary>
-    public static IReadOnlyList<SpectralExpansion> OfEigenvalues(SymmetricEigendecomposition eig, Matrix<double> direction, IndexSelection selection, int order, string method) =>
-        selection.Resolve(eig.Size, "eigenvalue").Select(k => OfEigenvalue(eig, direction, k, order, method)).ToArray();
+    /// <remarks>A set with the recursion expands every value at once in eigen coordinates (<see cref="SpectrumDerivatives"/>).</remarks>
+    public static IReadOnlyList<SpectralExpansion> OfEigenvalues(SymmetricEigendecomposition eig, Matrix<double> direction, IndexSelection selection, int order, string method)
+    {
+        var indices = selection.Resolve(eig.Size, "eigenvalue");
+        return selection.IsSingle || method == DerivativeMethod.ClosedForm
+            ? indices.Select(k => OfEigenvalue(eig, direction, k, order, method)).ToArray()
+            : SpectrumDerivatives.OfEigenvalues(eig, PerturbationPath.Linear(direction), order, new SpectrumExpansionOptions(indices)).Expansions;
+    }
 
     /// <summary>Expands <c>s_k(A + tE)</c> with the recursion or the closed form.</summary>
     public static SpectralExpansion OfSingularValue(ThinSingularValueDecomposition svd, Matrix<double> direction, int index, int order, string method) =>
