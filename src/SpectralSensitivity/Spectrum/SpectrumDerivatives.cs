@@ -61,9 +61,9 @@ public static class SpectrumDerivatives
         }
 
         var (_, bounds) = path.ValidateAndBound(svd.RowCount, svd.ColumnCount, "A");
-        var scaled = svd.ScaledSingularValues;
+        var scaled = svd.Factors.ScaledValues;
         var top = Math.ILogB(scaled[0]);                                              // s₁ > 0: a requested value is non-zero
-        var valueExponent = svd.ScaleExponent + top;                                 // σ = 2^e ≈ s₁
+        var valueExponent = svd.Factors.ScaleExponent + top;                                 // σ = 2^e ≈ s₁
         var values = new double[svd.Size];
         for (var i = 0; i < values.Length; i++)
         {
@@ -136,10 +136,10 @@ public static class SpectrumDerivatives
             MatrixGuard.RequireSymmetric(path.Terms[nu - 1], TermName(nu), SymmetricEigendecomposition.SymmetryTolerance);
         }
 
-        var scaled = eig.ScaledEigenvalues;
+        var scaled = eig.Factors.ScaledValues;
         var largest = scaled.ToArray().Max(Math.Abs);
         var top = largest > 0 ? Math.ILogB(largest) : 0;
-        var valueExponent = eig.ScaleExponent + top;
+        var valueExponent = eig.Factors.ScaleExponent + top;
         var values = scaled.ToArray().Select(mu => Math.ScaleB(mu, -top)).ToArray();
         var basis = new PowerMonomials(order, path.Degree);
         basis.ChooseScaling(valueExponent, bounds);
