@@ -52,6 +52,9 @@ public sealed class ExpansionCondition
     /// <summary>Whether the highest order's expected relative error exceeds <see cref="WarningThreshold"/>.</summary>
     public bool ExceedsWarningThreshold => ExpectedRelativeError(Order) > WarningThreshold;
 
+    /// <summary>The condition of a value at gap <paramref name="gap"/> of an m × n matrix whose norm is <paramref name="scale"/>.</summary>
+    internal static ExpansionCondition Of(int rows, int columns, double scale, double gap, int order) => new(rows, columns, scale, gap, order);
+
     /// <summary>The condition of <c>s_k</c>'s derivatives to order N, computed from <paramref name="svd"/>.</summary>
     /// <param name="svd">The thin SVD of A.</param>
     /// <param name="index">1-based k.</param>

@@ -85,7 +85,7 @@ public static class KrylovSingularValueDerivatives
         var convergence = ConvergenceBound.From(gap, [Math.ScaleB(norm, f)]);
         var k = index - 1;
         return new KrylovSingularValueExpansion(index, values, VectorSeries.Wrap(left), VectorSeries.Wrap(right), gap, convergence, errors, [.. resolvent.Residuals], [.. resolvent.Iterations],
-            svd.LeftResiduals[k], svd.RightResiduals[k]) { VectorErrorEstimates = vectorErrors };
+            svd.LeftResiduals[k], svd.RightResiduals[k], Results.ExpansionCondition.Of(svd.RowCount, svd.ColumnCount, svd.SingularValues[0], gap, order)) { VectorErrorEstimates = vectorErrors };
     }
 
     /// <summary>The gradient <c>∇ s_k = u_k v_kᵀ</c> as a rank-one factorisation.</summary>

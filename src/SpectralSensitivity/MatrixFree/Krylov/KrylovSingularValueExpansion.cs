@@ -13,8 +13,8 @@ namespace SpectralSensitivity.MatrixFree.Krylov;
 public sealed class KrylovSingularValueExpansion : SpectralExpansion
 {
     internal KrylovSingularValueExpansion(int index, double[] coefficients, Vector<double>[] left, Vector<double>[] right, double gap, ConvergenceBound convergence,
-        double[] derivativeErrors, double[] solverResiduals, int[] solverIterations, double leftResidual, double rightResidual)
-        : base(index, coefficients, gap, convergence)
+        double[] derivativeErrors, double[] solverResiduals, int[] solverIterations, double leftResidual, double rightResidual, ExpansionCondition condition)
+        : base(index, coefficients, gap, convergence, condition)
     {
         LeftVectorCoefficients = left;
         RightVectorCoefficients = right;
