@@ -8,8 +8,8 @@ namespace SpectralSensitivity.Results;
 /// (computed in singular or eigen coordinates for many values at once; docs/theory.md, "Every value at once").</remarks>
 public sealed class ValueExpansion : SpectralExpansion
 {
-    internal ValueExpansion(int index, double[] coefficients, double gap, ConvergenceBound convergence)
-        : base(index, coefficients, gap, convergence)
+    internal ValueExpansion(int index, double[] coefficients, double gap, ConvergenceBound convergence, ExpansionCondition condition)
+        : base(index, coefficients, gap, convergence, condition)
     {
     }
 }

@@ -91,13 +91,13 @@ public static class SpectrumDerivatives
             var convergence = ConvergenceBound.FromScaled(ScaledGap(scaled, k, svd.RowCount != svd.ColumnCount), scaledBounds, valueExponent, basis);
             if (vectors is null)
             {
-                expansions[c] = new ValueExpansion(k, series, gap, convergence);
+                expansions[c] = new ValueExpansion(k, series, gap, convergence, ExpansionCondition.For(svd, k, order));
                 continue;
             }
 
             var (x, y) = vectors[c];
             var (left, right) = wide ? (y, x) : (x, y);
-            expansions[c] = new SingularValueExpansion(k, series, RescaleVectors(left, basis, valueExponent), RescaleVectors(right, basis, valueExponent), gap, convergence);
+            expansions[c] = new SingularValueExpansion(k, series, RescaleVectors(left, basis, valueExponent), RescaleVectors(right, basis, valueExponent), gap, convergence, ExpansionCondition.For(svd, k, order));
         }
 
         return new SpectrumExpansion(order, expansions);
@@ -158,8 +158,8 @@ public static class SpectrumDerivatives
             var series = Rescale(coefficients, c, basis);
             var convergence = ConvergenceBound.FromScaled(ScaledEigenGap(values, k), scaledBounds, valueExponent, basis);
             expansions[c] = vectors is null
-                ? new ValueExpansion(k, series, eig.Gap(k), convergence)
-                : new EigenvalueExpansion(k, series, RescaleVectors(vectors[c], basis, valueExponent), eig.Gap(k), convergence);
+                ? new ValueExpansion(k, series, eig.Gap(k), convergence, ExpansionCondition.For(eig, k, order))
+                : new EigenvalueExpansion(k, series, RescaleVectors(vectors[c], basis, valueExponent), eig.Gap(k), convergence, ExpansionCondition.For(eig, k, order));
         }
 
         return new SpectrumExpansion(order, expansions);
