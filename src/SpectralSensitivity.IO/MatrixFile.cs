@@ -9,8 +9,8 @@ namespace SpectralSensitivity.IO;
 /// suffix: <c>data.npz:U</c> is the array <c>U</c> of <c>data.npz</c> (without a suffix, the archive must hold exactly one
 /// array). The stream overloads take the format explicitly. Every problem with a file's content raises
 /// <see cref="MatrixFileFormatException"/>; a file that cannot be opened or an unknown extension raises
-/// <see cref="MatrixFileException"/>. Both derive from <see cref="Errors.InvalidSpectralInputException"/>. See
-/// <c>docs/file-formats.md</c>.
+/// <see cref="MatrixFileException"/>. Both derive from <see cref="Errors.InvalidSpectralInputException"/>; messages
+/// name the file and the line, column or byte offset.
 /// </remarks>
 public static class MatrixFile
 {

@@ -38,7 +38,7 @@ public static class SingularValueDerivatives
     /// <summary>Expands <c>s_k</c> along a polynomial path with the recursion: values, derivatives and singular-vector coefficients.</summary>
     /// <remarks>
     /// <c>λ_j = Σ_ν w₀ᵀ H(E_ν) w_{j−ν}</c>, <c>w_j = S(−Σ_ν H(E_ν) w_{j−ν} + Σ_{i=1}^{j−1} λ_i w_{j−i})</c>, <c>w₀ = (u_k; v_k)/√2</c>
-    /// (docs/theory.md §4). Cost O(N · (L mn + (m + n) r) + N² (m + n)).
+    /// (Rayleigh–Schrödinger recursion in reduced-resolvent form, Kato, Ch. II §2.2). Cost O(N · (L mn + (m + n) r) + N² (m + n)).
     /// </remarks>
     /// <param name="svd">The thin SVD of A.</param>
     /// <param name="path">The path terms <c>E₁ … E_L</c>, each m × n.</param>

@@ -62,7 +62,7 @@ public sealed class SymmetricEigendecomposition
     /// rounded to double if asked.</summary>
     /// <remarks>
     /// <see cref="DecompositionRefinement.ExtendedPrecision"/> runs cyclic Jacobi sweeps in double-double arithmetic on
-    /// <c>Q₀ᵀ ((T + Tᵀ)/2) Q₀</c> after the double eigendecomposition <c>(μ₀, Q₀)</c> (docs/theory.md §7). Cost O(n³)
+    /// <c>Q₀ᵀ ((T + Tᵀ)/2) Q₀</c> after the double eigendecomposition <c>(μ₀, Q₀)</c> (Jacobi's method in extended precision; Demmel, Veselić 1992). Cost O(n³)
     /// double-double operations per sweep, two sweeps.
     /// </remarks>
     /// <param name="t">A finite, square, symmetric matrix (to <see cref="SymmetryTolerance"/>).</param>

@@ -87,7 +87,7 @@ public sealed class ThinSingularValueDecomposition
     /// <summary>Computes the thin SVD of <paramref name="a"/>, refined to the exact factors rounded to double if asked.</summary>
     /// <remarks>
     /// <see cref="DecompositionRefinement.ExtendedPrecision"/> runs one-sided Jacobi sweeps in double-double arithmetic on
-    /// <c>A V₀</c> after the double SVD <c>(U₀, s₀, V₀)</c> (Demmel, Veselić 1992 §4; docs/accuracy.md). Cost O(m n r) per
+    /// <c>A V₀</c> after the double SVD <c>(U₀, s₀, V₀)</c> (Demmel, Veselić 1992 §4). Cost O(m n r) per
     /// sweep in double-double, two sweeps (one that rotates, one that finds nothing left).
     /// </remarks>
     /// <param name="a">A finite, non-empty real matrix.</param>

@@ -19,7 +19,9 @@ public enum HessianEigenvectorKind
 /// <summary>One non-zero eigenvalue of the Hessian of <c>s_k</c> and the recipe of its unit eigenvector.</summary>
 /// <remarks>
 /// The eigenvector, an m × n matrix of unit Frobenius norm, comes from <see cref="HessianSpectrum.Eigenvector"/>.
-/// Reference: Luo, O'Riordan, McDermott, JMAA 2025 (arXiv 2506.03764), Hessian eigenstructure (notes); docs/hessian.md §4.
+/// On <c>span{u_i v_kᵀ, u_k v_iᵀ}</c> the Hessian acts as <c>[[c_i, d_i], [d_i, c_i]]</c> with <c>c_i = s_k/(s_k² − s_i²)</c>,
+/// <c>d_i = s_i/(s_k² − s_i²)</c>, whose eigenvalues <c>c_i ± d_i</c> are <c>1/(s_k ∓ s_i)</c>.
+/// Reference: Luo, O'Riordan, McDermott, JMAA 2025 (arXiv 2506.03764), Thm 3.1 to second order.
 /// </remarks>
 /// <param name="Value">The eigenvalue.</param>
 /// <param name="Kind">Which closed form the eigenvector has.</param>

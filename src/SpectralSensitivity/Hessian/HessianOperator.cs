@@ -11,7 +11,7 @@ namespace SpectralSensitivity.Hessian;
 /// <see cref="HessianVectorProduct"/>), <see cref="Spectrum"/> (closed form, O(r log r), <see cref="HessianSpectrum"/>)
 /// and <see cref="ToDense"/> (O((mn)²), <see cref="SingularValueHessian"/>). <c>Hess s_k = −2 Gᵀ S G</c> with
 /// <c>G vec(E) = H(E) w₀</c>, S the reduced resolvent of the Jordan–Wielandt operator at <c>s_k</c>.</para>
-/// <para>Reference: Luo, O'Riordan, McDermott, JMAA 2025 (arXiv 2506.03764), Hessian section (notes); docs/hessian.md.</para>
+/// <para>Reference: Luo, O'Riordan, McDermott, JMAA 2025 (arXiv 2506.03764), Thm 3.1 to second order (the Hessian as <c>−2 Gᵀ S G</c> follows from its <c>λ₂</c>).</para>
 /// </remarks>
 public sealed class HessianOperator
 {

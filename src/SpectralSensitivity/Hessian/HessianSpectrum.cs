@@ -18,7 +18,9 @@ namespace SpectralSensitivity.Hessian;
 /// <c>−1/(−s_i − s_k)</c> and <c>−1/(0 − s_k)</c>, taken from it in scaled units; the norms and trace are summed there too.</para>
 /// <para>Cost: O(r log r) for the values, norms and trace; O(mn) per eigenvector (plus, once, a full QR of U or V,
 /// O(m² r) or O(n² r), the first time a complement eigenvector is asked for).</para>
-/// <para>Reference: Luo, O'Riordan, McDermott, JMAA 2025 (arXiv 2506.03764), Hessian eigenstructure (notes); derivation in docs/hessian.md §4.</para>
+/// <para>Reference: Luo, O'Riordan, McDermott, JMAA 2025 (arXiv 2506.03764), Thm 3.1 to second order. Derivation: on <c>span{u_i v_kᵀ, u_k v_iᵀ}</c> the Hessian acts as <c>[[c_i, d_i], [d_i, c_i]]</c>,
+/// <c>c_i = s_k/(s_k² − s_i²)</c>, <c>d_i = s_i/(s_k² − s_i²)</c>, with eigenvalues <c>c_i ± d_i = 1/(s_k ∓ s_i)</c>; on
+/// <c>u_i v_kᵀ</c> (i &gt; r) and <c>u_k v_jᵀ</c> (j &gt; r) it is <c>1/s_k</c> (<c>s_i := 0</c>), and zero elsewhere.</para>
 /// </remarks>
 public sealed class HessianSpectrum
 {
@@ -71,7 +73,7 @@ public sealed class HessianSpectrum
     public double SpectralNorm { get; }
 
     /// <summary>Builds the spectrum of the Hessian of <c>s_k</c>.</summary>
-    /// <remarks>Eigenvalues <c>1/(s_k ∓ s_i)</c> and <c>1/s_k</c> (class remarks; docs/hessian.md §4; Luo et al. 2025, notes). Cost O(r log r) (a sort of m + n − 2 values).</remarks>
+    /// <remarks>Eigenvalues <c>1/(s_k ∓ s_i)</c> and <c>1/s_k</c> (derivation in the class remarks; Luo et al. 2025, Thm 3.1). Cost O(r log r) (a sort of m + n − 2 values).</remarks>
     /// <param name="svd">The thin SVD of A.</param>
     /// <param name="index">1-based k.</param>
     /// <exception cref="Errors.DegenerateSpectrumException"><c>s_k</c> is zero or repeated.</exception>

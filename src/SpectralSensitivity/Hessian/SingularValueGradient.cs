@@ -11,7 +11,7 @@ namespace SpectralSensitivity.Hessian;
 /// <c>u_k</c> and <c>v_k</c> together leaves <c>u_k v_kᵀ</c> unchanged, so the gradient does not depend on the sign
 /// convention of the SVD. It exists where <c>s_k</c> is non-zero and simple.</para>
 /// <para>Cost: O(mn) per index after the SVD.</para>
-/// <para>Reference: Luo, O'Riordan, McDermott, JMAA 2025 (arXiv 2506.03764), first-order term of Thm 3.1; docs/hessian.md §1.</para>
+/// <para>Reference: Luo, O'Riordan, McDermott, JMAA 2025 (arXiv 2506.03764), first-order term of Thm 3.1.</para>
 /// </remarks>
 public static class SingularValueGradient
 {

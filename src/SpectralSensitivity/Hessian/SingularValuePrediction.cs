@@ -10,11 +10,11 @@ namespace SpectralSensitivity.Hessian;
 /// <para>Second order: <c>s_k(A + ΔA) ≈ s_k + ⟨u_k v_kᵀ, ΔA⟩ + ½ vec(ΔA)ᵀ Hess s_k vec(ΔA)</c>. The terms are computed by the
 /// core recursion along the line <c>A + tΔA</c> to order N + 1 (identical to the gradient and Hessian-vector forms, and
 /// never forming the Hessian), so the first neglected term comes for free.</para>
-/// <para>Rigorous bound (Cauchy estimate on the disk where <c>s_k</c> stays isolated, notes and docs/theory.md §5):
+/// <para>Rigorous bound (Cauchy's estimate on the disk where <c>s_k</c> stays isolated, by Bauer–Fike; Kato, Ch. II §3):
 /// with d the gap of <c>s_k</c>, <c>r₀ = d/(2‖ΔA‖₂)</c>, <c>ρ = d/2</c> and <c>q = 1/r₀ &lt; 1</c>,
 /// <c>|error| ≤ ρ q^(N+1)/(1 − q)</c>; ‖ΔA‖₂ is replaced by the cheap upper bound <c>min(‖ΔA‖_F, √(‖ΔA‖₁‖ΔA‖_∞))</c>.</para>
 /// <para>Cost: O(N (mn + (m + n) r) + N² (m + n)) after the SVD.</para>
-/// <para>Reference: Luo, O'Riordan, McDermott, JMAA 2025 (arXiv 2506.03764), Thm 3.1 (Taylor series) and the Hessian section (notes).</para>
+/// <para>Reference: Luo, O'Riordan, McDermott, JMAA 2025 (arXiv 2506.03764), Thm 3.1 (Taylor series); the second-order term is the Hessian's quadratic form.</para>
 /// </remarks>
 public static class SingularValuePrediction
 {

@@ -7,8 +7,7 @@ namespace SpectralSensitivity.Operators;
 /// <remarks>
 /// Pair i needs only <c>a_i</c> and <c>b_i</c>, so the sweep takes the columns one at a time: two dot products, then two
 /// axpys while <c>u_i</c> and <c>v_i</c> are still in cache. Each column is read from memory once instead of twice (once for
-/// <c>Uᵀx</c>, once for <c>U α</c>); the operation is memory-bound, so that is about 40 % of its time at 2000 × 1000
-/// (docs/benchmarks.md §1). Large problems split the pairs across cores, each core accumulating into its own vector.
+/// <c>Uᵀx</c>, once for <c>U α</c>); the operation is memory-bound, so that is about 40 % of its time at 2000 × 1000. Large problems split the pairs across cores, each core accumulating into its own vector.
 /// </remarks>
 internal static class PairedColumnSweep
 {

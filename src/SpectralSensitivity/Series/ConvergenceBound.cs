@@ -6,7 +6,7 @@ namespace SpectralSensitivity.Series;
 /// <c>r₀ = d / (2‖E‖₂)</c>) and <c>ρ = d/2</c>. For complex <c>|t| &lt; r₀</c> the perturbation has norm below <c>d/2</c>, so by
 /// Bauer–Fike (T is normal) every eigenvalue moves less than <c>d/2</c>: λ(t) stays isolated, analytic, and
 /// <c>|λ(t) − λ| &lt; ρ</c>. Cauchy's estimate gives <c>|c_j| ≤ ρ / r₀ʲ</c>, so the order-N Taylor prediction at
-/// <c>|t| = q r₀</c>, q &lt; 1, errs by at most <c>ρ q^(N+1) / (1 − q)</c> (Kato, Ch. II §3.2; docs/theory.md §5).</para>
+/// <c>|t| = q r₀</c>, q &lt; 1, errs by at most <c>ρ q^(N+1) / (1 − q)</c> (Kato, Ch. II §3.2).</para>
 /// </remarks>
 /// <param name="Radius">The lower bound <c>r₀</c> on the convergence radius.</param>
 /// <param name="Bound">The bound <c>ρ = d/2</c> on <c>|λ(t) − λ|</c> inside that disk.</param>

@@ -9,7 +9,7 @@ namespace SpectralSensitivity.Decomposition.Refinement;
 /// <remarks>
 /// <para>A backward-stable SVD is the exact SVD of <c>A + δA</c>, <c>‖δA‖ ≈ ε‖A‖</c>: its singular values are off by
 /// about <c>ε s₁</c> (not <c>ε s_i</c>) and its vectors by about <c>ε s₁ / gap</c>. High derivative orders amplify exactly
-/// those errors (docs/accuracy.md). The refinement removes them:</para>
+/// those errors. The refinement removes them:</para>
 /// <para>1. <c>V ← V₀ (3I − V₀ᵀV₀)/2</c> (one Newton–Schulz step: orthonormal to double-double level);
 /// 2. <c>B = A V</c>, exactly-rounded products in double-double;
 /// 3. cyclic one-sided Jacobi (Hestenes): for each pair p &lt; q with <c>α = ‖b_p‖², β = ‖b_q‖², γ = b_pᵀb_q</c>,
@@ -20,7 +20,7 @@ namespace SpectralSensitivity.Decomposition.Refinement;
 /// <para>Columns with <c>s_j ≤ max(m, n) ε s₁</c> carry no reliable direction in <c>b_j</c>: their <c>u_j</c> is the input
 /// vector, orthonormalized against the others in double-double. Such values count as zero for the derivatives anyway.</para>
 /// <para>Cost: O(m n²) double-double operations per sweep (each about ten to twenty flops); measured at 3.1 times the
-/// double SVD at 30 × 20 and 25 times at 300 × 200 (docs/benchmarks.md §1). Meant for the small and medium matrices where
+/// double SVD at 30 × 20 and 25 times at 300 × 200. Meant for the small and medium matrices where
 /// the last digits of high-order derivatives matter.
 /// References: Hestenes, J. SIAM 6 (1958); Demmel, Veselić, SIAM J. Matrix Anal. Appl. 13 (1992) §4 (accuracy of
 /// one-sided Jacobi); Drmač, Veselić, SIAM J. Matrix Anal. Appl. 29 (2008) (Jacobi started from a preconditioner, here V₀).</para>

@@ -7,7 +7,7 @@ namespace SpectralSensitivity.Decomposition.Refinement;
 /// arithmetic, so that the returned eigenpairs are the exact ones rounded to double up to a few units in the last place.
 /// </summary>
 /// <remarks>
-/// <para>The symmetric counterpart of <see cref="OneSidedJacobiRefinement"/> (docs/theory.md §7):</para>
+/// <para>The symmetric counterpart of <see cref="OneSidedJacobiRefinement"/> (Jacobi, 1846; Demmel, Veselić 1992):</para>
 /// <para>1. <c>Q ← Q₀ (3I − Q₀ᵀQ₀)/2</c> (one Newton–Schulz step: orthonormal to double-double level);
 /// 2. <c>M = Qᵀ ((T + Tᵀ)/2) Q</c> in double-double, diagonal up to about ε‖T‖ (T itself when it is exactly symmetric);
 /// 3. cyclic Jacobi: for each pair p &lt; q, <c>M ← JᵀMJ</c>, <c>Q ← QJ</c> with the rotation <c>J</c> of
