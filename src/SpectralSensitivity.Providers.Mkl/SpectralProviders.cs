@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using MathNet.Numerics;
 using MathNet.Numerics.Providers.LinearAlgebra;
 using SpectralSensitivity.Backends;
@@ -112,7 +113,7 @@ public static class SpectralProviders
     /// <param name="backend">Which native library.</param>
     /// <param name="provider">The provider, or <see langword="null"/>.</param>
     /// <returns><see langword="true"/> when the library loaded.</returns>
-    public static bool TryGetNative(NativeBackend backend, out NativeLinearAlgebraProvider? provider) =>
+    public static bool TryGetNative(NativeBackend backend, [NotNullWhen(true)] out NativeLinearAlgebraProvider? provider) =>
         TryGetNativeCore(backend, out provider, out _);
 
     /// <summary>Whether <paramref name="backend"/> loads on this machine, and if not, why.</summary>
@@ -176,7 +177,7 @@ public static class SpectralProviders
         return new ProviderInfo(name, false, $"MathNet.Numerics {mathNet} ({provider})", Control.MaxDegreeOfParallelism, null, null, requested);
     }
 
-    private static bool TryGetNativeCore(NativeBackend backend, out NativeLinearAlgebraProvider? provider, out NativeLibraryNotFoundException? error)
+    private static bool TryGetNativeCore(NativeBackend backend, [NotNullWhen(true)] out NativeLinearAlgebraProvider? provider, out NativeLibraryNotFoundException? error)
     {
         lock (Gate)
         {

@@ -27,20 +27,45 @@ public static class EigenvalueDerivatives
     /// <param name="direction">The symmetric direction T₁.</param>
     /// <param name="index">1-based k, ascending order.</param>
     /// <param name="order">N, 1 ≤ N ≤ <see cref="MaxOrder"/>.</param>
-    /// <param name="tolerances">The cluster tolerance; null for the default.</param>
-    public static EigenvalueExpansion Expand(Matrix<double> t, Matrix<double> direction, int index, int order, SpectralTolerances? tolerances = null) =>
-        Expand(SymmetricEigendecomposition.Compute(t, tolerances), PerturbationPath.Linear(direction), index, order);
+    /// <param name="options">Method, refinement, tolerances and threads; null for <see cref="SpectralOptions.Default"/>.</param>
+    public static EigenvalueExpansion Expand(Matrix<double> t, Matrix<double> direction, int index, int order, SpectralOptions? options = null)
+    {
+        options ??= SpectralOptions.Default;
+        return options.Run(() => Expand(SymmetricEigendecomposition.Compute(t, options.Refinement, options.Tolerances), PerturbationPath.Linear(direction), index, order, options));
+    }
+
+    /// <summary>Expands <c>λ_k(T + tT₁)</c> along the straight line through T₁, from the eigendecomposition of T.</summary>
+    /// <remarks>The same as the path overload with <see cref="PerturbationPath.Linear"/>; cost O(N n² + N² n).</remarks>
+    /// <param name="eig">The eigendecomposition of T.</param>
+    /// <param name="direction">The symmetric direction T₁.</param>
+    /// <param name="index">1-based k (ascending order).</param>
+    /// <param name="order">N, 1 ≤ N ≤ <see cref="MaxOrder"/>.</param>
+    /// <param name="options">Method and threads; null for <see cref="SpectralOptions.Default"/>.</param>
+    public static EigenvalueExpansion Expand(SymmetricEigendecomposition eig, Matrix<double> direction, int index, int order, SpectralOptions? options = null) =>
+        Expand(eig, PerturbationPath.Linear(direction), index, order, options);
 
     /// <summary>Expands <c>μ_k</c> along a polynomial path of symmetric terms with the recursion.</summary>
     /// <param name="eig">The eigendecomposition of T.</param>
     /// <param name="path">Symmetric path terms <c>T₁ … T_L</c>.</param>
     /// <param name="index">1-based k, ascending order.</param>
     /// <param name="order">N, 1 ≤ N ≤ <see cref="MaxOrder"/>.</param>
-    public static EigenvalueExpansion Expand(SymmetricEigendecomposition eig, PerturbationPath path, int index, int order)
+    /// <param name="options">Method and threads; null for <see cref="SpectralOptions.Default"/> (the recursion). With
+    /// <see cref="ExpansionMethod.ClosedForm"/> the coefficients come from Kato's trace sum and the eigenvector coefficients from the recursion.</param>
+    public static EigenvalueExpansion Expand(SymmetricEigendecomposition eig, PerturbationPath path, int index, int order, SpectralOptions? options = null)
     {
-        var problem = Prepare(eig, path, index, order, MaxOrder, "the recursion");
-        var (values, vectors, gap, convergence) = PathExpansion.Recursion(problem, order, [Range.All]);
-        return new EigenvalueExpansion(index, values, VectorSeries.Wrap(vectors[0]), gap, convergence, ExpansionCondition.For(eig, index, order));
+        options ??= SpectralOptions.Default;
+        return options.Run(() =>
+        {
+            var closedForm = options.Method == ExpansionMethod.ClosedForm;
+            var problem = Prepare(eig, path, index, order, closedForm ? MaxClosedFormOrder : MaxOrder, closedForm ? "Kato's closed form" : "the recursion");
+            var (values, vectors, gap, convergence) = PathExpansion.Recursion(problem, order, [Range.All]);
+            if (closedForm)
+            {
+                values = PathExpansion.ClosedForm(problem, order).Coefficients;
+            }
+
+            return new EigenvalueExpansion(index, values, VectorSeries.Wrap(vectors[0]), gap, convergence, ExpansionCondition.For(eig, index, order));
+        });
     }
 
     /// <summary>Computes the Taylor coefficients of <c>μ_k</c> from Kato's closed-form trace sum.</summary>

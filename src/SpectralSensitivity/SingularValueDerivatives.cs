@@ -12,7 +12,7 @@ namespace SpectralSensitivity;
 /// <para>The singular value <c>s_k</c> of A is the eigenvalue of the Jordan–Wielandt operator <c>H(A)</c> with eigenvector
 /// <c>(u_k; v_k)/√2</c>, and <c>H(A + tE) = H(A) + tH(E)</c>; Kato's analytic perturbation theory then gives every
 /// order (Luo, O'Riordan, McDermott, JMAA 2025, arXiv 2506.03764, Thm 3.1 and eq. (3.5); Kato, Ch. II §2).</para>
-/// <para><see cref="Expand(ThinSingularValueDecomposition, PerturbationPath, int, int)"/> runs the O(N²) recursion;
+/// <para><see cref="Expand(ThinSingularValueDecomposition, PerturbationPath, int, int, SpectralOptions?)"/> runs the O(N²) recursion;
 /// <see cref="ClosedForm"/> sums Kato's trace formula (exponential in N, the exact reference). Both need
 /// <c>s_k</c> simple and non-zero: otherwise a <see cref="Errors.DegenerateSpectrumException"/> names the collision.</para>
 /// <para>Cost after the SVD: per order, one product with each path term and its transpose (O(mn)) and one
@@ -27,13 +27,29 @@ public static class SingularValueDerivatives
     public const int MaxClosedFormOrder = KatoClosedForm.MaxOrder;
 
     /// <summary>Expands <c>s_k(A + tE)</c> to order N, computing the thin SVD of A first.</summary>
+    /// <remarks>The decomposition uses <see cref="SpectralOptions.Refinement"/> and <see cref="SpectralOptions.Tolerances"/>;
+    /// cost: the thin SVD, O(mn min(m, n)), then the expansion (see <see cref="Expand(ThinSingularValueDecomposition, PerturbationPath, int, int, SpectralOptions?)"/>).</remarks>
     /// <param name="a">The m × n matrix A.</param>
     /// <param name="direction">The direction E, m × n.</param>
     /// <param name="index">1-based k (<c>s₁</c> the largest).</param>
     /// <param name="order">N, 1 ≤ N ≤ <see cref="MaxOrder"/>.</param>
-    /// <param name="tolerances">Zero and cluster tolerances; null for the defaults.</param>
-    public static SingularValueExpansion Expand(Matrix<double> a, Matrix<double> direction, int index, int order, SpectralTolerances? tolerances = null) =>
-        Expand(ThinSingularValueDecomposition.Compute(a, tolerances), PerturbationPath.Linear(direction), index, order);
+    /// <param name="options">Method, refinement, tolerances and threads; null for <see cref="SpectralOptions.Default"/>.</param>
+    public static SingularValueExpansion Expand(Matrix<double> a, Matrix<double> direction, int index, int order, SpectralOptions? options = null)
+    {
+        options ??= SpectralOptions.Default;
+        return options.Run(() => Expand(ThinSingularValueDecomposition.Compute(a, options.Refinement, options.Tolerances), PerturbationPath.Linear(direction), index, order, options));
+    }
+
+    /// <summary>Expands <c>s_k(A + tE)</c> along the straight line through E, from the thin SVD of A.</summary>
+    /// <remarks>The same as <see cref="Expand(ThinSingularValueDecomposition, PerturbationPath, int, int, SpectralOptions?)"/> with
+    /// <see cref="PerturbationPath.Linear"/>; cost O(N (mn + (m + n) r) + N² (m + n)).</remarks>
+    /// <param name="svd">The thin SVD of A.</param>
+    /// <param name="direction">The direction E, m × n.</param>
+    /// <param name="index">1-based k.</param>
+    /// <param name="order">N, 1 ≤ N ≤ <see cref="MaxOrder"/>.</param>
+    /// <param name="options">Method and threads; null for <see cref="SpectralOptions.Default"/>.</param>
+    public static SingularValueExpansion Expand(ThinSingularValueDecomposition svd, Matrix<double> direction, int index, int order, SpectralOptions? options = null) =>
+        Expand(svd, PerturbationPath.Linear(direction), index, order, options);
 
     /// <summary>Expands <c>s_k</c> along a polynomial path with the recursion: values, derivatives and singular-vector coefficients.</summary>
     /// <remarks>
@@ -47,11 +63,24 @@ public static class SingularValueDerivatives
     /// <exception cref="Errors.InvalidSpectralInputException">Shape mismatch, non-finite path term, index or order out of range.</exception>
     /// <exception cref="Errors.DegenerateSpectrumException"><c>s_k</c> is zero or repeated.</exception>
     /// <exception cref="Errors.SeriesOverflowException">A coefficient overflowed double precision.</exception>
-    public static SingularValueExpansion Expand(ThinSingularValueDecomposition svd, PerturbationPath path, int index, int order)
+    /// <param name="options">Method and threads; null for <see cref="SpectralOptions.Default"/> (the recursion). With
+    /// <see cref="ExpansionMethod.ClosedForm"/> the coefficients come from Kato's trace sum (orders up to
+    /// <see cref="MaxClosedFormOrder"/>) and the singular-vector coefficients from the recursion.</param>
+    public static SingularValueExpansion Expand(ThinSingularValueDecomposition svd, PerturbationPath path, int index, int order, SpectralOptions? options = null)
     {
-        var problem = Prepare(svd, path, index, order, MaxOrder, "the recursion");
-        var (values, vectors, gap, convergence) = PathExpansion.Recursion(problem, order, [Range.EndAt(svd.RowCount), Range.StartAt(svd.RowCount)]);
-        return new SingularValueExpansion(index, values, VectorSeries.Wrap(vectors[0]), VectorSeries.Wrap(vectors[1]), gap, convergence, ExpansionCondition.For(svd, index, order));
+        options ??= SpectralOptions.Default;
+        return options.Run(() =>
+        {
+            var closedForm = options.Method == ExpansionMethod.ClosedForm;
+            var problem = Prepare(svd, path, index, order, closedForm ? MaxClosedFormOrder : MaxOrder, closedForm ? "Kato's closed form" : "the recursion");
+            var (values, vectors, gap, convergence) = PathExpansion.Recursion(problem, order, [Range.EndAt(svd.RowCount), Range.StartAt(svd.RowCount)]);
+            if (closedForm)
+            {
+                values = PathExpansion.ClosedForm(problem, order).Coefficients;
+            }
+
+            return new SingularValueExpansion(index, values, VectorSeries.Wrap(vectors[0]), VectorSeries.Wrap(vectors[1]), gap, convergence, ExpansionCondition.For(svd, index, order));
+        });
     }
 
     /// <summary>Computes the Taylor coefficients of <c>s_k</c> from Kato's closed-form trace sum: the exact reference.</summary>

@@ -55,7 +55,7 @@ public static class Spectral
         SymmetricEigendecomposition.Compute(t, refinement, tolerances);
 
     /// <summary>Derivatives of orders 1..N of <c>s_k(A + tE)</c> at t = 0, with Taylor coefficients and singular-vector series;
-    /// see <see cref="SingularValueDerivatives.Expand(ThinSingularValueDecomposition, PerturbationPath, int, int)"/>.</summary>
+    /// see <see cref="SingularValueDerivatives.Expand(ThinSingularValueDecomposition, PerturbationPath, int, int, SpectralOptions?)"/>.</summary>
     /// <remarks>The O(N²) recursion on the reduced resolvent (Kato, Ch. II §2): per order one product with E and Eᵀ (O(mn)) and one resolvent application (O((m + n) r)).</remarks>
     /// <param name="svd">The thin SVD of A.</param>
     /// <param name="direction">E, m × n.</param>
@@ -67,7 +67,7 @@ public static class Spectral
         SingularValueDerivatives.Expand(svd, PerturbationPath.Linear(direction), index, order);
 
     /// <summary>Derivatives of orders 1..N of <c>s_k(A + tE₁ + t²E₂ + …)</c> along a polynomial path; see
-    /// <see cref="SingularValueDerivatives.Expand(ThinSingularValueDecomposition, PerturbationPath, int, int)"/>.</summary>
+    /// <see cref="SingularValueDerivatives.Expand(ThinSingularValueDecomposition, PerturbationPath, int, int, SpectralOptions?)"/>.</summary>
     /// <remarks>Cost O(N (L mn + (m + n) r) + N² (m + n)) for a path of degree L.</remarks>
     /// <param name="svd">The thin SVD of A.</param>
     /// <param name="path">The path terms (<see cref="PerturbationPath.Polynomial"/>).</param>
@@ -79,7 +79,7 @@ public static class Spectral
         SingularValueDerivatives.Expand(svd, path, index, order);
 
     /// <summary>Derivatives of orders 1..N of the eigenvalue <c>μ_k(T + tT₁)</c> of a symmetric matrix; see
-    /// <see cref="EigenvalueDerivatives.Expand(SymmetricEigendecomposition, PerturbationPath, int, int)"/>.</summary>
+    /// <see cref="EigenvalueDerivatives.Expand(SymmetricEigendecomposition, PerturbationPath, int, int, SpectralOptions?)"/>.</summary>
     /// <remarks>The same recursion without the embedding: O(n²) per order after the eigendecomposition.</remarks>
     /// <param name="eig">The eigendecomposition of T.</param>
     /// <param name="direction">The symmetric direction T₁, n × n.</param>

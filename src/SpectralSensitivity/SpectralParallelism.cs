@@ -32,7 +32,24 @@ public static class SpectralParallelism
         }
     }
 
-    /// <summary>Options for the core's <c>Parallel.For</c> calls: those of <paramref name="perCall"/> when given, else of <see cref="Current"/>.</summary>
-    /// <param name="perCall">A per-call setting (e.g. from an options record), or null.</param>
-    internal static ParallelOptions Options(Parallelism? perCall = null) => (perCall ?? _current).ToParallelOptions();
+    /// <summary>The setting of the current logical call (<see cref="SpectralOptions.Parallelism"/>), if any.</summary>
+    private static readonly AsyncLocal<Parallelism?> CallSetting = new();
+
+    /// <summary>Options for the core's <c>Parallel.For</c> calls: those of <paramref name="perCall"/> when given, else the
+    /// current call's setting, else <see cref="Current"/>.</summary>
+    /// <param name="perCall">A per-call setting, or null.</param>
+    internal static ParallelOptions Options(Parallelism? perCall = null) => (perCall ?? CallSetting.Value ?? _current).ToParallelOptions();
+
+    /// <summary>Puts a per-call setting (<see cref="SpectralOptions.Parallelism"/>) in force for this logical call until disposed.</summary>
+    internal static IDisposable Scope(Parallelism? setting)
+    {
+        var previous = CallSetting.Value;
+        CallSetting.Value = setting ?? previous;
+        return new Restore(previous);
+    }
+
+    private sealed class Restore(Parallelism? previous) : IDisposable
+    {
+        public void Dispose() => CallSetting.Value = previous;
+    }
 }

@@ -143,6 +143,30 @@ public class SingularValueDerivativesTests
     }
 
     [Fact]
+    public void One_options_record_selects_method_refinement_tolerances_and_threads()
+    {
+        var a = TestMatrices.Gaussian(6, 4, 61);
+        var e = TestMatrices.Gaussian(6, 4, 62);
+        var svd = ThinSingularValueDecomposition.Compute(a);
+        var plain = SingularValueDerivatives.Expand(svd, PerturbationPath.Linear(e), 2, 6);
+        SingularValueDerivatives.Expand(svd, e, 2, 6).Derivatives.Should().Equal(plain.Derivatives, "the matrix overload is the linear path");
+        SingularValueDerivatives.Expand(a, e, 2, 6).Derivatives.Should().Equal(plain.Derivatives, "the default options decompose without refinement");
+        SingularValueDerivatives.Expand(a, e, 2, 6, new SpectralOptions { Parallelism = Parallelism.Sequential }).Derivatives.Should().Equal(plain.Derivatives);
+
+        var closed = SingularValueDerivatives.Expand(svd, e, 2, 6, new SpectralOptions { Method = ExpansionMethod.ClosedForm });
+        closed.TaylorCoefficients.Should().Equal(SingularValueDerivatives.ClosedForm(svd, PerturbationPath.Linear(e), 2, 6).TaylorCoefficients);
+        closed.LeftVectorCoefficients[3].Should().Equal(plain.LeftVectorCoefficients[3], "the trace sum gives no vectors: they come from the recursion");
+
+        var refined = SingularValueDerivatives.Expand(a, e, 2, 6, new SpectralOptions { Refinement = DecompositionRefinement.ExtendedPrecision });
+        refined.Value.Should().Be(ThinSingularValueDecomposition.Compute(a, DecompositionRefinement.ExtendedPrecision).SingularValue(2));
+
+        var coarse = new SpectralOptions { Tolerances = new SpectralTolerances(ClusterTolerance: 10) };
+        FluentActions.Invoking(() => SingularValueDerivatives.Expand(a, e, 2, 6, coarse)).Should().Throw<DegenerateSpectrumException>("every pair lies within 10");
+        FluentActions.Invoking(() => SingularValueDerivatives.Expand(svd, e, 2, 13, new SpectralOptions { Method = ExpansionMethod.ClosedForm }))
+            .Should().Throw<DerivativeOrderOutOfRangeException>();
+    }
+
+    [Fact]
     public void Null_space_term_alone_gives_the_hyperbola_exactly()
     {
         // A = [a; 0], E = [0; 1]: s(t) = √(a² + t²) = a + t²/(2a) − t⁴/(8a³) + t⁶/(16a⁵) − 5t⁸/(128a⁷). The only other
