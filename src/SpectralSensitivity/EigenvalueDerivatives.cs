@@ -53,19 +53,8 @@ public static class EigenvalueDerivatives
     /// <see cref="ExpansionMethod.ClosedForm"/> the coefficients come from Kato's trace sum and the eigenvector coefficients from the recursion.</param>
     public static EigenvalueExpansion Expand(SymmetricEigendecomposition eig, PerturbationPath path, int index, int order, SpectralOptions? options = null)
     {
-        options ??= SpectralOptions.Default;
-        return options.Run(() =>
-        {
-            var closedForm = options.Method == ExpansionMethod.ClosedForm;
-            var problem = Prepare(eig, path, index, order, closedForm ? MaxClosedFormOrder : MaxOrder, closedForm ? "Kato's closed form" : "the recursion");
-            var (values, vectors, gap, convergence) = PathExpansion.Recursion(problem, order, [Range.All]);
-            if (closedForm)
-            {
-                values = PathExpansion.ClosedForm(problem, order).Coefficients;
-            }
-
-            return new EigenvalueExpansion(index, values, VectorSeries.Wrap(vectors[0]), gap, convergence, ExpansionCondition.For(eig, index, order));
-        });
+        var (values, vectors, gap, convergence) = PathExpansion.Expand(() => Prepare(eig, path, index), order, [Range.All], options);
+        return new EigenvalueExpansion(index, values, VectorSeries.Wrap(vectors[0]), gap, convergence, ExpansionCondition.For(eig, index, order));
     }
 
     /// <summary>Computes the Taylor coefficients of <c>μ_k</c> from Kato's closed-form trace sum.</summary>
@@ -75,16 +64,14 @@ public static class EigenvalueDerivatives
     /// <param name="order">N, 1 ≤ N ≤ <see cref="MaxClosedFormOrder"/>.</param>
     public static ClosedFormExpansion ClosedForm(SymmetricEigendecomposition eig, PerturbationPath path, int index, int order)
     {
-        var problem = Prepare(eig, path, index, order, MaxClosedFormOrder, "Kato's closed form");
-        var (values, terms, gap, convergence) = PathExpansion.ClosedForm(problem, order);
+        var (values, terms, gap, convergence) = PathExpansion.ClosedForm(() => Prepare(eig, path, index), order);
         return new ClosedFormExpansion(index, values, terms, gap, convergence, ExpansionCondition.For(eig, index, order));
     }
 
-    private static SymmetricEigenproblem Prepare(SymmetricEigendecomposition eig, PerturbationPath path, int index, int order, int maximum, string algorithm)
+    private static SymmetricEigenproblem Prepare(SymmetricEigendecomposition eig, PerturbationPath path, int index)
     {
         ArgumentNullException.ThrowIfNull(eig);
         ArgumentNullException.ThrowIfNull(path);
-        MatrixGuard.RequireOrder(order, 1, maximum, algorithm);
         MatrixGuard.RequireIndex(index, eig.Size, "eigenvalue");
         return SymmetricEigenproblem.Create(eig, path, index);
     }

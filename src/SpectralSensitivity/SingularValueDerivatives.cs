@@ -21,7 +21,7 @@ namespace SpectralSensitivity;
 public static class SingularValueDerivatives
 {
     /// <summary>The highest order the recursion computes. Coefficients grow like <c>1/r₀ʲ</c>; beyond 100 they overflow for ordinary gaps.</summary>
-    public const int MaxOrder = 100;
+    public const int MaxOrder = PathExpansion.MaxOrder;
 
     /// <summary>The highest order of the closed form (order 12 of a straight line sums 705 432 trace terms).</summary>
     public const int MaxClosedFormOrder = KatoClosedForm.MaxOrder;
@@ -68,19 +68,9 @@ public static class SingularValueDerivatives
     /// <see cref="MaxClosedFormOrder"/>) and the singular-vector coefficients from the recursion.</param>
     public static SingularValueExpansion Expand(ThinSingularValueDecomposition svd, PerturbationPath path, int index, int order, SpectralOptions? options = null)
     {
-        options ??= SpectralOptions.Default;
-        return options.Run(() =>
-        {
-            var closedForm = options.Method == ExpansionMethod.ClosedForm;
-            var problem = Prepare(svd, path, index, order, closedForm ? MaxClosedFormOrder : MaxOrder, closedForm ? "Kato's closed form" : "the recursion");
-            var (values, vectors, gap, convergence) = PathExpansion.Recursion(problem, order, [Range.EndAt(svd.RowCount), Range.StartAt(svd.RowCount)]);
-            if (closedForm)
-            {
-                values = PathExpansion.ClosedForm(problem, order).Coefficients;
-            }
-
-            return new SingularValueExpansion(index, values, VectorSeries.Wrap(vectors[0]), VectorSeries.Wrap(vectors[1]), gap, convergence, ExpansionCondition.For(svd, index, order));
-        });
+        var (values, vectors, gap, convergence) = PathExpansion.Expand(
+            () => Prepare(svd, path, index), order, [Range.EndAt(svd.RowCount), Range.StartAt(svd.RowCount)], options);
+        return new SingularValueExpansion(index, values, VectorSeries.Wrap(vectors[0]), VectorSeries.Wrap(vectors[1]), gap, convergence, ExpansionCondition.For(svd, index, order));
     }
 
     /// <summary>Computes the Taylor coefficients of <c>s_k</c> from Kato's closed-form trace sum: the exact reference.</summary>
@@ -94,8 +84,7 @@ public static class SingularValueDerivatives
     /// <param name="order">N, 1 ≤ N ≤ <see cref="MaxClosedFormOrder"/>.</param>
     public static ClosedFormExpansion ClosedForm(ThinSingularValueDecomposition svd, PerturbationPath path, int index, int order)
     {
-        var problem = Prepare(svd, path, index, order, MaxClosedFormOrder, "Kato's closed form");
-        var (values, terms, gap, convergence) = PathExpansion.ClosedForm(problem, order);
+        var (values, terms, gap, convergence) = PathExpansion.ClosedForm(() => Prepare(svd, path, index), order);
         return new ClosedFormExpansion(index, values, terms, gap, convergence, ExpansionCondition.For(svd, index, order));
     }
 
@@ -103,11 +92,10 @@ public static class SingularValueDerivatives
     /// <remarks>For a straight line, <c>Σ_{n=1}^{N} C(2n−2, n−1)</c>; <see cref="long.MaxValue"/> when the count exceeds it (from N = 34 on a line).</remarks>
     public static long ClosedFormTermCount(int order, int degree = 1) => KatoClosedForm.TermCount(order, degree);
 
-    private static SingularValueEigenproblem Prepare(ThinSingularValueDecomposition svd, PerturbationPath path, int index, int order, int maximum, string algorithm)
+    private static SingularValueEigenproblem Prepare(ThinSingularValueDecomposition svd, PerturbationPath path, int index)
     {
         ArgumentNullException.ThrowIfNull(svd);
         ArgumentNullException.ThrowIfNull(path);
-        MatrixGuard.RequireOrder(order, 1, maximum, algorithm);
         MatrixGuard.RequireIndex(index, svd.Size, "singular value");
         return SingularValueEigenproblem.Create(svd, path, index);
     }

@@ -7,6 +7,35 @@ namespace SpectralSensitivity.Series;
 /// </summary>
 internal static class PathExpansion
 {
+    /// <summary>The expansion an entry point returns: order checked for the method, the problem built, the recursion run
+    /// (and, for <see cref="ExpansionMethod.ClosedForm"/>, its coefficients replaced by the trace sum's), under the options' threads.</summary>
+    public static (double[] Coefficients, double[][][] Vectors, double Gap, ConvergenceBound Convergence) Expand(
+        Func<IsolatedEigenproblem> create, int order, IReadOnlyList<Range> blocks, SpectralOptions? options)
+    {
+        options ??= SpectralOptions.Default;
+        var closedForm = options.Method == ExpansionMethod.ClosedForm;
+        Validation.MatrixGuard.RequireOrder(order, 1, closedForm ? KatoClosedForm.MaxOrder : MaxOrder, closedForm ? ClosedFormName : RecursionName);
+        return options.Run(() =>
+        {
+            var problem = create();
+            var result = Recursion(problem, order, blocks);
+            return closedForm ? result with { Coefficients = ClosedForm(problem, order).Coefficients } : result;
+        });
+    }
+
+    /// <summary>Kato's closed form for an entry point: order checked, problem built, coefficients in true units.</summary>
+    public static (double[] Coefficients, long TermCount, double Gap, ConvergenceBound Convergence) ClosedForm(Func<IsolatedEigenproblem> create, int order)
+    {
+        Validation.MatrixGuard.RequireOrder(order, 1, KatoClosedForm.MaxOrder, ClosedFormName);
+        return ClosedForm(create(), order);
+    }
+
+    /// <summary>The highest order of the recursion.</summary>
+    public const int MaxOrder = 100;
+
+    private const string RecursionName = "the recursion";
+    private const string ClosedFormName = "Kato's closed form";
+
     /// <summary>The recursion to order N: coefficients <c>c₀..c_N</c>, the eigenvector's coefficients normalised block by
     /// block (one block per range of <paramref name="blocks"/>), the gap and the convergence bound, all in true units.</summary>
     /// <remarks>Each block of <c>w(t)</c> is normalised to unit length as a power series (u_k(t) and v_k(t) for a singular
