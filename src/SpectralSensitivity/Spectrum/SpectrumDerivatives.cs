@@ -21,7 +21,7 @@ namespace SpectralSensitivity.Spectrum;
 /// <para>Cost for a straight line, orders 1..N: four M × R × R products to set up (M = max(m, n)), then 3(N − 2) products
 /// R × R × K (the last order needs only O(R K)); memory O(N R K) for the coordinates of <c>w₁ … w_{N−1}</c> (three R × K
 /// blocks each; with L path terms, 2 + L blocks). Same numbers as
-/// <see cref="SingularValueDerivatives.Expand(ThinSingularValueDecomposition, PerturbationPath, int, int)"/> to rounding.</para>
+/// <see cref="SingularValueDerivatives.Expand(ThinSingularValueDecomposition, PerturbationPath, int, int, SpectralOptions?)"/> to rounding.</para>
 /// <para>Tall, wide (through the transpose), square and rank-deficient A: singular values at or below the zero tolerance
 /// join the null part of <c>H(A)</c>. A requested value that is zero or repeated raises
 /// <see cref="DegenerateSpectrumException"/> naming it and its cluster; the others need not be isolated. Exactly
