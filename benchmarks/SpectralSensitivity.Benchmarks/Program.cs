@@ -4,5 +4,14 @@ namespace SpectralSensitivity.Benchmarks;
 
 internal static class Program
 {
-    private static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    private static void Main(string[] args)
+    {
+        if (args.Length > 0 && args[0].StartsWith("krylov-", StringComparison.Ordinal))
+        {
+            MatrixFree.KrylovScaleRun.Run(args);
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

@@ -44,4 +44,21 @@ internal static class OperatorGuard
             throw new DimensionMismatchException($"{name} must be square for a symmetric eigenproblem, but it is {a.RowCount} x {a.ColumnCount}");
         }
     }
+
+    /// <summary>Checks <c>yᵀ(A x) = xᵀ(A y)</c> for two fixed pseudo-random vectors, to rounding (<c>16 √n ε ‖A x‖ ‖y‖</c>).</summary>
+    public static void RequireSymmetric(ILinearOperator a, string name)
+    {
+        var n = a.RowCount;
+        var (x, y, ax, ay) = (new double[n], new double[n], new double[n], new double[n]);
+        Krylov.StartVector.Fill(x, 101);
+        Krylov.StartVector.Fill(y, 102);
+        a.Multiply(x, ax);
+        a.Multiply(y, ay);
+        var asymmetry = Math.Abs(VectorMath.Dot(y, ax) - VectorMath.Dot(x, ay));
+        var scale = (VectorMath.Norm(ax) * VectorMath.Norm(y)) + (VectorMath.Norm(ay) * VectorMath.Norm(x));
+        if (asymmetry > 16 * Math.Sqrt(n) * 2.220446049250313e-16 * scale)
+        {
+            throw new InvalidSpectralInputException($"{name} is not symmetric: y^T ({name} x) - x^T ({name} y) = {asymmetry:G3} for two test vectors (relative {asymmetry / scale:G3})");
+        }
+    }
 }

@@ -55,37 +55,10 @@ public static class KrylovSingularValueDerivatives
         var norm = OperatorScaling.NormBound(normalizedDirection);
         var options = svd.Options;
         var problem = new KrylovSingularValueEigenproblem(svd, normalizedDirection, norm, index, options.SolverTolerance, options.SolverIterationsFor(svd.RowCount + svd.ColumnCount));
-        problem.UseBasis(new PowerMonomials(order, 1));
-        var (values, vectors) = PerturbationRecursion.Run(problem);                  // in the recursion's scaled units
-        var resolvent = problem.Resolvent;
-        var sigma = problem.ValueExponent;
         var largestResidual = svd.Scaled.LeftResiduals.Concat(svd.Scaled.RightResiduals).Max();
-        var (errors, vectorErrors) = SolveErrorEstimate.Coefficients(values, vectors, problem.Gap, Math.ScaleB(resolvent.ComplementGap, -sigma), problem.ScaledTermNormBounds[0],
-            Math.ScaleB(problem.TripletResidual, -sigma), Math.ScaleB(largestResidual, -sigma), resolvent.Residuals, problem.RightSideNorms);
-        var left = PowerSeries.Normalize(vectors.Select(w => w[..svd.RowCount]).ToArray());
-        var right = PowerSeries.Normalize(vectors.Select(w => w[svd.RowCount..]).ToArray());
-        PerturbationRecursion.RescaleVectors(problem, left);
-        PerturbationRecursion.RescaleVectors(problem, right);
-        PerturbationRecursion.Rescale(problem, values);                              // now the coefficients of s_k(A' + tE')
-        for (var j = 0; j <= order; j++)
-        {
-            var vectorExponent = problem.Basis.CoefficientExponent(j) - sigma;       // back to the units of A', E'
-            var exponent = e + ((f - e) * j);                                        // coefficient j of s_k(A + tE) = 2^(e + (f − e) j) × that of s_k(A' + tE')
-            values[j] = Math.ScaleB(values[j], exponent);
-            VectorMath.ScaleByPowerOfTwo(left[j], (f - e) * j);
-            VectorMath.ScaleByPowerOfTwo(right[j], (f - e) * j);
-            vectorErrors[j] = Math.ScaleB(vectorErrors[j], vectorExponent + ((f - e) * j));
-            if (j > 0)
-            {
-                errors[j - 1] = Math.ScaleB(errors[j - 1], problem.Basis.CoefficientExponent(j) + exponent) * Factorial(j);   // error of the derivative j! λ_j
-            }
-        }
-
-        var gap = Math.ScaleB(problem.UnscaledGap, e);
-        var convergence = ConvergenceBound.From(gap, [Math.ScaleB(norm, f)]);
+        var run = KrylovRecursion.Run(problem, order, [Range.EndAt(svd.RowCount), Range.StartAt(svd.RowCount)], e, f, norm, largestResidual);
         var k = index - 1;
-        return new KrylovSingularValueExpansion(index, values, VectorSeries.Wrap(left), VectorSeries.Wrap(right), gap, convergence, errors, [.. resolvent.Residuals], [.. resolvent.Iterations],
-            svd.LeftResiduals[k], svd.RightResiduals[k], Results.ExpansionCondition.Of(svd.RowCount, svd.ColumnCount, svd.SingularValues[0], gap, order)) { VectorErrorEstimates = vectorErrors };
+        return new KrylovSingularValueExpansion(index, run, svd.LeftResiduals[k], svd.RightResiduals[k]);
     }
 
     /// <summary>The gradient <c>∇ s_k = u_k v_kᵀ</c> as a rank-one factorisation.</summary>
@@ -166,15 +139,4 @@ public static class KrylovSingularValueDerivatives
     }
 
     private static Matrix<double> ColumnMatrix(Vector<double> x) => Matrix<double>.Build.DenseOfColumnVectors(x);
-
-    private static double Factorial(int n)
-    {
-        var f = 1.0;
-        for (var i = 2; i <= n; i++)
-        {
-            f *= i;
-        }
-
-        return f;
-    }
 }

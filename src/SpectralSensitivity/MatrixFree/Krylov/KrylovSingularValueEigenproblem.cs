@@ -14,7 +14,7 @@ namespace SpectralSensitivity.MatrixFree.Krylov;
 /// <para>Units: the operators are the normalised <c>A' = 2^−e A</c>, <c>E' = 2^−f E</c>; the recursion's own scaling
 /// (<see cref="IsolatedEigenproblem"/>) divides by <c>σ = 2^v</c>, v the exponent of <c>s'₁</c>.</para>
 /// </remarks>
-internal sealed class KrylovSingularValueEigenproblem : IsolatedEigenproblem
+internal sealed class KrylovSingularValueEigenproblem : IsolatedEigenproblem, IKrylovEigenproblem
 {
     private readonly ILinearOperator _a;
     private readonly ILinearOperator _e;

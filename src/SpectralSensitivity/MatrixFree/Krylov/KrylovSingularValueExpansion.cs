@@ -7,20 +7,16 @@ namespace SpectralSensitivity.MatrixFree.Krylov;
 /// <summary>The Taylor expansion of <c>s_k(A + tE)</c> computed matrix-free, with an error estimate for every derivative.</summary>
 /// <remarks>
 /// Values, derivatives and singular-vector coefficients mean what they mean on <see cref="SingularValueExpansion"/>;
-/// in addition each derivative carries the estimate <see cref="DerivativeErrorEstimates"/> propagated from the
-/// triplet residuals and the residuals of the shifted solves (docs/theory.md, matrix-free section).
+/// in addition each derivative carries the estimate <see cref="KrylovExpansion.DerivativeErrorEstimates"/> propagated
+/// from the triplet residuals and the residuals of the shifted solves (docs/theory.md §9).
 /// </remarks>
-public sealed class KrylovSingularValueExpansion : SpectralExpansion
+public sealed class KrylovSingularValueExpansion : KrylovExpansion
 {
-    internal KrylovSingularValueExpansion(int index, double[] coefficients, Vector<double>[] left, Vector<double>[] right, double gap, ConvergenceBound convergence,
-        double[] derivativeErrors, double[] solverResiduals, int[] solverIterations, double leftResidual, double rightResidual, ExpansionCondition condition)
-        : base(index, coefficients, gap, convergence, condition)
+    internal KrylovSingularValueExpansion(int index, KrylovRecursion.Result run, double leftResidual, double rightResidual)
+        : base(index, run)
     {
-        LeftVectorCoefficients = left;
-        RightVectorCoefficients = right;
-        DerivativeErrorEstimates = derivativeErrors;
-        SolverResiduals = solverResiduals;
-        SolverIterations = solverIterations;
+        LeftVectorCoefficients = VectorSeries.Wrap(run.Blocks[0]);
+        RightVectorCoefficients = VectorSeries.Wrap(run.Blocks[1]);
         LeftResidual = leftResidual;
         RightResidual = rightResidual;
     }
@@ -30,18 +26,6 @@ public sealed class KrylovSingularValueExpansion : SpectralExpansion
 
     /// <summary>Taylor coefficients of the unit right singular vector <c>v_k(t)</c>.</summary>
     public IReadOnlyList<Vector<double>> RightVectorCoefficients { get; }
-
-    /// <summary>Estimated absolute error of the derivative of each order 1..N (index order − 1).</summary>
-    public IReadOnlyList<double> DerivativeErrorEstimates { get; }
-
-    /// <summary>The true residual norm of the shifted solve of each order 1..N (in the normalised coordinates <c>2^−e A</c>, <c>2^−f E</c>).</summary>
-    public IReadOnlyList<double> SolverResiduals { get; }
-
-    /// <summary>Iterations (CG, or CG then MINRES) of the shifted solve of each order.</summary>
-    public IReadOnlyList<int> SolverIterations { get; }
-
-    /// <summary>Estimated error of the unnormalised eigenvector coefficients <c>w_j</c>, j = 0..N.</summary>
-    internal IReadOnlyList<double> VectorErrorEstimates { get; init; } = [];
 
     /// <summary><c>‖A v_k − s_k u_k‖</c> of the triplet the expansion starts from.</summary>
     public double LeftResidual { get; }

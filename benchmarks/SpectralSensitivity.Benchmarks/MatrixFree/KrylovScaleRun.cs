@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Globalization;
+using MathNet.Numerics.LinearAlgebra;
+using SpectralSensitivity.Decomposition;
+using SpectralSensitivity.Hessian;
+using SpectralSensitivity.IO;
+using SpectralSensitivity.MatrixFree;
+using SpectralSensitivity.MatrixFree.Krylov;
+
+namespace SpectralSensitivity.Benchmarks.MatrixFree;
+
+/// <summary>
+/// Whole-run measurements of the matrix-free path that do not fit BenchmarkDotNet's repeated-iteration model (one
+/// run takes seconds to minutes); driven by <c>scripts/bench-krylov.sh</c>, which runs SciPy's <c>svds</c> in the
+/// same session.
+/// <list type="bullet">
+/// <item><c>krylov-scale A.mtx E.mtx K N</c>: read A and E into CSR, the K + 1 largest triplets, orders 1..N of
+/// <c>s_1..s_K</c> along E; prints the times and the peak working set.</item>
+/// <item><c>krylov-versus-dense m n density K N seed</c>: a seeded random matrix (density 1 for a dense one), the dense
+/// path (thin SVD with the best installed backend, recursion, gradient, HVP) against the matrix-free one; prints both times and the largest relative
+/// differences.</item>
+/// </list>
+/// </summary>
+internal static class KrylovScaleRun
+{
+    public static void Run(string[] args)
+    {
+        switch (args[0])
+        {
+            case "krylov-scale":
+                Scale(args[1], args[2], Int(args[3]), Int(args[4]));
+                break;
+            case "krylov-versus-dense":
+                VersusDense(Int(args[1]), Int(args[2]), double.Parse(args[3], CultureInfo.InvariantCulture), Int(args[4]), Int(args[5]), Int(args[6]));
+                break;
+            default:
+                throw new ArgumentException($"unknown mode {args[0]}");
+        }
+    }
+
+    private static void Scale(string aPath, string ePath, int count, int order)
+    {
+        var clock = Stopwatch.StartNew();
+        var a = MatrixFile.ReadSparse(aPath);
+        var e = MatrixFile.ReadSparse(ePath);
+        var read = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var svd = PartialSingularValueDecomposition.Compute(a, count + 1);
+        var triplets = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"read {read:F2} s; triplets {triplets:F2} s ({svd.Restarts} restarts, {svd.ProductCount} products); s = {Join(svd.SingularValues, "G12")}");
+        Console.WriteLine($"triplet residuals ||Av - su|| = {Join(svd.LeftResiduals, "G2")}, ||A^T u - s v|| = {Join(svd.RightResiduals, "G2")}");
+        clock.Restart();
+        for (var k = 1; k <= count; k++)
+        {
+            var expansion = KrylovSingularValueDerivatives.Expand(svd, e, k, order);
+            Console.WriteLine($"s_{k}: derivatives {Join(expansion.Derivatives, "G10")}; error estimates {Join(expansion.DerivativeErrorEstimates, "G2")}; solver iterations {string.Join(",", expansion.SolverIterations)}");
+        }
+
+        var derivatives = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"derivatives {derivatives:F2} s; triplets + derivatives {triplets + derivatives:F2} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
+    }
+
+    private static void VersusDense(int m, int n, double density, int count, int order, int seed)
+    {
+        SpectralSensitivity.Providers.Mkl.SpectralProviders.UseBest();                   // the dense path at its fastest (native SVD where installed)
+        var random = new Random(seed);
+        var a = density >= 1 ? Matrix<double>.Build.Dense(m, n, (_, _) => random.NextDouble() - 0.5) : RandomSparse(m, n, density, random);
+        var e = density >= 1 ? Matrix<double>.Build.Dense(m, n, (_, _) => random.NextDouble() - 0.5) : RandomSparse(m, n, density, random);
+        var aDense = Matrix<double>.Build.DenseOfMatrix(a);
+        var eDense = Matrix<double>.Build.DenseOfMatrix(e);
+        var clock = Stopwatch.StartNew();
+        var dense = ThinSingularValueDecomposition.Compute(aDense);
+        var denseSvd = clock.Elapsed.TotalSeconds;
+        var reference = Enumerable.Range(1, count).Select(k => SingularValueDerivatives.Expand(dense, PerturbationPath.Linear(eDense), k, order)).ToArray();
+        var denseHvp = Enumerable.Range(1, count).Select(k => HessianVectorProduct.At(dense, k).Apply(eDense)).ToArray();
+        var denseTime = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var aOperator = LinearOperator.FromMatrix(a);
+        var eOperator = LinearOperator.FromMatrix(e);
+        var partial = PartialSingularValueDecomposition.Compute(aOperator, count + 1);
+        var krylov = Enumerable.Range(1, count).Select(k => KrylovSingularValueDerivatives.Expand(partial, eOperator, k, order)).ToArray();
+        var krylovHvp = Enumerable.Range(1, count).Select(k => KrylovSingularValueDerivatives.HessianVectorProduct(partial, eOperator, k).ToDense()).ToArray();
+        var krylovTime = clock.Elapsed.TotalSeconds;
+        var worstDerivative = 0.0;
+        var worstHvp = 0.0;
+        var worstGradient = 0.0;
+        for (var k = 0; k < count; k++)
+        {
+            for (var j = 1; j <= order; j++)
+            {
+                worstDerivative = Math.Max(worstDerivative, Math.Abs(krylov[k].Derivative(j) - reference[k].Derivative(j)) / Math.Abs(reference[k].Derivative(j)));
+            }
+
+            worstHvp = Math.Max(worstHvp, (krylovHvp[k] - denseHvp[k]).FrobeniusNorm() / denseHvp[k].FrobeniusNorm());
+            var gradient = KrylovSingularValueDerivatives.Gradient(partial, k + 1).ToDense();
+            worstGradient = Math.Max(worstGradient, (gradient - dense.LeftFactor.Column(k).OuterProduct(dense.RightFactor.Column(k))).FrobeniusNorm());
+        }
+
+        Console.WriteLine($"{m} x {n}, density {density}, k = 1..{count}, orders 1..{order}: dense {denseTime:F2} s (SVD {denseSvd:F2} s), krylov {krylovTime:F2} s, ratio {krylovTime / denseTime:F3}");
+        Console.WriteLine($"largest relative difference: derivatives {worstDerivative:G2}, HVP {worstHvp:G2}; gradient (Frobenius) {worstGradient:G2}");
+    }
+
+    private static Matrix<double> RandomSparse(int m, int n, double density, Random random)
+    {
+        var count = (int)(density * m * n);
+        var rows = new int[count];
+        var columns = new int[count];
+        var values = new double[count];
+        for (var p = 0; p < count; p++)
+        {
+            (rows[p], columns[p], values[p]) = (random.Next(m), random.Next(n), random.NextDouble() - 0.5);
+        }
+
+        var csr = CsrMatrix.FromCoordinates(m, n, rows, columns, values);
+        return Matrix<double>.Build.SparseFromCompressedSparseRowFormat(m, n, csr.NonZeroCount, csr.RowPointers.ToArray(), csr.ColumnIndices.ToArray(), csr.Values.ToArray());
+    }
+
+    private static int Int(string text) => int.Parse(text, CultureInfo.InvariantCulture);
+
+    private static string Join(IEnumerable<double> values, string format) => string.Join(", ", values.Select(v => v.ToString(format, CultureInfo.InvariantCulture)));
+}

@@ -1,0 +1,81 @@
+using SpectralSensitivity.Errors;
+using SpectralSensitivity.Validation;
+
+namespace SpectralSensitivity.MatrixFree.Krylov;
+
+/// <summary>Derivatives of every order of the extreme eigenvalues of a symmetric operator along a symmetric direction, without a full eigendecomposition.</summary>
+/// <remarks>
+/// The recursion of <see cref="EigenvalueDerivatives"/> (Kato, Ch. II §2) with the reduced resolvent applied by
+/// <see cref="DeflatedResolvent"/>: exact partial fractions <c>1/(μ_i − μ_k)</c> on the other computed pairs, conjugate
+/// gradients on their complement, where <c>±(μ_k − T)</c> is positive definite because every eigenvalue beyond
+/// <c>μ_k</c> at its end is computed. Index k counts from the chosen end (1 the most extreme). Exactly homogeneous under
+/// power-of-two scaling of T and E. Cost per order: one solve (products with T) and one product with E.
+/// </remarks>
+public static class KrylovEigenvalueDerivatives
+{
+    /// <summary>Expands <c>μ_k(T + tE)</c> to order N, computing the needed pairs first.</summary>
+    /// <param name="t">T, n × n symmetric.</param>
+    /// <param name="direction">E, n × n symmetric.</param>
+    /// <param name="index">1-based k from the chosen end.</param>
+    /// <param name="end">Largest or smallest algebraic.</param>
+    /// <param name="order">N.</param>
+    /// <param name="options">Tolerances; null for the defaults.</param>
+    public static KrylovEigenvalueExpansion Expand(ILinearOperator t, ILinearOperator direction, int index, SpectrumEnd end, int order, KrylovOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        MatrixGuard.RequireIndex(index, t.RowCount, "eigenvalue");
+        return Expand(PartialSymmetricEigendecomposition.ComputeThrough(t, index, end, options), direction, index, order);
+    }
+
+    /// <summary>Expands <c>μ_k(T + tE)</c> to order N from computed pairs (which must hold <c>μ_k</c> and the next value beyond it, unless they are all n).</summary>
+    /// <param name="eig">The pairs.</param>
+    /// <param name="direction">E, symmetric.</param>
+    /// <param name="index">1-based k from the chosen end.</param>
+    /// <param name="order">N.</param>
+    /// <exception cref="DegenerateSpectrumException"><c>μ_k</c> lies in a cluster; the message names it.</exception>
+    public static KrylovEigenvalueExpansion Expand(PartialSymmetricEigendecomposition eig, ILinearOperator direction, int index, int order)
+    {
+        ArgumentNullException.ThrowIfNull(eig);
+        ArgumentNullException.ThrowIfNull(direction);
+        MatrixGuard.RequireOrder(order, 1, SingularValueDerivatives.MaxOrder, "the matrix-free recursion");
+        RequireIsolated(eig, index);
+        OperatorGuard.RequireSameShape(eig.Normalized, direction, "direction E");
+        var f = OperatorScaling.ExponentOf(direction);
+        var normalizedDirection = OperatorScaling.Normalized(direction, f);
+        OperatorGuard.RequireSymmetric(normalizedDirection, "direction E");
+        var norm = OperatorScaling.NormBound(normalizedDirection);
+        var options = eig.Options;
+        var problem = new KrylovSymmetricEigenproblem(eig, normalizedDirection, norm, index, options.SolverTolerance, options.SolverIterationsFor(eig.Size));
+        var run = KrylovRecursion.Run(problem, order, [Range.All], eig.Exponent, f, norm, eig.Scaled.Residuals.Max());
+        return new KrylovEigenvalueExpansion(index, run, eig.Residuals[index - 1]);
+    }
+
+    private static void RequireIsolated(PartialSymmetricEigendecomposition eig, int index)
+    {
+        MatrixGuard.RequireIndex(index, eig.Count, "eigenvalue");
+        if (index == eig.Count && eig.Count < eig.Size)
+        {
+            throw new InvalidSpectralInputException(
+                $"the derivatives of eigenvalue {index} need the next eigenvalue beyond it: compute at least {index + 1} pairs (only {eig.Count} were computed)");
+        }
+
+        var mu = eig.Eigenvalues;
+        var tolerance = eig.ClusterTolerance;
+        var k = index - 1;
+        var (first, last) = (k, k);
+        while (first > 0 && Math.Abs(mu[first - 1] - mu[first]) <= tolerance)
+        {
+            first--;
+        }
+
+        while (last + 1 < eig.Count && Math.Abs(mu[last] - mu[last + 1]) <= tolerance)
+        {
+            last++;
+        }
+
+        if (first != last)
+        {
+            throw new DegenerateSpectrumException(Degeneracy.Repeated, index, mu[k], Enumerable.Range(first + 1, last - first + 1).ToArray(), tolerance, "eigenvalue");
+        }
+    }
+}

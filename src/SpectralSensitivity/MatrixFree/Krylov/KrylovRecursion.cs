@@ -1,0 +1,54 @@
+using SpectralSensitivity.Series;
+
+namespace SpectralSensitivity.MatrixFree.Krylov;
+
+/// <summary>Runs the recursion on a matrix-free eigenproblem and maps everything back to the units of the caller's A and E.</summary>
+/// <remarks>
+/// The recursion runs in its own scaled units (<see cref="IsolatedEigenproblem"/>) on the normalised <c>A' = 2^−e A</c>,
+/// <c>E' = 2^−f E</c>; the coefficient j of the caller's series is <c>2^(e + (f − e) j)</c> times that of
+/// <c>A' + tE'</c> and the vector coefficients <c>2^((f − e) j)</c> times (exact). Error estimates from
+/// <see cref="SolveErrorEstimate"/> are mapped the same way.
+/// </remarks>
+internal static class KrylovRecursion
+{
+    internal sealed record Result(double[] Values, double[][][] Blocks, double[] DerivativeErrors, double[] VectorErrors, double Gap, ConvergenceBound Convergence,
+        double[] SolverResiduals, int[] SolverIterations);
+
+    public static Result Run<TProblem>(TProblem problem, int order, IReadOnlyList<Range> blocks, int e, int f, double normalizedNorm, double largestResidual)
+        where TProblem : IsolatedEigenproblem, IKrylovEigenproblem
+    {
+        problem.UseBasis(new PowerMonomials(order, 1));
+        var (values, vectors) = PerturbationRecursion.Run(problem);                     // scaled units
+        var resolvent = problem.Resolvent;
+        var sigma = problem.ValueExponent;
+        var (errors, vectorErrors) = SolveErrorEstimate.Coefficients(values, vectors, problem.Gap, Math.ScaleB(resolvent.ComplementGap, -sigma), problem.ScaledTermNormBounds[0],
+            Math.ScaleB(problem.TripletResidual, -sigma), Math.ScaleB(largestResidual, -sigma), resolvent.Residuals, problem.RightSideNorms);
+        var normalized = blocks.Select(block => PowerSeries.Normalize(vectors.Select(w => w[block]).ToArray())).ToArray();
+        foreach (var block in normalized)
+        {
+            PerturbationRecursion.RescaleVectors(problem, block);
+        }
+
+        PerturbationRecursion.Rescale(problem, values);                                 // coefficients of A' + tE'
+        var factorial = 1.0;
+        for (var j = 0; j <= order; j++)
+        {
+            var exponent = e + ((f - e) * j);                                           // coefficient j of A + tE = 2^(e + (f − e) j) × that of A' + tE'
+            values[j] = Math.ScaleB(values[j], exponent);
+            foreach (var block in normalized)
+            {
+                VectorMath.ScaleByPowerOfTwo(block[j], (f - e) * j);
+            }
+
+            vectorErrors[j] = Math.ScaleB(vectorErrors[j], problem.Basis.CoefficientExponent(j) - sigma + ((f - e) * j));
+            if (j > 0)
+            {
+                factorial *= j;
+                errors[j - 1] = Math.ScaleB(errors[j - 1], problem.Basis.CoefficientExponent(j) + exponent) * factorial;   // error of the derivative j! λ_j
+            }
+        }
+
+        var gap = Math.ScaleB(problem.UnscaledGap, e);
+        return new Result(values, normalized, errors, vectorErrors, gap, ConvergenceBound.From(gap, [Math.ScaleB(normalizedNorm, f)]), [.. resolvent.Residuals], [.. resolvent.Iterations]);
+    }
+}

@@ -1,0 +1,69 @@
+using FluentAssertions;
+using MathNet.Numerics.LinearAlgebra;
+using SpectralSensitivity.Errors;
+using SpectralSensitivity.MatrixFree;
+using SpectralSensitivity.MatrixFree.Krylov;
+using SpectralSensitivity.Tests.TestSupport;
+
+namespace SpectralSensitivity.Tests.MatrixFree.Krylov;
+
+public class KrylovEigenvalueDerivativesTests
+{
+    private static Matrix<double> Symmetric(int n, int seed)
+    {
+        var a = SparseTestMatrices.Random(n, n, 0.03, seed);
+        return a + a.Transpose();
+    }
+
+    [Theory]
+    [InlineData(SpectrumEnd.LargestAlgebraic)]
+    [InlineData(SpectrumEnd.SmallestAlgebraic)]
+    public void Extreme_eigenvalues_and_orders_1_to_4_agree_with_the_dense_path(SpectrumEnd end)
+    {
+        const int n = 240;
+        var t = Symmetric(n, 31);
+        var e = Symmetric(n, 32);
+        var dense = Matrix<double>.Build.DenseOfMatrix(t);
+        var eDense = Matrix<double>.Build.DenseOfMatrix(e);
+        var eig = PartialSymmetricEigendecomposition.Compute(LinearOperator.FromMatrix(t), 4, end);
+        var scale = eig.Eigenvalues.Max(Math.Abs);
+        for (var k = 1; k <= 3; k++)
+        {
+            var ascending = end == SpectrumEnd.LargestAlgebraic ? n - k + 1 : k;
+            var reference = EigenvalueDerivatives.Expand(dense, eDense, ascending, 4);
+            eig.Eigenvalues[k - 1].Should().BeApproximately(reference.Value, 1e-11 * scale);
+            eig.Residuals[k - 1].Should().BeLessThan(2e-12 * scale);
+            var krylov = KrylovEigenvalueDerivatives.Expand(eig, LinearOperator.FromMatrix(e), k, 4);
+            for (var j = 1; j <= 4; j++)
+            {
+                var expected = reference.Derivative(j);
+                var tolerance = 1e-8 * Math.Max(Math.Abs(expected), 1e-3 * Math.Abs(reference.Derivative(1)));
+                krylov.Derivative(j).Should().BeApproximately(expected, tolerance, "order {0} of eigenvalue {1} from the {2} end", j, k, end);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_non_symmetric_operator_is_refused_by_name()
+    {
+        var a = SparseTestMatrices.Random(50, 50, 0.1, 4);
+        var act = () => PartialSymmetricEigendecomposition.Compute(LinearOperator.FromMatrix(a), 2, SpectrumEnd.LargestAlgebraic);
+        act.Should().Throw<InvalidSpectralInputException>().WithMessage("T is not symmetric*");
+    }
+
+    [Fact]
+    public void Eigenvalue_derivatives_are_exactly_homogeneous()
+    {
+        var t = Symmetric(60, 41);
+        var e = Symmetric(60, 42);
+        var reference = KrylovEigenvalueDerivatives.Expand(LinearOperator.FromMatrix(t), LinearOperator.FromMatrix(e), 1, SpectrumEnd.LargestAlgebraic, 3);
+        foreach (var p in new[] { -1000, 1000, 7 })
+        {
+            var scaled = KrylovEigenvalueDerivatives.Expand(LinearOperator.FromMatrix(t * Math.ScaleB(1.0, p)), LinearOperator.FromMatrix(e * Math.ScaleB(1.0, p)), 1, SpectrumEnd.LargestAlgebraic, 3);
+            for (var j = 0; j <= 3; j++)
+            {
+                scaled.TaylorCoefficients[j].Should().Be(Math.ScaleB(reference.TaylorCoefficients[j], p));
+            }
+        }
+    }
+}
