@@ -47,7 +47,8 @@ public static class KrylovEigenvalueDerivatives
         var options = eig.Options;
         var problem = new KrylovSymmetricEigenproblem(eig, normalizedDirection, norm, index, options.SolverTolerance, options.SolverIterationsFor(eig.Size));
         var run = KrylovRecursion.Run(problem, order, [Range.All], eig.Exponent, f, norm, eig.Scaled.Residuals.Max());
-        return new KrylovEigenvalueExpansion(index, run, eig.Residuals[index - 1]);
+        var condition = Results.ExpansionCondition.For(eig.Size, eig.Size, eig.Eigenvalues.Max(Math.Abs), run.Gap, order);
+        return new KrylovEigenvalueExpansion(index, run, condition, eig.Residuals[index - 1]);
     }
 
     private static void RequireIsolated(PartialSymmetricEigendecomposition eig, int index)

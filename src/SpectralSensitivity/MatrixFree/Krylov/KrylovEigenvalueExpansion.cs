@@ -6,8 +6,8 @@ namespace SpectralSensitivity.MatrixFree.Krylov;
 /// <summary>The Taylor expansion of an extreme eigenvalue <c>μ_k(T + tE)</c> computed matrix-free, with an error estimate for every derivative.</summary>
 public sealed class KrylovEigenvalueExpansion : KrylovExpansion
 {
-    internal KrylovEigenvalueExpansion(int index, KrylovRecursion.Result run, double residual)
-        : base(index, run)
+    internal KrylovEigenvalueExpansion(int index, KrylovRecursion.Result run, Results.ExpansionCondition condition, double residual)
+        : base(index, run, condition)
     {
         EigenvectorCoefficients = VectorSeries.Wrap(run.Blocks[0]);
         Residual = residual;

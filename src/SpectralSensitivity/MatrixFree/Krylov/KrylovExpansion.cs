@@ -7,8 +7,8 @@ namespace SpectralSensitivity.MatrixFree.Krylov;
 /// error estimate for every derivative, and the residuals of the solves behind them (docs/theory.md §9).</summary>
 public abstract class KrylovExpansion : SpectralExpansion
 {
-    private protected KrylovExpansion(int index, KrylovRecursion.Result run)
-        : base(index, run.Values, run.Gap, run.Convergence)
+    private protected KrylovExpansion(int index, KrylovRecursion.Result run, ExpansionCondition condition)
+        : base(index, run.Values, run.Gap, run.Convergence, condition)
     {
         DerivativeErrorEstimates = run.DerivativeErrors;
         SolverResiduals = run.SolverResiduals;

@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Errors;
+using SpectralSensitivity.Results;
 using SpectralSensitivity.Validation;
 using SpectralSensitivity.Series;
 
@@ -58,7 +59,8 @@ public static class KrylovSingularValueDerivatives
         var largestResidual = svd.Scaled.LeftResiduals.Concat(svd.Scaled.RightResiduals).Max();
         var run = KrylovRecursion.Run(problem, order, [Range.EndAt(svd.RowCount), Range.StartAt(svd.RowCount)], e, f, norm, largestResidual);
         var k = index - 1;
-        return new KrylovSingularValueExpansion(index, run, svd.LeftResiduals[k], svd.RightResiduals[k]);
+        var condition = ExpansionCondition.For(svd.RowCount, svd.ColumnCount, svd.SingularValues[0], run.Gap, order);
+        return new KrylovSingularValueExpansion(index, run, condition, svd.LeftResiduals[k], svd.RightResiduals[k]);
     }
 
     /// <summary>The gradient <c>∇ s_k = u_k v_kᵀ</c> as a rank-one factorisation.</summary>

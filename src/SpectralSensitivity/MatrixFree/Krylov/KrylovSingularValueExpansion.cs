@@ -12,8 +12,8 @@ namespace SpectralSensitivity.MatrixFree.Krylov;
 /// </remarks>
 public sealed class KrylovSingularValueExpansion : KrylovExpansion
 {
-    internal KrylovSingularValueExpansion(int index, KrylovRecursion.Result run, double leftResidual, double rightResidual)
-        : base(index, run)
+    internal KrylovSingularValueExpansion(int index, KrylovRecursion.Result run, ExpansionCondition condition, double leftResidual, double rightResidual)
+        : base(index, run, condition)
     {
         LeftVectorCoefficients = VectorSeries.Wrap(run.Blocks[0]);
         RightVectorCoefficients = VectorSeries.Wrap(run.Blocks[1]);
