@@ -74,7 +74,4 @@ public sealed class ExpansionCondition
         ArgumentNullException.ThrowIfNull(eig);
         return new ExpansionCondition(eig.Size, eig.Size, eig.Eigenvalues.AbsoluteMaximum(), eig.Gap(index), order);
     }
-
-    /// <summary>The condition figure of an expansion computed without a full decomposition (matrix-free): <c>‖A‖₂</c> from the largest computed value.</summary>
-    internal static ExpansionCondition For(int rows, int columns, double scale, double gap, int order) => new(rows, columns, scale, gap, order);
 }

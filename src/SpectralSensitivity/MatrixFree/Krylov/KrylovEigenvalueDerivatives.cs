@@ -47,7 +47,7 @@ public static class KrylovEigenvalueDerivatives
         var options = eig.Options;
         var problem = new KrylovSymmetricEigenproblem(eig, normalizedDirection, norm, index, options.SolverTolerance, options.SolverIterationsFor(eig.Size));
         var run = KrylovRecursion.Run(problem, order, [Range.All], eig.Exponent, f, norm, eig.Scaled.Residuals.Max());
-        var condition = Results.ExpansionCondition.For(eig.Size, eig.Size, eig.Eigenvalues.Max(Math.Abs), run.Gap, order);
+        var condition = Results.ExpansionCondition.Of(eig.Size, eig.Size, eig.Eigenvalues.Max(Math.Abs), run.Gap, order);
         return new KrylovEigenvalueExpansion(index, run, condition, eig.Residuals[index - 1]);
     }
 

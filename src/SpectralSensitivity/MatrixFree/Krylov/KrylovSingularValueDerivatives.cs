@@ -59,7 +59,7 @@ public static class KrylovSingularValueDerivatives
         var largestResidual = svd.Scaled.LeftResiduals.Concat(svd.Scaled.RightResiduals).Max();
         var run = KrylovRecursion.Run(problem, order, [Range.EndAt(svd.RowCount), Range.StartAt(svd.RowCount)], e, f, norm, largestResidual);
         var k = index - 1;
-        var condition = ExpansionCondition.For(svd.RowCount, svd.ColumnCount, svd.SingularValues[0], run.Gap, order);
+        var condition = ExpansionCondition.Of(svd.RowCount, svd.ColumnCount, svd.SingularValues[0], run.Gap, order);
         return new KrylovSingularValueExpansion(index, run, condition, svd.LeftResiduals[k], svd.RightResiduals[k]);
     }
 
