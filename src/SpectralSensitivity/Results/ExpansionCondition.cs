@@ -52,6 +52,15 @@ public sealed class ExpansionCondition
     /// <summary>Whether the highest order's expected relative error exceeds <see cref="WarningThreshold"/>.</summary>
     public bool ExceedsWarningThreshold => ExpectedRelativeError(Order) > WarningThreshold;
 
+    /// <summary>One line in the invariant culture (six significant digits): the figure, the gap, the order and the expected relative error of the highest order.</summary>
+    /// <returns>E.g. <c>ExpansionCondition { Figure = 3.1e-15, Gap = 0.35, Order = 6, ExpectedRelativeError = 2.2e-14 }</c>.</returns>
+    public override string ToString() => ResultText.Members(
+        nameof(ExpansionCondition),
+        $"Figure = {ResultText.Number(Figure)}",
+        $"Gap = {ResultText.Number(Gap)}",
+        $"Order = {Order}",
+        $"ExpectedRelativeError = {ResultText.Number(ExpectedRelativeError(Order))}");
+
     /// <summary>The condition of a value at gap <paramref name="gap"/> of an m × n matrix whose norm is <paramref name="scale"/>.</summary>
     internal static ExpansionCondition Of(int rows, int columns, double scale, double gap, int order) => new(rows, columns, scale, gap, order);
 

@@ -62,6 +62,9 @@ public class ResultTextTests
             $"TaylorPrediction {{ Index = 1, Order = 2, Prediction = {ResultText.Number(prediction.Prediction)}, NextTerm = {ResultText.Number(prediction.NextTerm)}, " +
             $"ErrorBound = {ResultText.Number(prediction.ErrorBound)}, Terms = [3, 0, 0.0001] }}");
         prediction.Prediction.Should().BeApproximately(3.0001, 1e-15);
+        var condition = Spectral.Expand(svd, E, 1, 2).Condition;
+        condition.ToString().Should().Be(
+            $"ExpansionCondition {{ Figure = {ResultText.Number(condition.Figure)}, Gap = 1, Order = 2, ExpectedRelativeError = {ResultText.Number(3 * condition.Figure)} }}");
         new ConvergenceBound(0.5, 0.25).ToString().Should().Be("ConvergenceBound { Radius = 0.5, Bound = 0.25 }");
         (new ConvergenceBound(double.PositiveInfinity, 0.5) with { ExactFromOrder = 0 }).ToString()
             .Should().Be("ConvergenceBound { Radius = Infinity, Bound = 0.5, ExactFromOrder = 0 }");
