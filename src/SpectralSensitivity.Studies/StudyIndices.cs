@@ -1,9 +1,9 @@
-using System.Globalization;
 using SpectralSensitivity.Errors;
 
 namespace SpectralSensitivity.Studies;
 
-/// <summary>Which singular values a study follows: every one (<c>all</c>) or a list of 1-based indices such as <c>1,2,5</c> or <c>1..5</c>.</summary>
+/// <summary>Which singular values a study follows: every one (<c>all</c>) or a list of 1-based indices.</summary>
+/// <remarks>The command line's <c>-k all|1,2,5|1..5</c> is parsed by the CLI and handed over as <see cref="All"/> or <see cref="Of"/>.</remarks>
 public sealed class StudyIndices
 {
     private readonly int[]? _indices;
@@ -28,37 +28,6 @@ public sealed class StudyIndices
         }
 
         return new StudyIndices(sorted);
-    }
-
-    /// <summary>Parses <c>all</c>, a comma list <c>1,2,5</c>, ranges <c>1..5</c>, or a mix <c>1..3,7</c>.</summary>
-    /// <param name="text">The selection.</param>
-    public static StudyIndices Parse(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        if (text.Trim().Equals("all", StringComparison.OrdinalIgnoreCase))
-        {
-            return All;
-        }
-
-        var indices = new List<int>();
-        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
-        {
-            var bounds = part.Split("..");
-            if (bounds.Length is < 1 or > 2 || !bounds.All(b => int.TryParse(b, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
-            {
-                throw new InvalidSpectralInputException($"cannot read the index selection '{text}': expected all, a list such as 1,2,5 or a range such as 1..5");
-            }
-
-            int first = int.Parse(bounds[0], CultureInfo.InvariantCulture), last = int.Parse(bounds[^1], CultureInfo.InvariantCulture);
-            if (last < first)
-            {
-                throw new InvalidSpectralInputException($"the index range {part} is empty");
-            }
-
-            indices.AddRange(Enumerable.Range(first, last - first + 1));
-        }
-
-        return Of(indices);
     }
 
     /// <summary>The indices for a matrix with <paramref name="count"/> singular values.</summary>

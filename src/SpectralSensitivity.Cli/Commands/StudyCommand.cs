@@ -1,7 +1,6 @@
 using System.CommandLine;
 using SpectralSensitivity.Cli.Infrastructure;
 using SpectralSensitivity.Cli.Reports;
-using SpectralSensitivity.Providers.Mkl;
 using SpectralSensitivity.Studies;
 using SpectralSensitivity.Studies.Execution;
 using SpectralSensitivity.Studies.Mpi;
@@ -29,9 +28,9 @@ internal static class StudyCommand
         var matrices = new Option<string?>("--matrices") { Description = "User matrices instead of an ensemble: a 3-D .npy stack (trials x m x n) or a folder of .npy/.csv/.mtx files" };
         var directions = new Option<string?>("--directions") { Description = "With --matrices: the directions E, a stack or folder like --matrices [default: drawn per trial from --seed]" };
         var seed = new Option<ulong>("--seed") { Description = "Seed: trial t draws A and E from its own xoshiro256** stream seeded by (seed, t)", DefaultValueFactory = _ => 1 };
-        var index = new Option<string>("--index", "-k") { Description = "Singular values followed: all, a list 1,2,5 or a range 1..5", DefaultValueFactory = _ => "all" };
+        var index = new Option<string>("--index", "-k") { Description = "Singular values followed: all, a list 1,2,5, a range 1..5 or a mix 1..3,7", DefaultValueFactory = _ => IndexSelection.All };
         var order = CommonOptions.Order(required: false, fallback: 4);
-        var output = new Option<string>("--output", "-o") { Description = "Output directory (results.csv, summary.json, report.html, study.json, shards/)", Required = true };
+        var output = OutputGuard.Folder(new Option<string>("--output", "-o") { Description = "Output folder (results.csv, summary.json, report.html, study.json, shards/); created if missing", Required = true });
         var save = new Option<bool>("--save-matrices") { Description = "Also write A.npy and E.npy (float64 stacks, trials x m x n; trial t at index t)" };
         var validate = new Option<string>("--validate") { Description = $"References to compare with, comma-separated: {ValidationNames.All}", DefaultValueFactory = _ => "" };
         var external = new Option<string?>("--external") { Description = "A CSV of derivatives computed elsewhere (columns trial,k,d1..dM), compared like the references" };
@@ -46,7 +45,7 @@ internal static class StudyCommand
         command.SetAction(parse =>
         {
             var source = Source(parse.GetValue(ensemble), parse.GetValue(rows), parse.GetValue(columns), parse.GetValue(trials), parse.GetValue(matrices), parse.GetValue(directions), parse.GetValue(seed));
-            var definition = new StudyDefinition(source, StudyIndices.Parse(parse.GetValue(index)!), parse.GetValue(order), ValidationNames.Parse(parse.GetValue(validate)!),
+            var definition = new StudyDefinition(source, Indices(parse.GetValue(index)!), parse.GetValue(order), ValidationNames.Parse(parse.GetValue(validate)!),
                 parse.GetValue(external) is { } path ? ExternalReference.Load(path) : null);
             if (parse.GetValue(shardSize) is { } size)
             {
@@ -61,7 +60,9 @@ internal static class StudyCommand
 
             if (context.Host.ConfigureProvider)
             {
-                SpectralProviders.SetThreadCount(1);    // trial parallelism uses the cores; one BLAS thread per worker
+                // The workers use the cores: one thread per trial for the core, MathNet and BLAS, whatever the number of workers,
+                // so a trial's bits never depend on how many threads or ranks share the machine.
+                SpectralParallelism.Current = Parallelism.Sequential;
             }
 
             var communicator = parse.GetValue(mpi) || OpenMpiCommunicator.IsLaunchedByMpi() ? (IStudyCommunicator)OpenMpiCommunicator.Initialize() : SingleProcess.Instance;
@@ -89,6 +90,11 @@ internal static class StudyCommand
             Communicator = communicator,
             SaveMatrices = save ? MatrixSaving.NpyStacks : MatrixSaving.None,
         };
+        if (communicator.Size > 1)
+        {
+            context.Error.WriteLine($"spectral study: rank {communicator.Rank} of {communicator.Size} (pid {Environment.ProcessId}) started");
+        }
+
         var result = StudyProgress.Run(context, $"study (rank {communicator.Rank + 1} of {communicator.Size})", progress => Study.Run(definition, output, options with { Progress = progress }));
         if (communicator.Size > 1)
         {
@@ -158,6 +164,13 @@ internal static class StudyCommand
         }
 
         return new EnsembleSource(ensembles.Select(Ensemble.Parse).ToArray(), rows.Value, columns.Value, trials.Value, seed);
+    }
+
+    /// <summary>The -k selection as the study's indices (checked against min(m, n) when the study starts).</summary>
+    private static StudyIndices Indices(string text)
+    {
+        var selection = IndexSelection.Parse(text);
+        return selection.IsAll ? StudyIndices.All : StudyIndices.Of(selection.Resolve(int.MaxValue, "singular value"));
     }
 
     private static IMatrixStack OpenStack(string path) => Directory.Exists(path) ? MatrixFolder.Open(path) : NpyStack.Open(path);

@@ -17,18 +17,21 @@ internal static class OutputGuard
 
     private const int MaxLinkDepth = 40;
 
-    /// <summary>Commands whose <c>--output</c> is a folder they fill (checked by the command itself), not a file.</summary>
-    private static readonly HashSet<string> FolderOutputCommands = ["study"];
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Option, object> FolderOutputs = new();
+
+    /// <summary>Marks <paramref name="option"/> as naming an output folder (e.g. <c>spectral study --output DIR</c>): it must not be a
+    /// file, and its parent folder must exist; the command itself writes each file in it atomically.</summary>
+    public static T Folder<T>(T option)
+        where T : Option
+    {
+        FolderOutputs.AddOrUpdate(option, option);
+        return option;
+    }
 
     /// <summary>Checks the parsed command's <c>--output</c> against its inputs.</summary>
     /// <exception cref="UsageException">The output path is refused; the message says why.</exception>
     public static void Check(ParseResult parse)
     {
-        if (FolderOutputCommands.Contains(parse.CommandResult.Command.Name))
-        {
-            return;
-        }
-
         var options = parse.CommandResult.Children.OfType<OptionResult>().Where(r => r.Option.ValueType == typeof(string)).ToArray();
         var output = options.FirstOrDefault(r => r.Option.Name == OutputOption);
         if (output is null)
@@ -43,6 +46,12 @@ internal static class OutputGuard
         }
 
         var target = Full(path);
+        if (FolderOutputs.TryGetValue(output.Option, out _))
+        {
+            CheckFolder(path, target);
+            return;
+        }
+
         if (Directory.Exists(target))
         {
             throw new UsageException($"{OutputOption}: '{path}' is a folder; give a file name");
@@ -64,6 +73,19 @@ internal static class OutputGuard
             {
                 throw new UsageException($"{OutputOption}: '{path}' is the same file as the input of {input.Option.Name} ('{inputPath}'); refusing to overwrite an input");
             }
+        }
+    }
+
+    private static void CheckFolder(string path, string target)
+    {
+        if (File.Exists(target))
+        {
+            throw new UsageException($"{OutputOption}: '{path}' is a file; give a folder");
+        }
+
+        if (Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(target)) is { } parent && !Directory.Exists(parent))
+        {
+            throw new UsageException($"{OutputOption}: folder '{parent}' does not exist");
         }
     }
 

@@ -23,25 +23,15 @@ public class StudyOptionsParsingTests
     public void Bad_ensembles_are_refused(string text) =>
         FluentActions.Invoking(() => Ensemble.Parse(text)).Should().Throw<InvalidSpectralInputException>();
 
-    [Theory]
-    [InlineData("all", 4, new[] { 1, 2, 3, 4 })]
-    [InlineData("1,2,5", 6, new[] { 1, 2, 5 })]
-    [InlineData("5,1,1", 6, new[] { 1, 5 })]
-    [InlineData("1..3,6", 6, new[] { 1, 2, 3, 6 })]
-    public void Index_selections_resolve(string text, int count, int[] expected) =>
-        StudyIndices.Parse(text).Resolve(count).Should().Equal(expected);
-
-    [Theory]
-    [InlineData("0")]
-    [InlineData("3..1")]
-    [InlineData("x")]
-    [InlineData("")]
-    public void Bad_index_selections_are_refused(string text) =>
-        FluentActions.Invoking(() => StudyIndices.Parse(text)).Should().Throw<InvalidSpectralInputException>();
-
     [Fact]
-    public void An_index_past_min_m_n_is_refused_when_resolved() =>
-        FluentActions.Invoking(() => StudyIndices.Parse("1,7").Resolve(6)).Should().Throw<SpectralIndexOutOfRangeException>();
+    public void Index_selections_resolve_sorted_and_without_repeats()
+    {
+        StudyIndices.All.Resolve(4).Should().Equal(1, 2, 3, 4);
+        StudyIndices.Of([5, 1, 1]).Resolve(6).Should().Equal(1, 5);
+        StudyIndices.Of([5, 1]).ToString().Should().Be("1,5");
+        FluentActions.Invoking(() => StudyIndices.Of([0, 2])).Should().Throw<InvalidSpectralInputException>();
+        FluentActions.Invoking(() => StudyIndices.Of([1, 7]).Resolve(6)).Should().Throw<SpectralIndexOutOfRangeException>();
+    }
 
     [Fact]
     public void Validation_names_parse_and_format_in_a_fixed_order()

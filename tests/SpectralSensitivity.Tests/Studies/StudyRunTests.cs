@@ -54,7 +54,7 @@ public class StudyRunTests
     public void Values_in_results_csv_match_the_single_matrix_API_for_saved_trials()
     {
         using var directory = new StudyDirectory();
-        var definition = Paper(trials: 5, StudyValidations.None) with { Indices = StudyIndices.Parse("1,3,6") };
+        var definition = Paper(trials: 5, StudyValidations.None) with { Indices = StudyIndices.Of([1, 3, 6]) };
         var result = Study.Run(definition, directory.Root, new StudyRunOptions { SaveMatrices = MatrixSaving.NpyStacks });
         var a = NpyStack.Open(result.Files.Matrices);
         var e = NpyStack.Open(result.Files.Directions);
@@ -131,7 +131,7 @@ public class StudyRunTests
     public void External_values_are_compared_like_the_references()
     {
         using var directory = new StudyDirectory();
-        var definition = new StudyDefinition(new EnsembleSource([Ensemble.Gaussian], 4, 3, 2, 5), StudyIndices.Parse("1,2"), 3);
+        var definition = new StudyDefinition(new EnsembleSource([Ensemble.Gaussian], 4, 3, 2, 5), StudyIndices.Of([1, 2]), 3);
         var baseline = Study.Run(definition, directory["baseline"]);
         var rows = File.ReadAllLines(baseline.Files.Results).Skip(1).Select(ResultsCsv.Split).ToArray();
         var csv = "trial,k,d1,d2\n" + string.Join("\n", rows.Select(r =>
