@@ -50,6 +50,11 @@ public sealed class ErrorTableTests : IDisposable
         { "mtx-bad-banner", 2, "MatrixMarket" },
         { "mtx-huge-declared-size", 2, "entries" },
         { "derivative-overflow-order-83", 3, "order 83" },
+        { "response-file-folder", 2, "does not exist" },
+        { "output-is-the-input", 2, "refusing to overwrite an input" },
+        { "output-empty", 2, "the path is empty" },
+        { "thousands-separator", 2, "'1,5' is not a finite number" },
+        { "input-is-a-folder", 2, "is a folder" },
     };
 
     [Theory]
@@ -131,6 +136,11 @@ public sealed class ErrorTableTests : IDisposable
             "mtx-bad-banner" => ["svd", "-A", _files.Text("bad.mtx", "%%NotMatrixMarket\n2 2\n1\n2\n3\n4\n")],
             "mtx-huge-declared-size" => ["svd", "-A", _files.Text("huge.mtx", "%%MatrixMarket matrix array real general\n100000000 100000000\n1\n")],
             "derivative-overflow-order-83" => Derivatives(Csv("3,0,0,0\n0,1.01,0,0\n0,0,1,0\n0,0,0,0.5\n0,0,0,0\n"), Csv("1,1,1,1\n1,1,1,1\n1,1,1,1\n1,1,1,1\n1,1,1,1\n"), index: "2", order: "100"),
+            "response-file-folder" => ["svd", "-A", "@" + _files.Directory],
+            "output-is-the-input" => ["gradient", "-A", a, "-o", a],
+            "output-empty" => ["gradient", "-A", a, "-o", ""],
+            "thousands-separator" => ["taylor", "-A", a, "-E", e, "--t-max", "1,5"],
+            "input-is-a-folder" => ["svd", "-A", _files.Directory],
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
         };
     }

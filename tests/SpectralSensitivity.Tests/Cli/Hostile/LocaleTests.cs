@@ -23,7 +23,7 @@ public sealed class LocaleTests : IDisposable
     [MemberData(nameof(Cultures))]
     public void Decimal_options_mean_the_same_in_every_culture(string culture)
     {
-        var result = InCulture(culture, () => CliRunner.Run("taylor", "-A", _a, "-E", _e, "--t-min", "-0.01", "--t-max", "0.05", "-p", "2", "--json"));
+        var result = CultureScope.Run(culture, () => CliRunner.Run("taylor", "-A", _a, "-E", _e, "--t-min", "-0.01", "--t-max", "0.05", "-p", "2", "--json"));
 
         result.ExitCode.Should().Be(0, result.ToString());
         var t = result.Json.GetProperty("points").EnumerateArray().Select(p => p.Double("t")).ToArray();
@@ -44,8 +44,8 @@ public sealed class LocaleTests : IDisposable
         ];
         foreach (var args in runs)
         {
-            var expected = InCulture(CultureInfo.InvariantCulture.Name, () => CliRunner.Run(args));
-            var actual = InCulture(culture, () => CliRunner.Run(args));
+            var expected = CultureScope.Run(CultureInfo.InvariantCulture.Name, () => CliRunner.Run(args));
+            var actual = CultureScope.Run(culture, () => CliRunner.Run(args));
             actual.Should().Be(expected, $"'{string.Join(' ', args[..1])}' under {culture}");
         }
     }
@@ -66,7 +66,7 @@ public sealed class LocaleTests : IDisposable
     {
         foreach (var culture in new[] { "", "de-DE", "fr-FR", "en-US" })
         {
-            var result = InCulture(culture, () => CliRunner.Run("taylor", "-A", _a, "-E", _e, "--t-max", value, "-p", "2"));
+            var result = CultureScope.Run(culture, () => CliRunner.Run("taylor", "-A", _a, "-E", _e, "--t-max", value, "-p", "2"));
 
             result.ExitCode.Should().Be(2, $"--t-max '{value}' under '{culture}': {result}");
             result.Stdout.Should().BeEmpty();
@@ -82,7 +82,7 @@ public sealed class LocaleTests : IDisposable
     [InlineData("99999999999")]
     public void Integer_options_take_plain_digits_only(string value)
     {
-        var result = InCulture("de-DE", () => CliRunner.Run("derivatives", "-A", _a, "-E", _e, "-k", "1", "-N", value));
+        var result = CultureScope.Run("de-DE", () => CliRunner.Run("derivatives", "-A", _a, "-E", _e, "-k", "1", "-N", value));
 
         result.ExitCode.Should().Be(2, result.ToString());
         result.Stderr.Should().StartWith("error: --order").And.Contain("is not an integer");
@@ -99,7 +99,7 @@ public sealed class LocaleTests : IDisposable
     [Fact]
     public void The_callers_culture_is_restored_after_a_run()
     {
-        InCulture("de-DE", () =>
+        CultureScope.Run("de-DE", () =>
         {
             CliRunner.Run("svd", "-A", _a);
             return CultureInfo.CurrentCulture.Name;
@@ -123,22 +123,6 @@ public sealed class LocaleTests : IDisposable
     }
 
     public void Dispose() => _files.Dispose();
-
-    private static T InCulture<T>(string culture, Func<T> run)
-    {
-        var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-        try
-        {
-            return run();
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = before;
-            CultureInfo.CurrentUICulture = beforeUi;
-        }
-    }
 }
 
 /// <summary>Tests that change the current culture run one at a time (xunit runs classes of other collections in parallel, on other threads).</summary>
