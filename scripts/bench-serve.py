@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Benchmark `spectral serve` against one `spectral` process per request.
 
-Requests: `derivatives` of a 6 x 10 matrix A along E, orders 1..4, every k = 1..6 in turn, over 50 random
-(A, E) pairs written as .npy files. Serve answers all N requests in one process (a client writes a line and
+Requests: `derivatives` of a 6 x 10 matrix A along E, orders 1..4, all k (`"index": "all"`: the six singular
+values in one answer), over 50 random (A, E) pairs written as .npy files. Serve answers all N requests in one process (a client writes a line and
 reads a line, as docs/cli.md shows); separate invocations run a sample of the same requests, one process each,
 and are extrapolated to N. Every sampled answer of serve is compared with the separate invocation's output: same
 keys and integers, and the largest relative difference of the numbers is printed (with Intel MKL the last bits may
@@ -44,7 +44,7 @@ def requests(folder, count, pairs=50, rows=6, columns=10, order=4):
     out = []
     for j in range(count):
         a, e = files[j % pairs]
-        out.append({"command": "derivatives", "matrix": a, "direction": e, "index": j % min(rows, columns) + 1, "order": order})
+        out.append({"command": "derivatives", "matrix": a, "direction": e, "index": "all", "order": order})
     return out
 
 

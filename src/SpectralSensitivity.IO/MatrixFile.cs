@@ -163,6 +163,33 @@ public static class MatrixFile
         }
     }
 
+    /// <summary>Writes <paramref name="vector"/> to <paramref name="stream"/> in <paramref name="format"/>: a 1-D array <c>(n,)</c> in
+    /// <c>.npy</c> (and as <c>arr_0</c> in <c>.npz</c>), an n x 1 column in the text formats.</summary>
+    /// <param name="stream">The output, left open.</param>
+    /// <param name="vector">The vector.</param>
+    /// <param name="format">The format.</param>
+    public static void Write(Stream stream, Vector<double> vector, MatrixFileFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(vector);
+        switch (format)
+        {
+            case MatrixFileFormat.Npy:
+                NpyWriter.Write(stream, vector);
+                break;
+            case MatrixFileFormat.Npz:
+                using (var archive = new NpzWriter(stream))
+                {
+                    archive.Add("arr_0", vector);
+                }
+
+                break;
+            default:
+                Write(stream, vector.ToColumnMatrix(), format);
+                break;
+        }
+    }
+
     /// <summary>Writes a batch of matrices to the file at <paramref name="path"/> (<c>.npy</c> or <c>.npz</c>), replacing any file there.</summary>
     /// <param name="path">The file path.</param>
     /// <param name="stack">The matrices, at least one.</param>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Cli.Infrastructure;
 using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.Hessian;
@@ -16,10 +17,11 @@ internal static class HessianSpectrumCommand
         var index = CommonOptions.Index(required: false);
         var top = new Option<int?>("--top") { Description = "Only the T most positive and T most negative eigenvalues [default: all m + n - 2]" };
         var refinement = RefinementOption.Create();
+        var output = MatrixOutput.Option("the eigenvalues listed (.npz: eigenvalues, partners, and eigenvectors, one m x n matrix each)");
         var json = CommonOptions.Json();
         var command = new Command("hessian-spectrum", "Closed-form eigenvalues of the Hessian of s_k with respect to vec(A): 1/(s_k - s_i), 1/(s_k + s_i) and 1/s_k, rank m + n - 2, with trace and norms.")
         {
-            matrix, index, top, refinement, json,
+            matrix, index, top, refinement, output, json,
         };
         command.SetAction(parse =>
         {
@@ -33,7 +35,9 @@ internal static class HessianSpectrumCommand
             }
 
             var selection = IndexSelection.Parse(parse.GetRequiredValue(index));
-            var results = selection.Resolve(svd.Size, "singular value").Select(k => Single(context, svd, k, count, refinementName)).ToArray();
+            var outputPath = parse.GetValue(output);
+            var results = selection.Resolve(svd.Size, "singular value")
+                .Select(k => Single(context, svd, k, count, refinementName, IndexedOutput.PathFor(outputPath, selection, k))).ToArray();
             IndexedOutput.Write(context, selection, parse.GetValue(json), results);
             return ExitCodes.Success;
         });
@@ -41,12 +45,16 @@ internal static class HessianSpectrumCommand
     }
 
     /// <summary>The spectrum of the Hessian of one <c>s_k</c>: its JSON object and table view.</summary>
-    private static IndexedResult Single(CliContext context, ThinSingularValueDecomposition svd, int k, int? count, string refinementName)
+    private static IndexedResult Single(CliContext context, ThinSingularValueDecomposition svd, int k, int? count, string refinementName, string? outputPath)
     {
         var spectrum = HessianSpectrum.At(svd, k);
         var pairs = count is { } t ? spectrum.MostPositive(t).Concat(spectrum.MostNegative(t)).ToArray() : spectrum.Eigenpairs.ToArray();
         var condition = ExpansionCondition.For(svd, k, 2);
         var warning = AccuracyWarning.Report(context, condition, $"s_{k}", "the Hessian spectrum");
+        var written = MatrixOutput.Save(outputPath, [
+            OutputArray.Of("eigenvalues", Vector<double>.Build.DenseOfEnumerable(pairs.Select(p => p.Value))),
+            OutputArray.Of("partners", Vector<double>.Build.DenseOfEnumerable(pairs.Select(p => (double)p.Partner))),
+            OutputArray.Of("eigenvectors", () => pairs.Select(spectrum.Eigenvector).ToArray())]);
         var json = new
         {
             Index = k,
@@ -61,6 +69,7 @@ internal static class HessianSpectrumCommand
             ExpectedRelativeError = condition.ExpectedRelativeError(2),
             AccuracyWarning = warning,
             Eigenvalues = pairs.Select(p => new { p.Value, Kind = p.Kind.ToString(), p.Partner }),
+            Output = written,
         };
         return new IndexedResult(json, () =>
         {
@@ -80,6 +89,10 @@ internal static class HessianSpectrumCommand
             }
 
             context.Console.Write(table);
+            if (written is not null)
+            {
+                context.WriteLine($"wrote {written}");
+            }
         });
     }
 }

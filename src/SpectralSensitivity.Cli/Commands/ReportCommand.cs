@@ -22,12 +22,14 @@ internal static class ReportCommand
         var index = CommonOptions.Index(required: false);
         var order = CommonOptions.Order(required: false);
         var output = new Option<string>("--output", "-o") { Description = "The HTML file to write (atomically; never one of the inputs)", Required = true };
-        var points = new Option<int>("--points", "-p") { Description = $"Values of t in [-1.5 r0, 1.5 r0], 2..{TaylorCommand.MaxPoints}", DefaultValueFactory = _ => 81 };
+        var points = new Option<int>("--points", "-p") { Description = $"Values of t in the window, 2..{TaylorCommand.MaxPoints}", DefaultValueFactory = _ => 81 };
+        var tMax = new Option<double?>("--t-max") { Description = "Largest t [default: T, where the largest Taylor term of order 2..N reaches 1e-3 |s_k|: T = min_j (1e-3 |s_k| / |c_j|)^(1/j)]" };
+        var tMin = new Option<double?>("--t-min") { Description = "Smallest t [default: -t-max]" };
         var seed = new Option<int>("--seed") { Description = "Seed of the random direction when --direction is not given", DefaultValueFactory = _ => 1 };
         var json = CommonOptions.Json();
-        var command = new Command("report", "Write a self-contained HTML report (inline SVG, no network): spectrum, Taylor predictions of s_k(A + tE) against recomputed values with the convergence radius, errors, derivative magnitudes; for A with at most 144 entries also the Hessian (closed form next to finite differences) and its eigenvalues.")
+        var command = new Command("report", "Write a self-contained HTML report (inline SVG, no network): spectrum, Taylor predictions of s_k(A + tE) against recomputed values with the convergence radius, errors, derivative magnitudes; the closed-form Hessian spectrum; for A with at most 144 entries also the Hessian heatmap and its difference from finite differences.")
         {
-            matrix, direction, index, order, output, points, seed, json,
+            matrix, direction, index, order, output, points, tMin, tMax, seed, json,
         };
         command.SetAction(parse =>
         {
@@ -52,7 +54,7 @@ internal static class ReportCommand
             var source = $"A from {context.Inputs.Describe(matrixPath)}; " +
                          (directionPath is null ? $"E a random direction with N(0, 1) entries (seed {parse.GetValue(seed)}) scaled to unit Frobenius norm." : $"E from {context.Inputs.Describe(directionPath)}.");
             var pages = selection.Resolve(svd.Size, "singular value")
-                .Select(k => Page(context, a, e, svd, SingularValueDerivatives.Expand(svd, PerturbationPath.Linear(e), k, parse.GetValue(order)), count, source))
+                .Select(k => Page(context, a, e, svd, SingularValueDerivatives.Expand(svd, PerturbationPath.Linear(e), k, parse.GetValue(order)), count, (parse.GetValue(tMin), parse.GetValue(tMax)), source))
                 .ToArray(); // every page before any file
             var results = pages.Select(page =>
             {
@@ -63,7 +65,7 @@ internal static class ReportCommand
                 var json = new
                 {
                     Output = path, Bytes = new FileInfo(path).Length, expansion.Index, expansion.Order, SingularValue = expansion.Value, ConvergenceRadius = expansion.Convergence.Radius,
-                    ConditionFigure = expansion.Condition.Figure, AccuracyWarning = warning, Points = count,
+                    ConditionFigure = expansion.Condition.Figure, AccuracyWarning = warning, Points = count, TMin = page.Low, TMax = page.High,
                 };
                 return new IndexedResult(json, () => context.WriteLine($"wrote {path}"));
             }).ToArray();
@@ -78,23 +80,35 @@ internal static class ReportCommand
     }
 
     /// <summary>The HTML report on one expansion.</summary>
-    private static (SingularValueExpansion Expansion, string Html) Page(CliContext context, Matrix<double> a, Matrix<double> e, ThinSingularValueDecomposition svd, SingularValueExpansion expansion, int count, string source)
+    private static (SingularValueExpansion Expansion, string Html, double Low, double High) Page(
+        CliContext context, Matrix<double> a, Matrix<double> e, ThinSingularValueDecomposition svd, SingularValueExpansion expansion, int count, (double? Low, double? High) range, string source)
     {
-        var radius = expansion.Convergence.Radius;
-        var span = double.IsFinite(radius) ? 1.5 * radius : 1.0;
-        var steps = TaylorScan.Linspace(-span, span, count);
+        var high = range.High ?? ReportWindow.HalfWidth(expansion);
+        var low = range.Low ?? -high;
+        if (!double.IsFinite(low) || !double.IsFinite(high) || low >= high)
+        {
+            throw new UsageException($"the range of t [{low}, {high}] is not a finite interval with --t-min < --t-max");
+        }
+
+        var steps = TaylorScan.Linspace(low, high, count);
         var withHessian = (long)a.RowCount * a.ColumnCount <= MaxHessianEntries;
         var work = count + (withHessian ? 2 * a.RowCount * a.ColumnCount : 0);
         var (scan, hessian) = context.WithProgress($"report on s_{expansion.Index}", work, tick =>
-            (TaylorScan.Run(a, e, expansion, steps, tick), withHessian ? HessianSection(a, svd, expansion.Index, tick) : null));
-        return (expansion, SensitivityReport.Render(new ReportData($"Sensitivity of s_{expansion.Index}", source, svd, expansion, scan, hessian)));
+            (TaylorScan.Run(a, e, expansion, steps, tick), HessianSection(a, svd, expansion.Index, withHessian, tick)));
+        var window = range.High is null && range.Low is null
+            ? $"t runs over [-T, T] with T = {Number.Short(high)} = {Number.Short(high / expansion.Convergence.Radius)} r0, where the largest Taylor term of order 2..{expansion.Order} reaches 1e-3 |s_{expansion.Index}| (T = min_j (1e-3 |s_k| / |c_j|)^(1/j); --t-min/--t-max override)."
+            : $"t runs over [{Number.Short(low)}, {Number.Short(high)}] as given by --t-min/--t-max.";
+        return (expansion, SensitivityReport.Render(new ReportData($"Sensitivity of s_{expansion.Index}", $"{source} {window}", svd, expansion, scan, hessian)), low, high);
     }
 
-    /// <summary>The Hessian section (analytic, finite differences, spectrum) for a matrix with at most this many entries.</summary>
+    /// <summary>The dense Hessian heatmaps (closed form, and its difference from finite differences) for a matrix with at most this many entries.</summary>
     internal const int MaxHessianEntries = 144;
 
-    private static HessianData HessianSection(Matrix<double> a, ThinSingularValueDecomposition svd, int index, Action tick) =>
-        new(SingularValueHessian.Compute(svd, index), FiniteDifferenceHessian.Compute(a, index, tick), HessianSpectrum.At(svd, index));
+    /// <summary>The closed-form spectrum always; the dense Hessian and its finite-difference check only when <paramref name="dense"/>.</summary>
+    private static HessianData HessianSection(Matrix<double> a, ThinSingularValueDecomposition svd, int index, bool dense, Action tick) =>
+        dense
+            ? new(SingularValueHessian.Compute(svd, index), FiniteDifferenceHessian.Compute(a, index, tick), HessianSpectrum.At(svd, index))
+            : new(null, null, HessianSpectrum.At(svd, index));
 
     /// <summary>A direction with N(0, 1) entries from a Mersenne Twister, scaled to unit Frobenius norm.</summary>
     internal static Matrix<double> RandomDirection(int rows, int columns, int seed)

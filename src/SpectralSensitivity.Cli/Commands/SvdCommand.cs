@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Cli.Infrastructure;
 using SpectralSensitivity.Decomposition;
 using Spectre.Console;
@@ -13,10 +14,11 @@ internal static class SvdCommand
         var matrix = CommonOptions.Matrix();
         var vectors = new Option<bool>("--vectors") { Description = "Also print the thin factors U (m x r) and V (n x r)" };
         var refinement = RefinementOption.Create();
+        var output = MatrixOutput.Option("the singular values (.npz: singularValues, gaps, leftVectors, rightVectors)");
         var json = CommonOptions.Json();
         var command = new Command("svd", "Thin SVD of A: singular values (descending), the gap of each in the Jordan-Wielandt spectrum, numerical rank.")
         {
-            matrix, vectors, refinement, json,
+            matrix, vectors, refinement, output, json,
         };
         command.SetAction(parse =>
         {
@@ -25,6 +27,11 @@ internal static class SvdCommand
             var svd = ThinSingularValueDecomposition.Compute(a, RefinementOption.Parse(refinementName));
             var withVectors = parse.GetValue(vectors);
             var gaps = Enumerable.Range(1, svd.Size).Select(svd.Gap).ToArray();
+            var written = MatrixOutput.Save(parse.GetValue(output), [
+                OutputArray.Of("singularValues", svd.SingularValues),
+                OutputArray.Of("gaps", Vector<double>.Build.DenseOfArray(gaps)),
+                OutputArray.Of("leftVectors", svd.LeftVectors),
+                OutputArray.Of("rightVectors", svd.RightVectors)]);
             if (parse.GetValue(json))
             {
                 context.WriteJson(new SvdJson(
@@ -37,7 +44,8 @@ internal static class SvdCommand
                     svd.SingularValues.ToArray(),
                     gaps,
                     withVectors ? CliJson.Rows(svd.LeftVectors) : null,
-                    withVectors ? CliJson.Rows(svd.RightVectors) : null));
+                    withVectors ? CliJson.Rows(svd.RightVectors) : null,
+                    written));
                 return ExitCodes.Success;
             }
 
@@ -56,6 +64,11 @@ internal static class SvdCommand
                 MatrixOutput.Render(console, "V (right singular vectors, one column per k)", svd.RightVectors);
             }
 
+            if (written is not null)
+            {
+                context.WriteLine($"wrote {written}");
+            }
+
             return ExitCodes.Success;
         });
         return context.Examples.Add(command, "spectral svd --matrix A.npy", "spectral svd -A A.csv --vectors --json", "spectral svd -A A.npy --refinement extended-precision --json");
@@ -71,5 +84,6 @@ internal static class SvdCommand
         double[] SingularValues,
         double[] Gaps,
         JsonMatrix? LeftVectors,
-        JsonMatrix? RightVectors);
+        JsonMatrix? RightVectors,
+        string? Output);
 }

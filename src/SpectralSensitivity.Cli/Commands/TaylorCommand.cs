@@ -23,10 +23,11 @@ internal static class TaylorCommand
         var tMax = new Option<double?>("--t-max") { Description = "Largest t [default: 0.9 times the convergence radius bound r0, or 1 if r0 is infinite]" };
         var tMin = new Option<double?>("--t-min") { Description = "Smallest t [default: -t-max]" };
         var points = new Option<int>("--points", "-p") { Description = $"Number of equally spaced values of t, 1..{MaxPoints}", DefaultValueFactory = _ => 21 };
+        var output = MatrixOutput.Option("the scan: points, one row per t with columns t, recomputed, predicted, error, errorBound (.npz: also predictionsByOrder, taylorCoefficients)");
         var json = CommonOptions.Json();
         var command = new Command("taylor", "Taylor predictions of s_k(A + tE) of order N against singular values recomputed by a full SVD at each t, with the rigorous error bound.")
         {
-            matrix, direction, index, order, tMin, tMax, points, json,
+            matrix, direction, index, order, tMin, tMax, points, output, json,
         };
         command.SetAction(parse =>
         {
@@ -42,7 +43,7 @@ internal static class TaylorCommand
             var selection = IndexSelection.Parse(parse.GetRequiredValue(index));
             var range = (Low: parse.GetValue(tMin), High: parse.GetValue(tMax));
             var results = selection.Resolve(svd.Size, "singular value")
-                .Select(k => Single(context, a, e, SingularValueDerivatives.Expand(svd, PerturbationPath.Linear(e), k, parse.GetValue(order)), range, count))
+                .Select(k => Single(context, a, e, SingularValueDerivatives.Expand(svd, PerturbationPath.Linear(e), k, parse.GetValue(order)), range, count, IndexedOutput.PathFor(parse.GetValue(output), selection, k)))
                 .ToArray();
             IndexedOutput.Write(context, selection, parse.GetValue(json), results);
             return ExitCodes.Success;
@@ -55,7 +56,7 @@ internal static class TaylorCommand
     }
 
     /// <summary>Scans one expansion over its range of t: its JSON object and table view.</summary>
-    private static IndexedResult Single(CliContext context, Matrix<double> a, Matrix<double> e, Results.SingularValueExpansion expansion, (double? Low, double? High) range, int count)
+    private static IndexedResult Single(CliContext context, Matrix<double> a, Matrix<double> e, Results.SingularValueExpansion expansion, (double? Low, double? High) range, int count, string? outputPath)
     {
         var radius = expansion.Convergence.Radius;
         var high = range.High ?? (double.IsFinite(radius) ? 0.9 * radius : 1.0);
@@ -68,6 +69,10 @@ internal static class TaylorCommand
         var steps = TaylorScan.Linspace(low, high, count);
         var scan = context.WithProgress($"s_{expansion.Index}(A + tE) at {count} points", count, tick => TaylorScan.Run(a, e, expansion, steps, tick));
         var warning = AccuracyWarning.Report(context, expansion.Condition, $"s_{expansion.Index}", $"D_{expansion.Order}");
+        var written = MatrixOutput.Save(outputPath, [
+            OutputArray.Of("points", Matrix<double>.Build.DenseOfRowArrays(scan.Select(p => new[] { p.T, p.Recomputed, p.Predicted, p.Error, p.ErrorBound }))),
+            OutputArray.Of("predictionsByOrder", Matrix<double>.Build.DenseOfRowArrays(scan.Select(p => p.PredictionsByOrder))),
+            OutputArray.Of("taylorCoefficients", Vector<double>.Build.DenseOfEnumerable(expansion.TaylorCoefficients))]);
         var json = new
         {
             expansion.Index,
@@ -80,6 +85,7 @@ internal static class TaylorCommand
             AccuracyWarning = warning,
             expansion.TaylorCoefficients,
             Points = scan,
+            Output = written,
         };
         return new IndexedResult(json, () =>
         {
@@ -96,6 +102,10 @@ internal static class TaylorCommand
             }
 
             context.Console.Write(table);
+            if (written is not null)
+            {
+                context.WriteLine($"wrote {written}");
+            }
         });
     }
 }

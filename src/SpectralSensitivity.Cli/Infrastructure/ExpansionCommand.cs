@@ -31,7 +31,8 @@ internal static class ExpansionCommand
         var method = CommonOptions.Method();
         var json = CommonOptions.Json();
         var refinementOption = RefinementOption.Create();
-        var command = new Command(spec.Name, spec.Description) { spec.Matrix, spec.Direction, spec.Index, order, method, refinementOption, json };
+        var output = MatrixOutput.Option("the derivatives (.npz: derivatives, taylorCoefficients and the vectors' Taylor coefficients)");
+        var command = new Command(spec.Name, spec.Description) { spec.Matrix, spec.Direction, spec.Index, order, method, refinementOption, output, json };
 
         command.SetAction(parse =>
         {
@@ -46,9 +47,21 @@ internal static class ExpansionCommand
                 AccuracyWarning.Report(context, expansion.Condition, $"{(spec.Singular ? "s" : "mu")}_{expansion.Index}", $"D_{expansion.Order}");
             }
 
-            var results = expansions.Select(expansion => new IndexedResult(
-                Expansions.ToJson(expansion, algorithm, refinement, spec.Singular, matrix.RowCount, matrix.ColumnCount),
-                () => Expansions.Render(context.Console, $"{(spec.Singular ? "s" : "mu")}_{expansion.Index}", expansion, algorithm))).ToArray();
+            var outputPath = parse.GetValue(output);
+            var results = expansions.Select(expansion =>
+            {
+                var written = MatrixOutput.Save(IndexedOutput.PathFor(outputPath, selection, expansion.Index), Expansions.Arrays(expansion));
+                return new IndexedResult(
+                    Expansions.ToJson(expansion, algorithm, refinement, spec.Singular, matrix.RowCount, matrix.ColumnCount, written),
+                    () =>
+                    {
+                        Expansions.Render(context.Console, $"{(spec.Singular ? "s" : "mu")}_{expansion.Index}", expansion, algorithm);
+                        if (written is not null)
+                        {
+                            context.WriteLine($"wrote {written}");
+                        }
+                    });
+            }).ToArray();
             IndexedOutput.Write(context, selection, parse.GetValue(json), results);
             return ExitCodes.Success;
         });

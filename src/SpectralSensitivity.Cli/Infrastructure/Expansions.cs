@@ -48,7 +48,7 @@ internal static class Expansions
     public static long? TermCount(SpectralExpansion expansion) => (expansion as ClosedFormExpansion)?.TermCount;
 
     /// <summary>The JSON object of <c>derivatives</c> and <c>eig-derivatives</c>.</summary>
-    public static ExpansionJson ToJson(SpectralExpansion expansion, string method, string refinement, bool singular, int rows, int columns) => new(
+    public static ExpansionJson ToJson(SpectralExpansion expansion, string method, string refinement, bool singular, int rows, int columns, string? output = null) => new(
         expansion.Index,
         expansion.Order,
         method,
@@ -64,7 +64,33 @@ internal static class Expansions
         columns,
         expansion.Condition.Figure,
         expansion.Condition.ExpectedRelativeErrors,
-        AccuracyWarning.For(expansion.Condition, $"{(singular ? "s" : "mu")}_{expansion.Index}", $"D_{expansion.Order}"));
+        AccuracyWarning.For(expansion.Condition, $"{(singular ? "s" : "mu")}_{expansion.Index}", $"D_{expansion.Order}"),
+        output);
+
+    /// <summary>
+    /// The arrays <c>--output</c> writes: <c>derivatives</c> (first), <c>taylorCoefficients</c>, and the Taylor coefficients of
+    /// the vectors where the expansion has them (row j the coefficient of t^j): <c>leftVectorCoefficients</c> ((N+1) x m) and
+    /// <c>rightVectorCoefficients</c> ((N+1) x n) for a singular value, <c>eigenvectorCoefficients</c> ((N+1) x n) for an eigenvalue.
+    /// </summary>
+    public static IReadOnlyList<OutputArray> Arrays(SpectralExpansion expansion)
+    {
+        var arrays = new List<OutputArray>
+        {
+            OutputArray.Of("derivatives", Vector<double>.Build.DenseOfEnumerable(expansion.Derivatives)),
+            OutputArray.Of("taylorCoefficients", Vector<double>.Build.DenseOfEnumerable(expansion.TaylorCoefficients)),
+        };
+        if (expansion is SingularValueExpansion singular)
+        {
+            arrays.Add(OutputArray.OfRows("leftVectorCoefficients", singular.LeftVectorCoefficients));
+            arrays.Add(OutputArray.OfRows("rightVectorCoefficients", singular.RightVectorCoefficients));
+        }
+        else if (expansion is EigenvalueExpansion eigen)
+        {
+            arrays.Add(OutputArray.OfRows("eigenvectorCoefficients", eigen.EigenvectorCoefficients));
+        }
+
+        return arrays;
+    }
 
     /// <summary>Prints a summary grid and the table j, D_j, c_j.</summary>
     /// <param name="console">Where to write.</param>
@@ -113,4 +139,5 @@ internal sealed record ExpansionJson(
     int Columns,
     double ConditionFigure,
     IReadOnlyList<double> ExpectedRelativeErrors,
-    string? AccuracyWarning);
+    string? AccuracyWarning,
+    string? Output);

@@ -13,12 +13,19 @@ internal static class MatrixOutput
 
     public static Option<string?> Option(string what) => new("--output", "-o")
     {
-        Description = $"Also write {what} to this file: .npy, .csv or .mtx by extension (written atomically; never one of the inputs)",
+        Description = $"Also write {what} to this file, by extension: .npz (every array, named as in the JSON), or .npy, .csv, .mtx (the first) "
+            + "(written atomically; never one of the inputs)",
     };
 
-    /// <summary>Writes <paramref name="matrix"/> to <paramref name="path"/> when one is given, atomically; returns the full path written, or null.</summary>
+    /// <summary>Writes <paramref name="matrix"/>, named <paramref name="name"/> in an <c>.npz</c>, to <paramref name="path"/> when one is given.</summary>
+    public static string? Save(string? path, string name, Matrix<double> matrix) => Save(path, [OutputArray.Of(name, matrix)]);
+
+    /// <summary>
+    /// Writes <paramref name="arrays"/> to <paramref name="path"/> when one is given, atomically; returns the full path written, or null.
+    /// An <c>.npz</c> gets every array under its name; <c>.npy</c>, <c>.csv</c> and <c>.mtx</c> get the first.
+    /// </summary>
     /// <remarks><see cref="OutputGuard"/> has already refused a path that names an input; a failure leaves any existing file untouched.</remarks>
-    public static string? Save(string? path, Matrix<double> matrix)
+    public static string? Save(string? path, IReadOnlyList<OutputArray> arrays)
     {
         if (path is null)
         {
@@ -32,7 +39,28 @@ internal static class MatrixOutput
         }
 
         var format = MatrixFile.FormatFromPath(full);
-        AtomicFile.Write(full, stream => MatrixFile.Write(stream, matrix, format));
+        try
+        {
+            AtomicFile.Write(full, stream =>
+            {
+                if (format != MatrixFileFormat.Npz)
+                {
+                    arrays[0].WriteAlone(stream, format);
+                    return;
+                }
+
+                using var archive = new NpzWriter(stream);
+                foreach (var array in arrays)
+                {
+                    array.AddTo(archive);
+                }
+            });
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"--output: {e.Message}");
+        }
+
         return full;
     }
 

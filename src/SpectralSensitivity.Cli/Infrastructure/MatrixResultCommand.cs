@@ -61,7 +61,7 @@ internal static class MatrixResultCommand
     private static IndexedResult Single(CliContext context, Spec spec, ThinSingularValueDecomposition svd, int k, Result result, string refinementName, string? outputPath)
     {
         result.Matrix.MapInplace(x => x == 0 ? 0.0 : x, Zeros.Include); // −0 (e.g. from u_i v_j with one factor −0) is printed and saved as 0
-        var written = MatrixOutput.Save(outputPath, result.Matrix);
+        var written = MatrixOutput.Save(outputPath, spec.ResultName, result.Matrix);
         var condition = ExpansionCondition.For(svd, k, spec.DerivativeOrder);
         var warning = AccuracyWarning.Report(context, condition, $"s_{k}", $"the {spec.ResultName}");
         var body = new Dictionary<string, object?>

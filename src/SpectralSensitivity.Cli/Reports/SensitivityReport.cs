@@ -12,11 +12,11 @@ namespace SpectralSensitivity.Cli.Reports;
 /// <param name="Svd">The thin SVD of A.</param>
 /// <param name="Expansion">The expansion of s_k along E.</param>
 /// <param name="Scan">Predictions against recomputed values over t.</param>
-/// <param name="Hessian">The Hessian section, for small matrices only.</param>
-internal sealed record ReportData(string Title, string Source, ThinSingularValueDecomposition Svd, SingularValueExpansion Expansion, IReadOnlyList<TaylorPoint> Scan, HessianData? Hessian);
+/// <param name="Hessian">The Hessian section: the closed-form spectrum at any size, the dense matrices for small A only.</param>
+internal sealed record ReportData(string Title, string Source, ThinSingularValueDecomposition Svd, SingularValueExpansion Expansion, IReadOnlyList<TaylorPoint> Scan, HessianData Hessian);
 
-/// <summary>The analytic Hessian of s_k, its finite-difference counterpart and its closed-form spectrum.</summary>
-internal sealed record HessianData(Matrix<double> Analytic, Matrix<double> FiniteDifference, HessianSpectrum Spectrum);
+/// <summary>The closed-form spectrum of the Hessian of s_k, and (small A only) the analytic Hessian and its finite-difference counterpart.</summary>
+internal sealed record HessianData(Matrix<double>? Analytic, Matrix<double>? FiniteDifference, HessianSpectrum Spectrum);
 
 /// <summary>Lays out the HTML report: spectrum, Taylor predictions with the convergence radius, errors, derivative magnitudes.</summary>
 internal static class SensitivityReport
@@ -42,30 +42,38 @@ internal static class SensitivityReport
                        "the grey dashed line is the rigorous error bound of order N, valid inside r0.")
             .Figures(Predictions(data.Scan, expansion), Errors(data.Scan, expansion))
             .Table(["j", "D_j", "c_j"], Enumerable.Range(1, expansion.Order).Select(j => (IReadOnlyList<string>)[Number.Format(j), Number.Format(expansion.Derivatives[j - 1]), Number.Format(expansion.TaylorCoefficients[j])]));
-        if (data.Hessian is { } hessian)
-        {
-            AddHessian(page, hessian, k);
-        }
+        AddHessian(page, data.Hessian, data.Svd, k);
 
         return page.Render();
     }
 
-    private static void AddHessian(HtmlPage page, HessianData hessian, int k)
+    private static void AddHessian(HtmlPage page, HessianData hessian, ThinSingularValueDecomposition svd, int k)
     {
-        var scale = hessian.Analytic.Enumerate().Max(Math.Abs);
-        var difference = (hessian.Analytic - hessian.FiniteDifference).Enumerate().Max(Math.Abs);
         var spectrum = hessian.Spectrum;
         var values = spectrum.Eigenpairs.Select(p => p.Value).OrderByDescending(v => v).ToArray();
         var chart = new SvgChart($"Non-zero eigenvalues of the Hessian of s_{k}", "position", "eigenvalue")
             .Add("eigenvalue", values.Select((v, i) => ((double)(i + 1), v)).ToArray(), Palette.Ordered(0, 1), markers: true)
             .Add("zero", [(1.0, 0.0), (Math.Max(2, values.Length), 0.0)], Palette.Bound, dashed: true, strokeWidth: 1);
+        var size = (long)svd.RowCount * svd.ColumnCount;
         page.Heading($"Hessian of s_{k} with respect to vec(A)")
-            .Paragraph($"The {hessian.Analytic.RowCount} x {hessian.Analytic.ColumnCount} Hessian (vec column-major: entry (i, j) of A is coordinate i + j m) " +
-                       $"in closed form, next to central finite differences of the gradient u_k v_k^T (relative step {FiniteDifferenceHessian.RelativeStep:G2}); " +
-                       $"largest entry {Number.Short(scale)}, largest difference {Number.Short(difference)}. " +
-                       $"Its spectrum is known in closed form: rank m + n - 2 = {spectrum.Rank}, null space of dimension {spectrum.NullSpaceDimension}, trace {Number.Short(spectrum.Trace)}, spectral norm {Number.Short(spectrum.SpectralNorm)}.")
-            .Figures(SvgHeatmap.Render("Hessian (closed form)", hessian.Analytic, scale), SvgHeatmap.Render("Hessian (finite differences)", hessian.FiniteDifference, scale))
+            .Paragraph($"The Hessian is {size} x {size} (vec column-major: entry (i, j) of A is coordinate i + j m). Its spectrum is known in closed form at any size: " +
+                       $"eigenvalues 1/(s_{k} - s_i), 1/(s_{k} + s_i) and 1/s_{k}, rank m + n - 2 = {spectrum.Rank}, null space of dimension {spectrum.NullSpaceDimension}, " +
+                       $"trace {Number.Short(spectrum.Trace)}, spectral norm {Number.Short(spectrum.SpectralNorm)}.")
             .Figures(chart.Render());
+        if (hessian.Analytic is not { } analytic || hessian.FiniteDifference is not { } finiteDifference)
+        {
+            page.Paragraph($"Note: the dense Hessian and its finite-difference check are drawn only for A with at most {Commands.ReportCommand.MaxHessianEntries} entries " +
+                           $"(A has {size}); the closed-form spectrum above is exact at every size.");
+            return;
+        }
+
+        var scale = analytic.Enumerate().Max(Math.Abs);
+        var difference = analytic - finiteDifference;
+        var largestDifference = difference.Enumerate().Max(Math.Abs);
+        page.Paragraph($"Left: the Hessian in closed form (largest entry {Number.Short(scale)}). Right: closed form minus central finite differences of the gradient " +
+                       $"u_k v_k^T (relative step {FiniteDifferenceHessian.RelativeStep:G2}), on its own scale: the largest difference is {Number.Short(largestDifference)}, " +
+                       "the truncation and rounding error of the finite differences.")
+            .Figures(SvgHeatmap.Render("Hessian (closed form)", analytic, scale), SvgHeatmap.Render("Difference: closed form - finite differences", difference, Math.Max(largestDifference, double.Epsilon)));
     }
 
     private static string Spectrum(ThinSingularValueDecomposition svd, int k)

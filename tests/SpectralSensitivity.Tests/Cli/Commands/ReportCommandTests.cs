@@ -65,8 +65,10 @@ public sealed class ReportCommandTests
 
         result.ExitCode.Should().Be(0, result.ToString());
         var html = File.ReadAllText(output);
-        html.Contains("Hessian (finite differences)").Should().Be(expected);
+        html.Contains("Difference: closed form - finite differences").Should().Be(expected);
         html.Contains("Hessian (closed form)").Should().Be(expected);
+        html.Contains("Non-zero eigenvalues of the Hessian").Should().BeTrue("the closed-form spectrum is shown at every size");
+        html.Contains("Note: the dense Hessian").Should().Be(!expected);
     }
 
     [Fact]
@@ -79,5 +81,27 @@ public sealed class ReportCommandTests
         result.ExitCode.Should().Be(0, result.ToString());
         var html = File.ReadAllText(output);
         html.Should().NotContain("NaN").And.NotContain("Infinity");
+    }
+
+    [Fact]
+    public void The_default_window_ends_where_the_largest_higher_order_term_reaches_a_thousandth_of_s_k_and_the_options_override_it()
+    {
+        using var files = new MatrixFiles();
+        var a = TestMatrices.Random(7, 5, 61);
+        var e = TestMatrices.Random(7, 5, 62);
+        var (pa, pe) = (files.Write("A", a, MatrixFormat.Csv), files.Write("E", e, MatrixFormat.Csv));
+
+        var result = CliRunner.Run("report", "-A", pa, "-E", pe, "-k", "2", "-N", "5", "-o", Path.Combine(files.Directory, "r.html"), "--points", "5", "--json");
+        var given = CliRunner.Run("report", "-A", pa, "-E", pe, "-k", "2", "-N", "5", "-o", Path.Combine(files.Directory, "g.html"), "--points", "5", "--t-min", "-0.01", "--t-max", "0.02", "--json");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var expansion = SingularValueDerivatives.Expand(a, e, 2, 5);
+        var t = result.Json.Double("tMax");
+        result.Json.Double("tMin").Should().Be(-t);
+        var largest = Enumerable.Range(2, 4).Max(j => Math.Abs(expansion.TaylorCoefficients[j]) * Math.Pow(t, j));
+        largest.Should().BeApproximately(1e-3 * expansion.Value, 1e-9 * expansion.Value, "at the edge the largest term of order 2..N is 1e-3 s_k");
+        (given.Json.Double("tMin"), given.Json.Double("tMax")).Should().Be((-0.01, 0.02));
+        File.ReadAllText(Path.Combine(files.Directory, "g.html")).Should().Contain("as given by --t-min/--t-max");
+        CliRunner.Run("report", "-A", pa, "-o", Path.Combine(files.Directory, "x.html"), "--t-min", "1", "--t-max", "0").ExitCode.Should().Be(2);
     }
 }
