@@ -57,6 +57,38 @@ public static class EigenvalueDerivatives
         return new EigenvalueExpansion(index, values, VectorSeries.Wrap(vectors[0]), gap, convergence, ExpansionCondition.For(eig, index, order));
     }
 
+    /// <summary>Expands the mean of the cluster of eigenvalues that holds <c>μ_k</c> along a path of symmetric terms, with the
+    /// cluster's g × g coefficient matrices <c>M_j</c>.</summary>
+    /// <remarks>The block recursion with the members' eigenvectors Q: <c>M_j = Qᵀ Σ_ν T_ν X_{j−ν}</c>, column c of
+    /// <c>X_j = S_c(−Σ_ν T_ν X_{j−ν} + Σ_i X_{j−i} M_i)</c>, mean coefficients <c>tr(M_j)/g</c> (Kato, Ch. II §2.3). Cost: g times
+    /// <see cref="Expand(SymmetricEigendecomposition, PerturbationPath, int, int)"/>.</remarks>
+    /// <param name="eig">The eigendecomposition of T.</param>
+    /// <param name="path">Symmetric path terms.</param>
+    /// <param name="index">1-based k (ascending), any member.</param>
+    /// <param name="order">N, 1 ≤ N ≤ <see cref="MaxOrder"/>.</param>
+    /// <param name="clusterTolerance">Neighbours closer than this times <c>max|μ|</c> join; null for the default.</param>
+    public static ClusterMeanExpansion ClusterMean(SymmetricEigendecomposition eig, PerturbationPath path, int index, int order, double? clusterTolerance = null)
+    {
+        var (cluster, problem) = PrepareCluster(eig, path, index, order, clusterTolerance);
+        var (mean, matrices) = ClusterSeries.Mean(problem, order);
+        return new ClusterMeanExpansion(cluster, mean, matrices, Math.ScaleB(problem.Gap, problem.ValueExponent), ConvergenceBound.For(problem));
+    }
+
+    /// <summary>The analytic branches (Rellich) of every member of the cluster that holds <c>μ_k</c>, orders 1..N, by Kato's
+    /// reduction process; largest first for small t &gt; 0 (branch i belongs to index First + g − 1 − i).</summary>
+    /// <remarks>Same algorithm as <see cref="SingularValueDerivatives.Branches"/> on T(t) itself. Cost: that of <see cref="ClusterMean"/> plus O(N g⁴).</remarks>
+    /// <param name="eig">The eigendecomposition of T.</param>
+    /// <param name="path">Symmetric path terms.</param>
+    /// <param name="index">1-based k (ascending), any member.</param>
+    /// <param name="order">N, 1 ≤ N ≤ <see cref="MaxOrder"/>.</param>
+    /// <param name="clusterTolerance">Relative tolerance as in <see cref="ClusterMean"/>.</param>
+    public static ClusterBranches Branches(SymmetricEigendecomposition eig, PerturbationPath path, int index, int order, double? clusterTolerance = null)
+    {
+        var (cluster, problem) = PrepareCluster(eig, path, index, order, clusterTolerance);
+        var branches = BranchReduction.LargestFirst(BranchReduction.Reduce(ClusterSeries.ScaledMatrices(problem, order)));
+        return ClusterBranches.From(cluster, problem, branches, 0, false, true, Math.ScaleB(problem.Gap, problem.ValueExponent), ConvergenceBound.For(problem), order);
+    }
+
     /// <summary>Computes the Taylor coefficients of <c>μ_k</c> from Kato's closed-form trace sum.</summary>
     /// <param name="eig">The eigendecomposition of T.</param>
     /// <param name="path">Symmetric path terms.</param>
@@ -66,6 +98,16 @@ public static class EigenvalueDerivatives
     {
         var (values, terms, gap, convergence) = PathExpansion.ClosedForm(() => Prepare(eig, path, index), order);
         return new ClosedFormExpansion(index, values, terms, gap, convergence, ExpansionCondition.For(eig, index, order));
+    }
+
+    private static (SpectralCluster Cluster, SymmetricEigenproblem Problem) PrepareCluster(SymmetricEigendecomposition eig, PerturbationPath path, int index, int order, double? clusterTolerance)
+    {
+        ArgumentNullException.ThrowIfNull(eig);
+        ArgumentNullException.ThrowIfNull(path);
+        MatrixGuard.RequireOrder(order, 1, MaxOrder, "the recursion");
+        MatrixGuard.RequireIndex(index, eig.Size, "eigenvalue");
+        var cluster = eig.Cluster(index, clusterTolerance);
+        return (cluster, SymmetricEigenproblem.ForCluster(eig, path, cluster));
     }
 
     private static SymmetricEigenproblem Prepare(SymmetricEigendecomposition eig, PerturbationPath path, int index)

@@ -88,9 +88,87 @@ public static class SingularValueDerivatives
         return new ClosedFormExpansion(index, values, terms, gap, convergence, ExpansionCondition.For(svd, index, order));
     }
 
+    /// <summary>Expands the mean of the cluster that holds <c>s_k</c> along a polynomial path: every order, with the cluster's
+    /// g × g coefficient matrices <c>M_j</c>.</summary>
+    /// <remarks>
+    /// <para>The block recursion on <c>H(A(t))</c> for the members' eigenvectors <c>Q = [(u_c; v_c)/√2]</c>:
+    /// <c>R_j = Σ_ν H(E_ν) X_{j−ν}</c>, <c>M_j = Qᵀ R_j</c>, column c of <c>X_j = S_c(−R_j + Σ_{i=1}^{j−1} X_{j−i} M_i)</c>, with
+    /// <c>S_c</c> the reduced resolvent with the whole cluster removed at <c>s_c</c>; the mean's coefficients are <c>tr(M_j)/g</c>
+    /// (Kato, Ch. II §2.3; docs/theory.md). The mean is analytic where the members cross, and stays well-conditioned for a
+    /// nearly repeated group (give a wider <paramref name="clusterTolerance"/>) while the members' own derivatives blow up.</para>
+    /// <para>Cost: g times <see cref="Expand(ThinSingularValueDecomposition, PerturbationPath, int, int)"/> plus O(N² g² (m + n)).</para>
+    /// </remarks>
+    /// <param name="svd">The thin SVD of A.</param>
+    /// <param name="path">The path terms.</param>
+    /// <param name="index">1-based k, any member of the cluster.</param>
+    /// <param name="order">N, 1 ≤ N ≤ <see cref="MaxOrder"/>.</param>
+    /// <param name="clusterTolerance">Neighbouring values closer than this times <c>s₁</c> join the cluster; null for the
+    /// default (exact repeats up to rounding, <see cref="ThinSingularValueDecomposition.ClusterTolerance"/>).</param>
+    /// <exception cref="Errors.DegenerateSpectrumException"><c>s_k</c> is zero: the mean of <c>|s̃_i(t)|</c> is not analytic; ask for <see cref="Branches"/>.</exception>
+    public static ClusterMeanExpansion ClusterMean(ThinSingularValueDecomposition svd, PerturbationPath path, int index, int order, double? clusterTolerance = null)
+    {
+        var cluster = PrepareCluster(svd, path, index, order, clusterTolerance);
+        if (cluster.IsZero)
+        {
+            throw new Errors.DegenerateSpectrumException(Errors.Degeneracy.Zero, index, svd.Factors.Values[index - 1], cluster.Members, svd.ZeroTolerance, "singular value");
+        }
+
+        var problem = SingularValueEigenproblem.ForCluster(svd, path, cluster);
+        var (mean, matrices) = ClusterSeries.Mean(problem, order);
+        return new ClusterMeanExpansion(cluster, mean, matrices, TrueGap(problem), ConvergenceBound.For(problem));
+    }
+
+    /// <summary>The analytic branches of every member of the cluster that holds <c>s_k</c> along a path, orders 1..N, by
+    /// Kato's reduction process; for zero singular values the signed branches and the one-sided derivatives.</summary>
+    /// <remarks>
+    /// <para>The cluster's <c>M₀ … M_N</c> from the block recursion (see <see cref="ClusterMean"/>) define the small family
+    /// <c>M(t)</c> whose eigenvalues are the members' branches; they are found level by level (<c>M₁</c>'s eigenvalues split the
+    /// first order, equal ones are split by the next level, ...). For a zero cluster the recursion runs at the eigenvalue 0 of
+    /// <c>H(B)</c>, B the small matrix <c>Wᵀ A</c> with W a basis of <c>range([A E₁ …])</c> (memory independent of the long
+    /// dimension), and the kernel's <c>±s̃_i(t)</c> pairs give one signed branch each (docs/theory.md).</para>
+    /// <para>Cost: that of <see cref="ClusterMean"/> plus O(N g⁴) for the small problems.</para>
+    /// </remarks>
+    /// <param name="svd">The thin SVD of A.</param>
+    /// <param name="path">The path terms (a straight line <c>A + tE</c> is <see cref="PerturbationPath.Linear"/>).</param>
+    /// <param name="index">1-based k, any member of the cluster.</param>
+    /// <param name="order">N, 1 ≤ N ≤ <see cref="MaxOrder"/>.</param>
+    /// <param name="clusterTolerance">Relative tolerance as in <see cref="ClusterMean"/>.</param>
+    public static ClusterBranches Branches(ThinSingularValueDecomposition svd, PerturbationPath path, int index, int order, double? clusterTolerance = null)
+    {
+        var cluster = PrepareCluster(svd, path, index, order, clusterTolerance);
+        if (!cluster.IsZero)
+        {
+            var problem = SingularValueEigenproblem.ForCluster(svd, path, cluster);
+            var branches = BranchReduction.LargestFirst(BranchReduction.Reduce(ClusterSeries.ScaledMatrices(problem, order)));
+            return ClusterBranches.From(cluster, problem, branches, 0, false, false, TrueGap(problem), ConvergenceBound.For(problem), order);
+        }
+
+        var structural = Math.Abs(svd.RowCount - svd.ColumnCount);
+        var zero = ZeroClusterProblem.Create(svd, path);
+        if (zero.Problem is not { } atZero)
+        {
+            var none = new ConvergenceBound(double.PositiveInfinity, cluster.Gap / 2) { ExactFromOrder = 0 };
+            return ClusterBranches.From(cluster, null, [], structural, true, false, cluster.Gap, none, order);
+        }
+
+        var signed = zero.SignedBranches(BranchReduction.Reduce(ClusterSeries.ScaledMatrices(atZero, order)));
+        return ClusterBranches.From(cluster, atZero, signed, structural, true, false, TrueGap(atZero), ConvergenceBound.For(atZero), order);
+    }
+
     /// <summary>The number of trace terms the closed form sums for orders 1..N on a path of degree L.</summary>
     /// <remarks>For a straight line, <c>Σ_{n=1}^{N} C(2n−2, n−1)</c>; <see cref="long.MaxValue"/> when the count exceeds it (from N = 34 on a line).</remarks>
     public static long ClosedFormTermCount(int order, int degree = 1) => KatoClosedForm.TermCount(order, degree);
+
+    private static SpectralCluster PrepareCluster(ThinSingularValueDecomposition svd, PerturbationPath path, int index, int order, double? clusterTolerance)
+    {
+        ArgumentNullException.ThrowIfNull(svd);
+        ArgumentNullException.ThrowIfNull(path);
+        MatrixGuard.RequireOrder(order, 1, MaxOrder, "the recursion");
+        MatrixGuard.RequireIndex(index, svd.Size, "singular value");
+        return svd.Cluster(index, clusterTolerance);
+    }
+
+    private static double TrueGap(SingularValueEigenproblem problem) => Math.ScaleB(problem.Gap, problem.ValueExponent);
 
     private static SingularValueEigenproblem Prepare(ThinSingularValueDecomposition svd, PerturbationPath path, int index)
     {

@@ -103,6 +103,29 @@ public sealed class SymmetricEigendecomposition
         $"Size = {Size}",
         $"Eigenvalues = {Results.ResultText.List(Eigenvalues.ToArray())}");
 
+    /// <summary>The cluster that holds <c>μ_k</c>: the chain of eigenvalues around it whose neighbours differ by at most the tolerance.</summary>
+    /// <remarks>The tolerance is <c>relativeTolerance · max|μ|</c>; without one, <see cref="ClusterTolerance"/>. The gap is the
+    /// distance from the members to the other eigenvalues (+∞ when there are none). Cost O(n).</remarks>
+    /// <param name="index">1-based k (ascending order).</param>
+    /// <param name="relativeTolerance">Neighbours closer than this times <c>max|μ|</c> join; null for the default.</param>
+    public SpectralCluster Cluster(int index, double? relativeTolerance = null)
+    {
+        _ = Eigenvalue(index);
+        var values = Factors.Values.ToArray();
+        var tolerance = SpectralCluster.AbsoluteTolerance(relativeTolerance, values.Max(Math.Abs), ClusterTolerance);
+        var (first, count) = SpectralCluster.Chain(values, index, tolerance);
+        var gap = double.PositiveInfinity;
+        for (var i = 0; i < Size; i++)
+        {
+            if (i < first - 1 || i >= first - 1 + count)
+            {
+                gap = Math.Min(gap, Math.Min(Math.Abs(values[i] - values[first - 1]), Math.Abs(values[i] - values[first + count - 2])));
+            }
+        }
+
+        return new SpectralCluster(first, count, values[(first - 1)..(first - 1 + count)], gap, false, tolerance);
+    }
+
     /// <summary>Throws <see cref="DegenerateSpectrumException"/> unless <c>μ_k</c> is simple within tolerance.</summary>
     public void RequireIsolated(int index)
     {

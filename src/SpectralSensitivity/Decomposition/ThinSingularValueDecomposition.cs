@@ -162,6 +162,50 @@ public sealed class ThinSingularValueDecomposition
         return d;
     }
 
+    /// <summary>The cluster that holds <c>s_k</c>: the chain of singular values around it whose neighbours differ by at most
+    /// the tolerance, or every zero singular value when <c>s_k</c> is zero.</summary>
+    /// <remarks>
+    /// The tolerance is <c>relativeTolerance · s₁</c>; without one, <see cref="ClusterTolerance"/> (exact repeats up to
+    /// rounding). The gap is <c>min over members c of (|s_c − s_i| for i outside, s_c + s_i for every i, s_c when m ≠ n)</c>:
+    /// the distance from the members' eigenvalues <c>+s_c</c> of <c>H(A)</c> to the others. A zero cluster's gap is the
+    /// smallest non-zero singular value. Cost O(r).
+    /// </remarks>
+    /// <param name="index">1-based k.</param>
+    /// <param name="relativeTolerance">Neighbours closer than this times <c>s₁</c> join; null for the default.</param>
+    public SpectralCluster Cluster(int index, double? relativeTolerance = null)
+    {
+        var sk = SingularValue(index);
+        var values = Factors.Values.ToArray();
+        var tolerance = SpectralCluster.AbsoluteTolerance(relativeTolerance, values[0], ClusterTolerance);
+        if (sk <= ZeroTolerance)
+        {
+            var zeros = values[Rank..];
+            return new SpectralCluster(Rank + 1, Size - Rank, zeros, Rank > 0 ? values[Rank - 1] : double.PositiveInfinity, true, ZeroTolerance);
+        }
+
+        var (first, count) = SpectralCluster.Chain(values, index, tolerance);
+        count = Math.Min(count, Rank - first + 1);                       // the zero values form their own cluster
+        var gap = double.PositiveInfinity;
+        for (var c = first - 1; c < first - 1 + count; c++)
+        {
+            if (RowCount != ColumnCount)
+            {
+                gap = Math.Min(gap, values[c]);                          // the kernel of H(A)
+            }
+
+            for (var i = 0; i < Size; i++)
+            {
+                gap = Math.Min(gap, values[c] + values[i]);              // −s_i, the members' own partners included
+                if (i < first - 1 || i >= first - 1 + count)
+                {
+                    gap = Math.Min(gap, Math.Abs(values[c] - values[i]));
+                }
+            }
+        }
+
+        return new SpectralCluster(first, count, values[(first - 1)..(first - 1 + count)], gap, false, tolerance);
+    }
+
     /// <summary>Throws <see cref="DegenerateSpectrumException"/> unless <c>s_k</c> is non-zero and simple (within tolerance).</summary>
     public void RequireIsolated(int index)
     {
@@ -170,7 +214,7 @@ public sealed class ThinSingularValueDecomposition
         var sk = values[index - 1];
         if (sk <= ZeroTolerance)
         {
-            throw new DegenerateSpectrumException(Degeneracy.Zero, index, sk, [index], ZeroTolerance, "singular value");
+            throw new DegenerateSpectrumException(Degeneracy.Zero, index, sk, Enumerable.Range(Rank + 1, Size - Rank).ToArray(), ZeroTolerance, "singular value");
         }
 
         SpectrumIsolation.RequireSimple(values, index, ClusterTolerance, "singular value");

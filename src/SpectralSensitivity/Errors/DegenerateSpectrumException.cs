@@ -53,11 +53,16 @@ public sealed class DegenerateSpectrumException : UndefinedDerivativeException
     private static string Describe(Degeneracy kind, int index, double value, IReadOnlyList<int> colliding, double tolerance, string what) => kind switch
     {
         Degeneracy.Zero =>
-            $"{what} {index} is zero ({value:G6} <= tolerance {tolerance:G3}): it is not differentiable there (s(t) = |lambda(t)| has a kink)",
+            $"{what} {index} is zero ({value:G6} <= tolerance {tolerance:G3}): it is not differentiable there (s(t) = |lambda(t)| has a kink); " +
+            $"the zero cluster is indices {Indices(colliding)}. Ask instead for its signed branches and one-sided derivatives (Branches; CLI --branches)",
         _ =>
-            $"{what} {index} = {value:G10} is repeated: indices {string.Join(", ", colliding)} lie within tolerance {tolerance:G3} of each other; " +
-            "individual derivatives are undefined there (the mean of the cluster is analytic)",
+            $"{what} {index} = {value:G10} is repeated: indices {Indices(colliding)} form a cluster (within tolerance {tolerance:G3} of each other); " +
+            "individual derivatives are undefined there. Ask instead for the cluster mean, which is analytic (ClusterMean; CLI --cluster-mean), " +
+            "or for the members' branches along the path (Branches; CLI --branches); a wider --cluster-tolerance groups nearly repeated values",
     };
+
+    private static string Indices(IReadOnlyList<int> indices) =>
+        indices.Count > 8 ? $"{indices[0]}..{indices[^1]}" : string.Join(", ", indices);
 }
 
 /// <summary>The Taylor series overflowed double precision (coefficients grow like 1/r₀ʲ with the convergence radius r₀).</summary>

@@ -18,13 +18,22 @@ public sealed class SymmetricReducedResolvent
     private readonly double[] _weights;
     private readonly int _size;
 
-    private SymmetricReducedResolvent(SymmetricEigendecomposition eig, int index)
+    private SymmetricReducedResolvent(SymmetricEigendecomposition eig, int first, int count, double shift)
     {
         _size = eig.Size;
         _vectors = ColumnKernels.Storage(eig.Vectors);
-        Index = index;
-        Eigenvalue = eig.Eigenvalue(index);
-        Gap = eig.Gap(index);
+        Index = first;
+        Eigenvalue = shift;
+        var gap = double.PositiveInfinity;
+        for (var i = 0; i < _size; i++)
+        {
+            if (i < first - 1 || i >= first - 1 + count)
+            {
+                gap = Math.Min(gap, Math.Abs(eig.Factors.Values[i] - shift));
+            }
+        }
+
+        Gap = gap;
         var largest = 0.0;
         foreach (var mu in eig.Factors.Values)
         {
@@ -36,7 +45,8 @@ public sealed class SymmetricReducedResolvent
         _weights = new double[_size];
         for (var i = 0; i < _size; i++)
         {
-            _weights[i] = i == index - 1 ? 0.0 : 1.0 / (Math.ScaleB(eig.Factors.Values[i], -ScaleExponent) - scaledValue); // σ/(μ_i − μ_k)
+            var removed = i >= first - 1 && i < first - 1 + count;
+            _weights[i] = removed ? 0.0 : 1.0 / (Math.ScaleB(eig.Factors.Values[i], -ScaleExponent) - scaledValue); // σ/(μ_i − μ_k)
         }
     }
 
@@ -46,7 +56,7 @@ public sealed class SymmetricReducedResolvent
     /// <summary>The eigenvalue <c>μ_k</c>.</summary>
     public double Eigenvalue { get; }
 
-    /// <summary>Distance d from <c>μ_k</c> to the other eigenvalues.</summary>
+    /// <summary>Distance d from the shift to the eigenvalues that were not removed (<c>μ_k</c> to the others for a simple one).</summary>
     public double Gap { get; }
 
     /// <summary>The spectral norm <c>‖S‖₂ = 1/d</c>.</summary>
@@ -63,8 +73,13 @@ public sealed class SymmetricReducedResolvent
     {
         ArgumentNullException.ThrowIfNull(eig);
         eig.RequireIsolated(index);
-        return new SymmetricReducedResolvent(eig, index);
+        return new SymmetricReducedResolvent(eig, index, 1, eig.Eigenvalue(index));
     }
+
+    /// <summary>The reduced resolvent at the shift λ with the eigenvalues <c>first … first + count − 1</c> removed (a cluster).</summary>
+    /// <remarks><c>S = Σ_{i ∉ cluster} q_i q_iᵀ / (μ_i − λ)</c>; column c of the block recursion uses λ = μ_c (Kato, Ch. II §2.2).</remarks>
+    internal static SymmetricReducedResolvent ForCluster(SymmetricEigendecomposition eig, int first, int count, double shift) =>
+        new(eig, first, count, shift);
 
     /// <summary>Returns <c>S x</c>. Cost O(n²).</summary>
     /// <exception cref="ResultOutOfRangeException">An entry of the result is beyond the double range.</exception>

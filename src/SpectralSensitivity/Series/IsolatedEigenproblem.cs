@@ -2,7 +2,8 @@ namespace SpectralSensitivity.Series;
 
 /// <summary>
 /// What the perturbation engine needs to know about <c>T(t) = T + Σ_β t^β T_β</c> at an isolated simple eigenvalue λ of
-/// the symmetric operator T, in scaled units: its unit eigenvector, its reduced resolvent and the path terms.
+/// the symmetric operator T, or at an isolated group (cluster) of g eigenvalues, in scaled units: the orthonormal
+/// eigenvectors <c>Q = [q₁ … q_g]</c>, the reduced resolvent with the whole group removed and the path terms.
 /// </summary>
 /// <remarks>
 /// <para>Scaled units make every public entry point exactly homogeneous and keep the intermediate numbers of order one
@@ -11,6 +12,9 @@ namespace SpectralSensitivity.Series;
 /// (<c>g_β</c> a power of two), and the coefficients are mapped back by exact power-of-two factors. The term products
 /// multiply by <c>g_β</c> on the side where that cannot overflow or underflow: the input when <c>g_β &gt; 1</c>, the output
 /// otherwise, so the result equals, bit for bit, the product with the scaled matrix.</para>
+/// <para>A group of g members carries g eigenvectors and, for each member c, the shift <c>λ_c</c> at which column c of the
+/// block recursion applies the resolvent (one shared value for an exactly repeated eigenvalue, the members' own values for
+/// a nearly repeated group; Kato, Ch. II §2.2). A simple eigenvalue is the group of one member.</para>
 /// <para>Implemented for singular values (through the Jordan–Wielandt embedding) and for symmetric matrices. Instances
 /// hold scratch buffers and are not thread-safe.</para>
 /// </remarks>
@@ -21,21 +25,36 @@ internal abstract class IsolatedEigenproblem
 
     /// <summary>Stores the eigenvector and the raw term-norm bounds.</summary>
     protected IsolatedEigenproblem(double[] eigenvector, double[] termNormBounds, int valueExponent)
+        : this([eigenvector], termNormBounds, valueExponent)
     {
-        Eigenvector = eigenvector;
+    }
+
+    /// <summary>Stores the group's orthonormal eigenvectors and the raw term-norm bounds.</summary>
+    protected IsolatedEigenproblem(double[][] eigenvectors, double[] termNormBounds, int valueExponent)
+    {
+        Eigenvectors = eigenvectors;
         PathTermNormBounds = termNormBounds;
         ValueExponent = valueExponent;
-        _scaledInput = new double[eigenvector.Length];
+        _scaledInput = new double[eigenvectors[0].Length];
     }
 
     /// <summary>Dimension of the space T acts on.</summary>
     public int Dimension => Eigenvector.Length;
 
-    /// <summary>The unperturbed eigenvalue in scaled units, λ/σ.</summary>
-    public abstract double Eigenvalue { get; }
+    /// <summary>The unperturbed eigenvalue in scaled units, λ/σ (the first member's for a group).</summary>
+    public double Eigenvalue => MemberEigenvalue(0);
 
-    /// <summary>A unit eigenvector w₀ of λ.</summary>
-    public double[] Eigenvector { get; }
+    /// <summary>The unperturbed eigenvalue of member c (0-based) in scaled units, <c>λ_c/σ</c>: the shift of column c.</summary>
+    public abstract double MemberEigenvalue(int member);
+
+    /// <summary>A unit eigenvector w₀ of λ (the first member's for a group).</summary>
+    public double[] Eigenvector => Eigenvectors[0];
+
+    /// <summary>The orthonormal eigenvectors <c>q₁ … q_g</c> of the group (one for a simple eigenvalue).</summary>
+    public double[][] Eigenvectors { get; }
+
+    /// <summary>The number g of members (1 for a simple eigenvalue).</summary>
+    public int MemberCount => Eigenvectors.Length;
 
     /// <summary>Distance from λ to the rest of the spectrum of T, in scaled units (d/σ).</summary>
     public abstract double Gap { get; }
@@ -70,7 +89,27 @@ internal abstract class IsolatedEigenproblem
     }
 
     /// <summary>destination = σ S source: the reduced resolvent of <c>T/σ</c> at λ/σ.</summary>
-    public abstract void ApplyResolvent(double[] source, double[] destination);
+    public void ApplyResolvent(double[] source, double[] destination) => ApplyResolvent(0, source, destination);
+
+    /// <summary>destination = σ S_c source: the reduced resolvent of <c>T/σ</c> with the whole group removed, at <c>λ_c/σ</c>.</summary>
+    public abstract void ApplyResolvent(int member, double[] source, double[] destination);
+
+    /// <summary>One resolvent per member of a group, at the member's shift; neighbours with the same shift (an exact repeat)
+    /// share one.</summary>
+    /// <param name="count">g.</param>
+    /// <param name="shift">The unscaled shift of member c (0-based).</param>
+    /// <param name="create">Builds the resolvent with the whole group removed at a shift.</param>
+    protected static T[] PerMember<T>(int count, Func<int, double> shift, Func<double, T> create)
+        where T : class
+    {
+        var resolvents = new T[count];
+        for (var c = 0; c < count; c++)
+        {
+            resolvents[c] = c > 0 && shift(c) == shift(c - 1) ? resolvents[c - 1] : create(shift(c));
+        }
+
+        return resolvents;
+    }
 
     /// <summary>destination = g_β T_β source, 1 ≤ β ≤ <see cref="PathDegree"/>.</summary>
     public void ApplyPathTerm(int term, double[] source, double[] destination)

@@ -27,41 +27,85 @@ internal static class PerturbationRecursion
     /// <exception cref="SeriesOverflowException">A scaled coefficient is not finite: the gap is too small for this order.</exception>
     public static (double[] Values, double[][] Vectors) Run(IsolatedEigenproblem problem)
     {
+        var (matrices, blocks) = RunBlock(problem);
+        return (matrices.Select(m => m[0, 0]).ToArray(), blocks.Select(x => x[0]).ToArray());
+    }
+
+    /// <summary>The block recursion for a group of g eigenvalues (g = 1: the scalar recursion above), in scaled units.</summary>
+    /// <remarks>
+    /// <para>Seek <c>T(t) X(t) = X(t) M(t)</c> with <c>X = Q + Σ_α t^α X_α</c>, <c>Qᵀ X_α = 0</c> and <c>M(t) = Σ_α t^α M_α</c>
+    /// (g × g, <c>M₀ = diag(λ_c)</c>). Collecting <c>t^α</c> and projecting with Q and with the reduced resolvent of the
+    /// whole group gives, with <c>R_α = Σ_{β ≤ α} T_β X_{α−β}</c>,</para>
+    /// <para><c>M_α = Qᵀ R_α</c>, column c of <c>X_α = S_c(−R_α + Σ_{0 &lt; γ &lt; α} X_{α−γ} M_γ)</c>,</para>
+    /// <para>S_c taken at the member's shift <c>λ_c</c> (Kato, Ch. II §2.2, the λ-group; Bloch's block form). The eigenvalues of
+    /// M(t) are the group's eigenvalues of T(t), so <c>tr M_α / g</c> are the coefficients of their mean. Cost: g times the
+    /// scalar recursion, plus g² dot products per term split.</para>
+    /// </remarks>
+    /// <returns>Scaled <c>M′_α</c> (g × g, row r = <c>q_rᵀ</c>) and <c>X′_α</c> (g columns of length <see cref="IsolatedEigenproblem.Dimension"/>).</returns>
+    /// <exception cref="SeriesOverflowException">A scaled coefficient is not finite: the gap is too small for this order.</exception>
+    public static (double[][,] Matrices, double[][][] Blocks) RunBlock(IsolatedEigenproblem problem)
+    {
         var basis = problem.Basis;
         var dimension = problem.Dimension;
-        var w0 = problem.Eigenvector;
-        var lambda = new double[basis.Count];
-        var w = new double[basis.Count][];
-        lambda[0] = problem.Eigenvalue;
-        w[0] = (double[])w0.Clone();
+        var g = problem.MemberCount;
+        var q = problem.Eigenvectors;
+        var matrices = new double[basis.Count][,];
+        var blocks = new double[basis.Count][][];
+        matrices[0] = new double[g, g];
+        blocks[0] = new double[g][];
+        for (var c = 0; c < g; c++)
+        {
+            matrices[0][c, c] = problem.MemberEigenvalue(c);                       // M₀ = diag(λ_c)
+            blocks[0][c] = (double[])q[c].Clone();
+        }
+
         var product = new double[dimension];
         var rightSide = new double[dimension];
         for (var alpha = 1; alpha < basis.Count; alpha++)
         {
-            Array.Clear(rightSide);
-            var value = 0.0;
-            foreach (var (term, rest) in basis.TermSplits(alpha))
+            var m = new double[g, g];
+            blocks[alpha] = new double[g][];
+            for (var c = 0; c < g; c++)
             {
-                problem.ApplyPathTerm(term, w[rest], product);           // T_β w_{α−β}
-                value += ColumnKernels.Dot(w0, product);                 // λ_α += w₀ᵀ T_β w_{α−β}
-                ColumnKernels.Axpy(-1.0, product, rightSide);            // rhs −= T_β w_{α−β}
+                Array.Clear(rightSide);
+                foreach (var (term, rest) in basis.TermSplits(alpha))
+                {
+                    problem.ApplyPathTerm(term, blocks[rest][c], product);         // T_β X_{α−β} e_c
+                    for (var r = 0; r < g; r++)
+                    {
+                        m[r, c] += ColumnKernels.Dot(q[r], product);               // M_α += Qᵀ T_β X_{α−β}
+                    }
+
+                    ColumnKernels.Axpy(-1.0, product, rightSide);                  // rhs −= T_β X_{α−β} e_c
+                }
+
+                foreach (var (part, rest) in basis.ProperSplits(alpha))
+                {
+                    for (var d = 0; d < g; d++)
+                    {
+                        ColumnKernels.Axpy(matrices[part][d, c], blocks[rest][d], rightSide); // rhs += X_{α−γ} M_γ e_c
+                    }
+                }
+
+                blocks[alpha][c] = new double[dimension];
+                problem.ApplyResolvent(c, rightSide, blocks[alpha][c]);           // X_α e_c = S_c rhs
+                if (!AllFinite(blocks[alpha][c]))
+                {
+                    throw new SeriesOverflowException(basis.Order(alpha));
+                }
             }
 
-            foreach (var (part, rest) in basis.ProperSplits(alpha))
+            matrices[alpha] = m;
+            foreach (var value in m)
             {
-                ColumnKernels.Axpy(lambda[part], w[rest], rightSide);    // rhs += λ_γ w_{α−γ}
-            }
-
-            lambda[alpha] = value;
-            w[alpha] = new double[dimension];
-            problem.ApplyResolvent(rightSide, w[alpha]);                 // w_α = S rhs
-            if (!double.IsFinite(value) || !AllFinite(w[alpha]))
-            {
-                throw new SeriesOverflowException(basis.Order(alpha));
+                if (!double.IsFinite(value))
+                {
+                    throw new SeriesOverflowException(basis.Order(alpha));
+                }
             }
         }
 
-        return (lambda, w);
+        return (matrices, blocks);
     }
 
     /// <summary>Maps scaled coefficients back: <c>λ_α = 2^{e_α} λ′_α</c> (exact).</summary>
