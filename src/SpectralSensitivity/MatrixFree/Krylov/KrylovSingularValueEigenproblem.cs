@@ -59,7 +59,7 @@ internal sealed class KrylovSingularValueEigenproblem : IsolatedEigenproblem, IK
     /// <summary>d', the gap in the units of A'.</summary>
     public double UnscaledGap { get; }
 
-    public override double Eigenvalue => Math.ScaleB(UnscaledEigenvalue, -ValueExponent);
+    public override double MemberEigenvalue(int member) => Math.ScaleB(UnscaledEigenvalue, -ValueExponent);
 
     public override double Gap => Math.ScaleB(UnscaledGap, -ValueExponent);
 
@@ -72,7 +72,7 @@ internal sealed class KrylovSingularValueEigenproblem : IsolatedEigenproblem, IK
     public List<double> RightSideNorms { get; } = [];
 
     /// <summary>destination = σ S' source (the reduced resolvent of <c>H(A')/σ</c> at <c>s'_k/σ</c>).</summary>
-    public override void ApplyResolvent(double[] source, double[] destination)
+    public override void ApplyResolvent(int member, double[] source, double[] destination)
     {
         RightSideNorms.Add(VectorMath.Norm(source));
         Resolvent.Apply(source, destination);
