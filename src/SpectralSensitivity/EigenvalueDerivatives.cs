@@ -71,7 +71,8 @@ public static class EigenvalueDerivatives
     {
         var (cluster, problem) = PrepareCluster(eig, path, index, order, clusterTolerance);
         var (mean, matrices) = ClusterSeries.Mean(problem, order);
-        return new ClusterMeanExpansion(cluster, mean, matrices, Math.ScaleB(problem.Gap, problem.ValueExponent), ConvergenceBound.For(problem));
+        var gap = Math.ScaleB(problem.Gap, problem.ValueExponent);
+        return new ClusterMeanExpansion(cluster, mean, matrices, gap, ConvergenceBound.For(problem), ClusterCondition(eig, gap, order));
     }
 
     /// <summary>The analytic branches (Rellich) of every member of the cluster that holds <c>μ_k</c>, orders 1..N, by Kato's
@@ -86,7 +87,8 @@ public static class EigenvalueDerivatives
     {
         var (cluster, problem) = PrepareCluster(eig, path, index, order, clusterTolerance);
         var branches = BranchReduction.LargestFirst(BranchReduction.Reduce(ClusterSeries.ScaledMatrices(problem, order)));
-        return ClusterBranches.From(cluster, problem, branches, 0, false, true, Math.ScaleB(problem.Gap, problem.ValueExponent), ConvergenceBound.For(problem), order);
+        var gap = Math.ScaleB(problem.Gap, problem.ValueExponent);
+        return ClusterBranches.From(cluster, problem, branches, 0, false, true, gap, ConvergenceBound.For(problem), ClusterCondition(eig, gap, order));
     }
 
     /// <summary>Computes the Taylor coefficients of <c>μ_k</c> from Kato's closed-form trace sum.</summary>
@@ -108,6 +110,17 @@ public static class EigenvalueDerivatives
         MatrixGuard.RequireIndex(index, eig.Size, "eigenvalue");
         var cluster = eig.Cluster(index, clusterTolerance);
         return (cluster, SymmetricEigenproblem.ForCluster(eig, path, cluster));
+    }
+
+    private static ExpansionCondition ClusterCondition(SymmetricEigendecomposition eig, double gap, int order)
+    {
+        var scale = 0.0;
+        foreach (var mu in eig.Factors.Values)
+        {
+            scale = Math.Max(scale, Math.Abs(mu));
+        }
+
+        return ExpansionCondition.ForCluster(eig.Size, eig.Size, scale, gap, order);
     }
 
     private static SymmetricEigenproblem Prepare(SymmetricEigendecomposition eig, PerturbationPath path, int index)

@@ -115,7 +115,7 @@ public static class SingularValueDerivatives
 
         var problem = SingularValueEigenproblem.ForCluster(svd, path, cluster);
         var (mean, matrices) = ClusterSeries.Mean(problem, order);
-        return new ClusterMeanExpansion(cluster, mean, matrices, TrueGap(problem), ConvergenceBound.For(problem));
+        return new ClusterMeanExpansion(cluster, mean, matrices, TrueGap(problem), ConvergenceBound.For(problem), Condition(svd, TrueGap(problem), order));
     }
 
     /// <summary>The analytic branches of every member of the cluster that holds <c>s_k</c> along a path, orders 1..N, by
@@ -140,7 +140,7 @@ public static class SingularValueDerivatives
         {
             var problem = SingularValueEigenproblem.ForCluster(svd, path, cluster);
             var branches = BranchReduction.LargestFirst(BranchReduction.Reduce(ClusterSeries.ScaledMatrices(problem, order)));
-            return ClusterBranches.From(cluster, problem, branches, 0, false, false, TrueGap(problem), ConvergenceBound.For(problem), order);
+            return ClusterBranches.From(cluster, problem, branches, 0, false, false, TrueGap(problem), ConvergenceBound.For(problem), Condition(svd, TrueGap(problem), order));
         }
 
         var structural = Math.Abs(svd.RowCount - svd.ColumnCount);
@@ -148,11 +148,11 @@ public static class SingularValueDerivatives
         if (zero.Problem is not { } atZero)
         {
             var none = new ConvergenceBound(double.PositiveInfinity, cluster.Gap / 2) { ExactFromOrder = 0 };
-            return ClusterBranches.From(cluster, null, [], structural, true, false, cluster.Gap, none, order);
+            return ClusterBranches.From(cluster, null, [], structural, true, false, cluster.Gap, none, Condition(svd, cluster.Gap, order));
         }
 
         var signed = zero.SignedBranches(BranchReduction.Reduce(ClusterSeries.ScaledMatrices(atZero, order)));
-        return ClusterBranches.From(cluster, atZero, signed, structural, true, false, TrueGap(atZero), ConvergenceBound.For(atZero), order);
+        return ClusterBranches.From(cluster, atZero, signed, structural, true, false, TrueGap(atZero), ConvergenceBound.For(atZero), Condition(svd, TrueGap(atZero), order));
     }
 
     /// <summary>The number of trace terms the closed form sums for orders 1..N on a path of degree L.</summary>
@@ -167,6 +167,9 @@ public static class SingularValueDerivatives
         MatrixGuard.RequireIndex(index, svd.Size, "singular value");
         return svd.Cluster(index, clusterTolerance);
     }
+
+    private static ExpansionCondition Condition(ThinSingularValueDecomposition svd, double gap, int order) =>
+        ExpansionCondition.ForCluster(svd.RowCount, svd.ColumnCount, svd.Factors.Values[0], gap, order);
 
     private static double TrueGap(SingularValueEigenproblem problem) => Math.ScaleB(problem.Gap, problem.ValueExponent);
 

@@ -52,9 +52,9 @@ public sealed class ClusterBranches
         $"Gap = {ResultText.Number(Gap)}");
 
     /// <summary>Builds the result from branches in the problem's scaled units (exact zero branches added up to the cluster's size).</summary>
-    internal static ClusterBranches From(SpectralCluster cluster, IsolatedEigenproblem? problem, double[][] scaledSorted, int structuralZeros, bool signed, bool ascendingIndices, double gap, ConvergenceBound convergence, int order)
+    internal static ClusterBranches From(SpectralCluster cluster, IsolatedEigenproblem? problem, double[][] scaledSorted, int structuralZeros, bool signed, bool ascendingIndices, double gap, ConvergenceBound convergence, ExpansionCondition condition)
     {
-        var padded = BranchReduction.LargestFirst(scaledSorted.Concat(Enumerable.Range(0, cluster.Count - scaledSorted.Length).Select(_ => new double[order + 1])));
+        var padded = BranchReduction.LargestFirst(scaledSorted.Concat(Enumerable.Range(0, cluster.Count - scaledSorted.Length).Select(_ => new double[condition.Order + 1])));
         var tied = BranchReduction.Ties(padded).Select(group => (IReadOnlyList<int>)group).ToArray();
         var coefficients = problem is null ? padded : ClusterSeries.Rescaled(problem, padded);
         var branches = new List<Branch>();
@@ -63,7 +63,7 @@ public sealed class ClusterBranches
             var index = ascendingIndices ? cluster.First + cluster.Count - 1 - i : cluster.First + i;
             var leading = Array.FindIndex(padded[i], c => !BranchReduction.IsZero(c, padded[i]));
             var leftSign = signed && leading > 0 && leading % 2 == 1 ? -1 : 1;            // s(t) = (−1)^q s̃(t) for t < 0
-            branches.Add(new Branch(index, coefficients[i], gap, convergence, leftSign));
+            branches.Add(new Branch(index, coefficients[i], gap, convergence, condition, leftSign));
         }
 
         return new ClusterBranches(cluster, branches, tied, structuralZeros, gap, convergence);

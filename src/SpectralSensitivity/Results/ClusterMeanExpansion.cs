@@ -16,8 +16,8 @@ namespace SpectralSensitivity.Results;
 /// </remarks>
 public sealed class ClusterMeanExpansion : SpectralExpansion
 {
-    internal ClusterMeanExpansion(SpectralCluster cluster, double[] coefficients, Matrix<double>[] matrices, double gap, ConvergenceBound convergence)
-        : base(cluster.First, coefficients, gap, convergence)
+    internal ClusterMeanExpansion(SpectralCluster cluster, double[] coefficients, Matrix<double>[] matrices, double gap, ConvergenceBound convergence, ExpansionCondition condition)
+        : base(cluster.First, coefficients, gap, convergence, condition)
     {
         Cluster = cluster;
         CoefficientMatrices = matrices;
