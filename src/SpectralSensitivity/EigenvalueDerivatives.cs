@@ -120,7 +120,7 @@ public static class EigenvalueDerivatives
             scale = Math.Max(scale, Math.Abs(mu));
         }
 
-        return ExpansionCondition.ForCluster(eig.Size, eig.Size, scale, gap, order);
+        return ExpansionCondition.Of(eig.Size, eig.Size, scale, gap, order);
     }
 
     private static SymmetricEigenproblem Prepare(SymmetricEigendecomposition eig, PerturbationPath path, int index)

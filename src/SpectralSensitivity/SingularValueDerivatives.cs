@@ -169,7 +169,7 @@ public static class SingularValueDerivatives
     }
 
     private static ExpansionCondition Condition(ThinSingularValueDecomposition svd, double gap, int order) =>
-        ExpansionCondition.ForCluster(svd.RowCount, svd.ColumnCount, svd.Factors.Values[0], gap, order);
+        ExpansionCondition.Of(svd.RowCount, svd.ColumnCount, svd.Factors.Values[0], gap, order);
 
     private static double TrueGap(SingularValueEigenproblem problem) => Math.ScaleB(problem.Gap, problem.ValueExponent);
 

@@ -16,11 +16,23 @@ internal static class DerivativesCommand
             CommonOptions.Direction(required: true),
             CommonOptions.Index(required: false),
             Singular: true,
-            (a, e, k, n, method, refinement) => Expansions.OfSingularValues(ThinSingularValueDecomposition.Compute(a, refinement), e, k, n, method)),
+            (a, refinement) =>
+            {
+                var svd = ThinSingularValueDecomposition.Compute(a, refinement);
+                var top = svd.SingularValue(1);
+                return new DecomposedMatrix(
+                    svd.Size,
+                    top > 0 ? svd.ClusterTolerance / top : 0,
+                    (e, k, n, method) => Expansions.OfSingularValues(svd, e, k, n, method),
+                    (e, k, n, tolerance) => SingularValueDerivatives.ClusterMean(svd, PerturbationPath.Linear(e), k, n, tolerance),
+                    (e, k, n, tolerance) => SingularValueDerivatives.Branches(svd, PerturbationPath.Linear(e), k, n, tolerance));
+            }),
         "spectral derivatives --matrix A.npy --direction E.npy --index 1 --order 6",
         "spectral derivatives -A A.csv -E E.csv -k 2 -N 8 --json",
         "spectral derivatives -A A.mtx -E E.mtx -k 1 -N 10 --method closed-form",
         "spectral derivatives -A A.npy -E E.npy -k all -N 8 --json",
         "spectral derivatives -A A.npy -E E.npy -k 1..5 -N 4 --json",
-        "spectral derivatives -A A.npy -E E.npy -k 2 -N 8 --refinement extended-precision");
+        "spectral derivatives -A A.npy -E E.npy -k 2 -N 8 --refinement extended-precision",
+        "spectral derivatives -A A.npy -E E.npy -k 2 -N 6 --cluster-mean --json",
+        "spectral derivatives -A A.npy -E E.npy -k 4 -N 4 --branches --cluster-tolerance 1e-8 --json");
 }

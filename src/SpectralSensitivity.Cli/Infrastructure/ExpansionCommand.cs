@@ -15,7 +15,7 @@ internal static class ExpansionCommand
     /// <param name="Direction">The --direction option.</param>
     /// <param name="Index">The --index option (one index or a set, <see cref="IndexSelection"/>).</param>
     /// <param name="Singular">True for singular values (JSON "singularValue"), false for eigenvalues ("eigenvalue").</param>
-    /// <param name="Expand">Decomposes the matrix (refined as --refinement asks) and expands the selected values to order N with the named method, in the order asked.</param>
+    /// <param name="Decompose">Decomposes the matrix (refined as --refinement asks) once for everything asked of it.</param>
     internal sealed record Spec(
         string Name,
         string Description,
@@ -23,7 +23,7 @@ internal static class ExpansionCommand
         Option<string> Direction,
         Option<string> Index,
         bool Singular,
-        Func<Matrix<double>, Matrix<double>, IndexSelection, int, string, DecompositionRefinement, IReadOnlyList<SpectralExpansion>> Expand);
+        Func<Matrix<double>, DecompositionRefinement, DecomposedMatrix> Decompose);
 
     public static Command Create(CliContext context, Spec spec, params string[] examples)
     {
@@ -32,7 +32,12 @@ internal static class ExpansionCommand
         var json = CommonOptions.Json();
         var refinementOption = RefinementOption.Create();
         var output = MatrixOutput.Option("the derivatives (.npz: derivatives, taylorCoefficients and the vectors' Taylor coefficients)");
+        var cluster = new ClusterOptions();
         var command = new Command(spec.Name, spec.Description) { spec.Matrix, spec.Direction, spec.Index, order, method, refinementOption, output, json };
+        foreach (var option in cluster.All)
+        {
+            command.Options.Add(option);
+        }
 
         command.SetAction(parse =>
         {
@@ -41,7 +46,21 @@ internal static class ExpansionCommand
             var algorithm = parse.GetRequiredValue(method);
             var refinement = parse.GetRequiredValue(refinementOption);
             var selection = IndexSelection.Parse(parse.GetRequiredValue(spec.Index));
-            var expansions = spec.Expand(matrix, direction, selection, parse.GetValue(order), algorithm, RefinementOption.Parse(refinement));
+            var (request, tolerance) = cluster.Parse(parse, algorithm);
+            var decomposed = spec.Decompose(matrix, RefinementOption.Parse(refinement));
+            var name = spec.Singular ? "s" : "mu";
+            if (request != ClusterRequest.Value)
+            {
+                var relative = tolerance ?? decomposed.DefaultRelativeTolerance;
+                var indices = selection.Resolve(decomposed.Size, spec.Singular ? "singular value" : "eigenvalue");
+                var clustered = indices.Select(k => request == ClusterRequest.Mean
+                    ? MeanResult(context, decomposed.Mean(direction, k, parse.GetValue(order), tolerance), k, relative, refinement, spec.Singular, matrix)
+                    : BranchResult(context, decomposed.Branches(direction, k, parse.GetValue(order), tolerance), k, relative, refinement, spec.Singular, matrix)).ToArray();
+                IndexedOutput.Write(context, selection, parse.GetValue(json), clustered);
+                return ExitCodes.Success;
+            }
+
+            var expansions = decomposed.Expand(direction, selection, parse.GetValue(order), algorithm);
             foreach (var expansion in expansions)
             {
                 AccuracyWarning.Report(context, expansion.Condition, $"{(spec.Singular ? "s" : "mu")}_{expansion.Index}", $"D_{expansion.Order}");
@@ -66,5 +85,25 @@ internal static class ExpansionCommand
             return ExitCodes.Success;
         });
         return context.Examples.Add(command, examples);
+    }
+
+    private static IndexedResult MeanResult(CliContext context, ClusterMeanExpansion mean, int index, double tolerance, string refinement, bool singular, Matrix<double> matrix)
+    {
+        var name = $"mean of {(singular ? "s" : "mu")}_{string.Join(",", mean.Cluster.Members)}";
+        AccuracyWarning.Report(context, mean.Condition, name, $"D_{mean.Order}");
+        var json = Expansions.ToJson(mean, DerivativeMethod.Recursion, refinement, singular, matrix.RowCount, matrix.ColumnCount) with
+        {
+            Index = index,
+            Cluster = mean.Cluster.Members,
+            ClusterTolerance = tolerance,
+        };
+        return new IndexedResult(json, () => Expansions.Render(context.Console, name, mean, DerivativeMethod.Recursion));
+    }
+
+    private static IndexedResult BranchResult(CliContext context, ClusterBranches branches, int index, double tolerance, string refinement, bool singular, Matrix<double> matrix)
+    {
+        var value = branches.Branches.First(b => b.Index == index).Value;
+        var json = BranchesJson.From(branches, index, value, tolerance, refinement, singular, matrix.RowCount, matrix.ColumnCount);
+        return new IndexedResult(json, () => Expansions.RenderBranches(context.Console, singular ? "s" : "mu", branches));
     }
 }

@@ -118,6 +118,39 @@ internal static class Expansions
 
         console.Write(table);
     }
+
+    /// <summary>Prints the cluster and one row per branch: its index, value and D_1..D_N (and the left-sided ones for zeros).</summary>
+    public static void RenderBranches(IAnsiConsole console, string symbol, ClusterBranches result)
+    {
+        var summary = new Grid().AddColumn().AddColumn();
+        summary.AddRow("cluster", $"{symbol}_{string.Join(", ", result.Cluster.Members)} (spread {Number.Short(result.Cluster.Spread)})");
+        summary.AddRow("gap d", Number.Format(result.Gap));
+        summary.AddRow("convergence radius r0 >=", Number.Format(result.Convergence.Radius));
+        if (result.TiedGroups.Count > 0)
+        {
+            summary.AddRow("tied after the last order", string.Join("; ", result.TiedGroups.Select(g => string.Join(", ", g.Select(i => $"{symbol}_{result.Branches[i].Index}")))));
+        }
+
+        console.Write(summary);
+        console.WriteLine();
+        var table = new Table().AddColumn("branch").AddColumn(new TableColumn("value").RightAligned());
+        var order = result.Branches[0].Order;
+        for (var j = 1; j <= order; j++)
+        {
+            table.AddColumn(new TableColumn($"D_{j}").RightAligned());
+        }
+
+        foreach (var branch in result.Branches)
+        {
+            table.AddRow([$"{symbol}_{branch.Index}", Number.Format(branch.Value), .. branch.Derivatives.Select(Number.Format)]);
+            if (result.Cluster.IsZero)
+            {
+                table.AddRow(["  t -> 0-", "", .. branch.LeftDerivatives.Select(Number.Format)]);
+            }
+        }
+
+        console.Write(table);
+    }
 }
 
 /// <summary>One expansion as JSON; exactly one of <paramref name="SingularValue"/> and <paramref name="Eigenvalue"/> is set.</summary>
@@ -140,4 +173,11 @@ internal sealed record ExpansionJson(
     double ConditionFigure,
     IReadOnlyList<double> ExpectedRelativeErrors,
     string? AccuracyWarning,
-    string? Output);
+    string? Output)
+{
+    /// <summary>With <c>--cluster-mean</c>: the 1-based members of the cluster whose mean <see cref="Derivatives"/> are.</summary>
+    public IReadOnlyList<int>? Cluster { get; init; }
+
+    /// <summary>With <c>--cluster-mean</c>: the relative cluster tolerance used.</summary>
+    public double? ClusterTolerance { get; init; }
+}

@@ -83,9 +83,4 @@ public sealed class ExpansionCondition
         ArgumentNullException.ThrowIfNull(eig);
         return new ExpansionCondition(eig.Size, eig.Size, eig.Eigenvalues.AbsoluteMaximum(), eig.Gap(index), order);
     }
-
-    /// <summary>The condition of a cluster's series: κ = τ / d with the cluster's gap d to the rest of the spectrum (the
-    /// rounding inside the cluster does not matter: the cluster's invariant subspace is what is computed).</summary>
-    internal static ExpansionCondition ForCluster(int rows, int columns, double scale, double gap, int order) =>
-        new(rows, columns, scale, gap, order);
 }

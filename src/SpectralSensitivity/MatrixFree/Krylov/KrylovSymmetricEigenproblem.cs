@@ -37,7 +37,7 @@ internal sealed class KrylovSymmetricEigenproblem : IsolatedEigenproblem, IKrylo
 
     public double UnscaledGap { get; }
 
-    public override double Eigenvalue => Math.ScaleB(UnscaledEigenvalue, -ValueExponent);
+    public override double MemberEigenvalue(int member) => Math.ScaleB(UnscaledEigenvalue, -ValueExponent);
 
     public override double Gap => Math.ScaleB(UnscaledGap, -ValueExponent);
 
@@ -48,7 +48,7 @@ internal sealed class KrylovSymmetricEigenproblem : IsolatedEigenproblem, IKrylo
 
     public List<double> RightSideNorms { get; } = [];
 
-    public override void ApplyResolvent(double[] source, double[] destination)
+    public override void ApplyResolvent(int member, double[] source, double[] destination)
     {
         RightSideNorms.Add(VectorMath.Norm(source));
         Resolvent.Apply(source, destination);
