@@ -144,7 +144,7 @@ public static class SingularValueDerivatives
         }
 
         var structural = Math.Abs(svd.RowCount - svd.ColumnCount);
-        var zero = ZeroClusterProblem.Create(svd, path);
+        var zero = ZeroClusterProblem.Create(svd, path, cluster.First - 1);
         if (zero.Problem is not { } atZero)
         {
             var none = new ConvergenceBound(double.PositiveInfinity, cluster.Gap / 2) { ExactFromOrder = 0 };

@@ -177,14 +177,15 @@ public sealed class ThinSingularValueDecomposition
         var sk = SingularValue(index);
         var values = Factors.Values.ToArray();
         var tolerance = SpectralCluster.AbsoluteTolerance(relativeTolerance, values[0], ClusterTolerance);
+        var nonZero = values.Count(x => x > ZeroTolerance);              // the values decide, as in RequireIsolated
         if (sk <= ZeroTolerance)
         {
-            var zeros = values[Rank..];
-            return new SpectralCluster(Rank + 1, Size - Rank, zeros, Rank > 0 ? values[Rank - 1] : double.PositiveInfinity, true, ZeroTolerance);
+            var zeros = values[nonZero..];
+            return new SpectralCluster(nonZero + 1, Size - nonZero, zeros, nonZero > 0 ? values[nonZero - 1] : double.PositiveInfinity, true, ZeroTolerance);
         }
 
         var (first, count) = SpectralCluster.Chain(values, index, tolerance);
-        count = Math.Min(count, Rank - first + 1);                       // the zero values form their own cluster
+        count = Math.Min(count, nonZero - first + 1);                    // the zero values form their own cluster
         var gap = double.PositiveInfinity;
         for (var c = first - 1; c < first - 1 + count; c++)
         {

@@ -43,14 +43,17 @@ internal sealed class ZeroClusterProblem
     public int Pairs { get; }
 
     /// <summary>Builds the reduced problem for the zero singular values of A along the path.</summary>
-    public static ZeroClusterProblem Create(ThinSingularValueDecomposition svd, PerturbationPath path)
+    /// <param name="svd">The thin SVD of A.</param>
+    /// <param name="path">The path terms.</param>
+    /// <param name="rank">The number of non-zero singular values (the zero cluster starts at rank + 1).</param>
+    public static ZeroClusterProblem Create(ThinSingularValueDecomposition svd, PerturbationPath path, int rank)
     {
         path.ValidateAndBound(svd.RowCount, svd.ColumnCount, "A");                     // shapes and finiteness
         var wide = svd.RowCount < svd.ColumnCount;
         var u = wide ? svd.RightFactor : svd.LeftFactor;
         var v = wide ? svd.LeftFactor : svd.RightFactor;
         var terms = path.Terms.Select(e => wide ? e.Transpose() : e).ToArray();
-        int m = u.RowCount, n = v.RowCount, rank = svd.Rank;
+        int m = u.RowCount, n = v.RowCount;
         var exponent = ReducedResolvent.ScaleExponentOf(svd);
         var scaledValues = Vector<double>.Build.Dense(rank, i => Math.ScaleB(svd.Factors.Values[i], -exponent));
         var uPlus = u.SubMatrix(0, m, 0, rank);
