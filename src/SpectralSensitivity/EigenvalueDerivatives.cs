@@ -61,7 +61,7 @@ public static class EigenvalueDerivatives
     /// cluster's g × g coefficient matrices <c>M_j</c>.</summary>
     /// <remarks>The block recursion with the members' eigenvectors Q: <c>M_j = Qᵀ Σ_ν T_ν X_{j−ν}</c>, column c of
     /// <c>X_j = S_c(−Σ_ν T_ν X_{j−ν} + Σ_i X_{j−i} M_i)</c>, mean coefficients <c>tr(M_j)/g</c> (Kato, Ch. II §2.3). Cost: g times
-    /// <see cref="Expand(SymmetricEigendecomposition, PerturbationPath, int, int)"/>.</remarks>
+    /// <see cref="Expand(SymmetricEigendecomposition, PerturbationPath, int, int, SpectralOptions)"/>.</remarks>
     /// <param name="eig">The eigendecomposition of T.</param>
     /// <param name="path">Symmetric path terms.</param>
     /// <param name="index">1-based k (ascending), any member.</param>

@@ -96,7 +96,7 @@ public static class SingularValueDerivatives
     /// <c>S_c</c> the reduced resolvent with the whole cluster removed at <c>s_c</c>; the mean's coefficients are <c>tr(M_j)/g</c>
     /// (Kato, Ch. II §2.3; docs/theory.md). The mean is analytic where the members cross, and stays well-conditioned for a
     /// nearly repeated group (give a wider <paramref name="clusterTolerance"/>) while the members' own derivatives blow up.</para>
-    /// <para>Cost: g times <see cref="Expand(ThinSingularValueDecomposition, PerturbationPath, int, int)"/> plus O(N² g² (m + n)).</para>
+    /// <para>Cost: g times <see cref="Expand(ThinSingularValueDecomposition, PerturbationPath, int, int, SpectralOptions)"/> plus O(N² g² (m + n)).</para>
     /// </remarks>
     /// <param name="svd">The thin SVD of A.</param>
     /// <param name="path">The path terms.</param>
