@@ -242,11 +242,11 @@ public sealed class ReducedResolvent
     {
         var u = _svd.LeftFactor;
         var v = _svd.RightFactor;
-        var topLeft = u * DenseMatrix.OfDiagonalArray(_firstOrderDiagonal).TransposeAndMultiply(u);     // U diag(D − κ) Uᵀ
-        var bottomRight = v * DenseMatrix.OfDiagonalArray(_firstOrderDiagonal).TransposeAndMultiply(v); // V diag(D − κ) Vᵀ
-        AddToDiagonal(topLeft, KernelWeight);                                                           // + κ I
+        var topLeft = ColumnsScaled(u, _firstOrderDiagonal).TransposeAndMultiply(u);     // (U diag(D − κ)) Uᵀ: one GEMM
+        var bottomRight = ColumnsScaled(v, _firstOrderDiagonal).TransposeAndMultiply(v); // (V diag(D − κ)) Vᵀ
+        AddToDiagonal(topLeft, KernelWeight);                                            // + κ I
         AddToDiagonal(bottomRight, KernelWeight);
-        var topRight = u * DenseMatrix.OfDiagonalArray(_firstOrderCross).TransposeAndMultiply(v);       // U diag(C) Vᵀ
+        var topRight = ColumnsScaled(u, _firstOrderCross).TransposeAndMultiply(v);       // (U diag(C)) Vᵀ
         return (topLeft, bottomRight, topRight);
     }
 
@@ -263,6 +263,21 @@ public sealed class ReducedResolvent
 
             values[i] = scaled;
         }
+    }
+
+    /// <summary><c>F diag(w)</c>: a copy of F with column i multiplied by <c>w_i</c>, O(rows · r) instead of a GEMM.</summary>
+    private static Matrix<double> ColumnsScaled(Matrix<double> factor, double[] weights)
+    {
+        var scaled = DenseMatrix.OfMatrix(factor);
+        for (var i = 0; i < weights.Length; i++)
+        {
+            foreach (ref var entry in scaled.Values.AsSpan(i * factor.RowCount, factor.RowCount))
+            {
+                entry *= weights[i];
+            }
+        }
+
+        return scaled;
     }
 
     private static void AddToDiagonal(Matrix<double> matrix, double value)
