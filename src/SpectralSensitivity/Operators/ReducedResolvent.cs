@@ -56,7 +56,7 @@ public sealed class ReducedResolvent
         for (var i = 0; i < r; i++)
         {
             var si = Math.ScaleB(svd.Factors.Values[i], -ScaleExponent);
-            var removed = i >= first - 1 && i < first - 1 + count;
+            var removed = IsMember(i);
             if (!removed)
             {
                 Toward[i] = 1.0 / (si - scaledShift);                                          // τ_i = 1/(s_i − λ)
@@ -83,8 +83,7 @@ public sealed class ReducedResolvent
             // The sweep adds U (D a + C b) and the caller κ (x; y); the kernel term κ (x − U a) is folded in as D − κ.
             _diagonal[i] = 0.5 * (Toward[i] + Partner[i]) - KernelWeight;                        // D_i − κ
             _cross[i] = 0.5 * (Toward[i] - Partner[i]);                                          // C_i
-            var removed = i >= first - 1 && i < first - 1 + count;
-            var partner = removed ? 0.0 : Partner[i];                                            // drop π_i of a removed pair
+            var partner = IsMember(i) ? 0.0 : Partner[i];                                            // drop π_i of a removed pair
             _firstOrderDiagonal[i] = 0.5 * (Toward[i] + partner) - KernelWeight;
             _firstOrderCross[i] = 0.5 * (Toward[i] - partner);
         }
@@ -92,6 +91,9 @@ public sealed class ReducedResolvent
 
     /// <summary>The 1-based index k of the singular value (the first member of a cluster).</summary>
     public int Index => FirstMember;
+
+    /// <summary>Whether the 0-based pair i is one of the removed members.</summary>
+    private bool IsMember(int i) => i >= FirstMember - 1 && i < FirstMember - 1 + MemberCount;
 
     /// <summary>The first removed 1-based index.</summary>
     internal int FirstMember { get; }
