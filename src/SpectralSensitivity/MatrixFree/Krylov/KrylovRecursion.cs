@@ -14,8 +14,7 @@ internal static class KrylovRecursion
     internal sealed record Result(double[] Values, double[][][] Blocks, double[] DerivativeErrors, double[] VectorErrors, double Gap, ConvergenceBound Convergence,
         double[] SolverResiduals, int[] SolverIterations);
 
-    public static Result Run<TProblem>(TProblem problem, int order, IReadOnlyList<Range> blocks, int e, int f, double normalizedNorm, double largestResidual)
-        where TProblem : IsolatedEigenproblem, IKrylovEigenproblem
+    public static Result Run(KrylovEigenproblem problem, int order, IReadOnlyList<Range> blocks, int e, int f, double normalizedNorm, double largestResidual)
     {
         problem.UseBasis(new PowerMonomials(order, 1));
         var (values, vectors) = PerturbationRecursion.Run(problem);                     // scaled units

@@ -14,14 +14,14 @@ namespace SpectralSensitivity.MatrixFree.Krylov;
 /// <para>Units: the operators are the normalised <c>A' = 2^−e A</c>, <c>E' = 2^−f E</c>; the recursion's own scaling
 /// (<see cref="IsolatedEigenproblem"/>) divides by <c>σ = 2^v</c>, v the exponent of <c>s'₁</c>.</para>
 /// </remarks>
-internal sealed class KrylovSingularValueEigenproblem : IsolatedEigenproblem, IKrylovEigenproblem
+internal sealed class KrylovSingularValueEigenproblem : KrylovEigenproblem
 {
     private readonly ILinearOperator _a;
     private readonly ILinearOperator _e;
     private readonly int _m;
 
     public KrylovSingularValueEigenproblem(PartialSingularValueDecomposition svd, ILinearOperator normalizedDirection, double directionNormBound, int index, double solverTolerance, int maxIterations)
-        : base(Embed(svd.Scaled.Left[index - 1], svd.Scaled.Right[index - 1], +1), [directionNormBound], ValueExponentOf(svd))
+        : base(Embed(svd.Scaled.Left[index - 1], svd.Scaled.Right[index - 1], +1), directionNormBound, ValueExponentOf(svd))
     {
         var triplets = svd.Scaled;
         _a = svd.Normalized;
@@ -51,32 +51,6 @@ internal sealed class KrylovSingularValueEigenproblem : IsolatedEigenproblem, IK
 
         Resolvent = new DeflatedResolvent(ApplyEmbedding, UnscaledEigenvalue, Eigenvector, [.. values], vectors, complementBelow: true, complementGap, solverTolerance, maxIterations);
         TripletResidual = Math.Max(triplets.LeftResiduals[k], triplets.RightResiduals[k]);
-    }
-
-    /// <summary>s'_k, the target in the units of A'.</summary>
-    public double UnscaledEigenvalue { get; }
-
-    /// <summary>d', the gap in the units of A'.</summary>
-    public double UnscaledGap { get; }
-
-    public override double MemberEigenvalue(int member) => Math.ScaleB(UnscaledEigenvalue, -ValueExponent);
-
-    public override double Gap => Math.ScaleB(UnscaledGap, -ValueExponent);
-
-    /// <summary>max(‖A' v_k − s'_k u_k‖, ‖A'ᵀ u_k − s'_k v_k‖).</summary>
-    public double TripletResidual { get; }
-
-    public DeflatedResolvent Resolvent { get; }
-
-    /// <summary>‖source‖ of every resolvent application so far.</summary>
-    public List<double> RightSideNorms { get; } = [];
-
-    /// <summary>destination = σ S' source (the reduced resolvent of <c>H(A')/σ</c> at <c>s'_k/σ</c>).</summary>
-    public override void ApplyResolvent(int member, double[] source, double[] destination)
-    {
-        RightSideNorms.Add(VectorMath.Norm(source));
-        Resolvent.Apply(source, destination);
-        VectorMath.ScaleByPowerOfTwo(destination, ValueExponent);
     }
 
     protected override void ApplyUnscaledTerm(int term, double[] source, double[] destination) => Embedded(_e, source, destination);

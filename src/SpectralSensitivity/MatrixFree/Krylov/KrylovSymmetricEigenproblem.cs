@@ -1,5 +1,3 @@
-using SpectralSensitivity.Series;
-
 namespace SpectralSensitivity.MatrixFree.Krylov;
 
 /// <summary>
@@ -8,12 +6,12 @@ namespace SpectralSensitivity.MatrixFree.Krylov;
 /// fractions <c>1/(μ_i − μ_k)</c>, and on their complement the spectrum lies beyond the last computed value, so
 /// <c>±(μ_k − T)</c> is definite there.
 /// </summary>
-internal sealed class KrylovSymmetricEigenproblem : IsolatedEigenproblem, IKrylovEigenproblem
+internal sealed class KrylovSymmetricEigenproblem : KrylovEigenproblem
 {
     private readonly ILinearOperator _e;
 
     public KrylovSymmetricEigenproblem(PartialSymmetricEigendecomposition eig, ILinearOperator normalizedDirection, double directionNormBound, int index, double solverTolerance, int maxIterations)
-        : base((double[])eig.Scaled.Vectors[index - 1].Clone(), [directionNormBound], ValueExponentOf(eig))
+        : base((double[])eig.Scaled.Vectors[index - 1].Clone(), directionNormBound, ValueExponentOf(eig))
     {
         _e = normalizedDirection;
         var pairs = eig.Scaled;
@@ -31,28 +29,6 @@ internal sealed class KrylovSymmetricEigenproblem : IsolatedEigenproblem, IKrylo
         Resolvent = new DeflatedResolvent((x, y) => normalized.Multiply(x, y), mu[k], Eigenvector, values, vectors,
             complementBelow: eig.End == SpectrumEnd.LargestAlgebraic, complementGap, solverTolerance, maxIterations);
         TripletResidual = pairs.Residuals[k];
-    }
-
-    public double UnscaledEigenvalue { get; }
-
-    public double UnscaledGap { get; }
-
-    public override double MemberEigenvalue(int member) => Math.ScaleB(UnscaledEigenvalue, -ValueExponent);
-
-    public override double Gap => Math.ScaleB(UnscaledGap, -ValueExponent);
-
-    /// <summary>‖T' q_k − μ'_k q_k‖.</summary>
-    public double TripletResidual { get; }
-
-    public DeflatedResolvent Resolvent { get; }
-
-    public List<double> RightSideNorms { get; } = [];
-
-    public override void ApplyResolvent(int member, double[] source, double[] destination)
-    {
-        RightSideNorms.Add(VectorMath.Norm(source));
-        Resolvent.Apply(source, destination);
-        VectorMath.ScaleByPowerOfTwo(destination, ValueExponent);
     }
 
     protected override void ApplyUnscaledTerm(int term, double[] source, double[] destination) => _e.Multiply(source, destination);
