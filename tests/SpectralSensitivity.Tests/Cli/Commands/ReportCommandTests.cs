@@ -104,4 +104,17 @@ public sealed class ReportCommandTests
         File.ReadAllText(Path.Combine(files.Directory, "g.html")).Should().Contain("as given by --t-min/--t-max");
         CliRunner.Run("report", "-A", pa, "-o", Path.Combine(files.Directory, "x.html"), "--t-min", "1", "--t-max", "0").ExitCode.Should().Be(2);
     }
+
+    [Fact]
+    public void A_12_by_8_report_with_its_heatmaps_stays_under_200_kB()
+    {
+        using var files = new MatrixFiles();
+        var output = Path.Combine(files.Directory, "r.html");
+        var result = CliRunner.Run("report", "-A", files.Write("A", TestMatrices.Random(12, 8, 47), MatrixFormat.NpyFloat64C), "-k", "2", "-o", output, "--json");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        var html = File.ReadAllText(output);
+        html.Should().Contain("Difference: closed form - finite differences").And.Contain("data:image/png;base64,");
+        new FileInfo(output).Length.Should().BeLessThan(200_000).And.Be(result.Json.GetProperty("bytes").GetInt64());
+    }
 }
