@@ -14,21 +14,34 @@ internal static class TaylorScan
     /// <param name="expansion">The expansion of <c>s_k</c> to order N.</param>
     /// <param name="steps">The values of t.</param>
     /// <param name="tick">Called once per t (progress).</param>
-    public static TaylorPoint[] Run(Matrix<double> a, Matrix<double> e, SingularValueExpansion expansion, IReadOnlyList<double> steps, Action tick)
+    public static TaylorPoint[] Run(Matrix<double> a, Matrix<double> e, SingularValueExpansion expansion, IReadOnlyList<double> steps, Action tick) =>
+        Compare(expansion, steps, SingularValues(a, e, steps, tick).Select(values => values[expansion.Index - 1]).ToArray());
+
+    /// <summary>The singular values of <c>A + tE</c> from a fresh SVD at every t (largest first).</summary>
+    /// <param name="a">A.</param>
+    /// <param name="e">E.</param>
+    /// <param name="steps">The values of t.</param>
+    /// <param name="tick">Called once per t (progress).</param>
+    public static double[][] SingularValues(Matrix<double> a, Matrix<double> e, IReadOnlyList<double> steps, Action tick)
     {
-        var points = new TaylorPoint[steps.Count];
+        var values = new double[steps.Count][];
         for (var i = 0; i < steps.Count; i++)
         {
-            var t = steps[i];
-            var recomputed = Recompute(a, e, t).SingularValues[expansion.Index - 1];
-            var byOrder = Enumerable.Range(1, expansion.Order).Select(n => expansion.Predict(t, n)).ToArray();
-            var predicted = byOrder[^1];
-            points[i] = new TaylorPoint(t, recomputed, predicted, Math.Abs(predicted - recomputed), expansion.PredictionErrorBound(t), byOrder);
+            values[i] = Recompute(a, e, steps[i]).SingularValues.ToArray();
             tick();
         }
 
-        return points;
+        return values;
     }
+
+    /// <summary>The predictions of orders 1..N of <paramref name="expansion"/> at every t against the <paramref name="recomputed"/> values.</summary>
+    public static TaylorPoint[] Compare(SpectralExpansion expansion, IReadOnlyList<double> steps, IReadOnlyList<double> recomputed) =>
+        steps.Select((t, i) =>
+        {
+            var byOrder = Enumerable.Range(1, expansion.Order).Select(n => expansion.Predict(t, n)).ToArray();
+            var predicted = byOrder[^1];
+            return new TaylorPoint(t, recomputed[i], predicted, Math.Abs(predicted - recomputed[i]), expansion.PredictionErrorBound(t), byOrder);
+        }).ToArray();
 
     /// <summary>The SVD of <c>A + tE</c>; an entry that overflows is reported as <c>A + tE</c> at this t (A itself is finite).</summary>
     private static ThinSingularValueDecomposition Recompute(Matrix<double> a, Matrix<double> e, double t)

@@ -21,6 +21,7 @@ internal sealed record HessianData(Matrix<double>? Analytic, Matrix<double>? Fin
 /// <summary>Lays out the HTML report: spectrum, Taylor predictions with the convergence radius, errors, derivative magnitudes.</summary>
 internal static class SensitivityReport
 {
+    /// <summary>The page for a simple s_k.</summary>
     public static string Render(ReportData data)
     {
         var expansion = data.Expansion;
@@ -35,12 +36,12 @@ internal static class SensitivityReport
         page.Heading("Singular value spectrum and derivatives against order")
             .Paragraph($"Left: the singular values of A, s_{k} in red. Right: |D_j| = |d^j s_{k} / dt^j| grows like j! / r^j, while the Taylor coefficients " +
                        "|c_j| = |D_j| / j! decay geometrically inside the radius; the dashed line is Cauchy's bound rho / r0^j with rho = d / 2.")
-            .Figures(Spectrum(data.Svd, k), Derivatives(expansion));
+            .Figures(Spectrum(data.Svd, [k]), Derivatives(expansion));
         page.Heading($"Taylor predictions of s_{k}(A + tE) against recomputed singular values")
             .Paragraph($"Orders 1..{expansion.Order} of the Taylor series at t = 0 against s_{k}(A + tE) from a fresh SVD at each of {data.Scan.Count} values of t. " +
                        "The dashed red lines mark the guaranteed convergence radius r0 = d / (2 ||E||_2) (a lower bound: the series may converge further); " +
                        "the grey dashed line is the rigorous error bound of order N, valid inside r0.")
-            .Figures(Predictions(data.Scan, expansion), Errors(data.Scan, expansion))
+            .Figures(Predictions(data.Scan, expansion, $"s_{k}"), Errors(data.Scan, expansion))
             .Table(["j", "D_j", "c_j"], Enumerable.Range(1, expansion.Order).Select(j => (IReadOnlyList<string>)[Number.Format(j), Number.Format(expansion.Derivatives[j - 1]), Number.Format(expansion.TaylorCoefficients[j])]));
         AddHessian(page, data.Hessian, data.Svd, k);
 
@@ -76,22 +77,25 @@ internal static class SensitivityReport
             .Figures(SvgHeatmap.Render("Hessian (closed form)", analytic, scale), SvgHeatmap.Render("Difference: closed form - finite differences", difference, Math.Max(largestDifference, double.Epsilon)));
     }
 
-    private static string Spectrum(ThinSingularValueDecomposition svd, int k)
+    /// <summary>The singular values of A with <paramref name="marked"/> (1-based) in red.</summary>
+    internal static string Spectrum(ThinSingularValueDecomposition svd, IReadOnlyList<int> marked)
     {
         var values = svd.SingularValues;
         var logY = values.All(s => s > 0) && values[0] / values[^1] > 20;
+        var label = marked.Count == 1 ? $"s_{marked[0]}" : $"s_{marked[0]}..s_{marked[^1]}";
         return new SvgChart("Singular values s_i of A", "i", "s_i") { LogY = logY }
             .Add("s_i", Enumerable.Range(1, svd.Size).Select(i => ((double)i, values[i - 1])).ToArray(), Palette.Ordered(0, 1), markers: true)
-            .Add($"s_{k}", [((double)k, values[k - 1])], Palette.Radius, markers: true)
+            .Add(label, marked.Select(i => ((double)i, values[i - 1])).ToArray(), Palette.Radius, markers: true)
             .Render();
     }
 
-    private static string Predictions(IReadOnlyList<TaylorPoint> scan, SingularValueExpansion expansion)
+    /// <summary>The predictions of orders 1..N of <paramref name="symbol"/>(A + tE) against the recomputed values, with ±r0 marked.</summary>
+    internal static string Predictions(IReadOnlyList<TaylorPoint> scan, SpectralExpansion expansion, string symbol)
     {
         var recomputed = scan.Select(p => p.Recomputed).ToArray();
         var (low, high) = (recomputed.Min(), recomputed.Max());
         var pad = Math.Max(high - low, 1e-3 * Math.Max(Math.Abs(high), 1e-300)) * 0.4;
-        var chart = new SvgChart($"s_{expansion.Index}(A + tE): Taylor orders 1..{expansion.Order}", "t", $"s_{expansion.Index}") { YRange = (low - pad, high + pad) };
+        var chart = new SvgChart($"{symbol}(A + tE): Taylor orders 1..{expansion.Order}", "t", symbol) { YRange = (low - pad, high + pad) };
         for (var n = 1; n <= expansion.Order; n++)
         {
             chart.Add($"order {n}", scan.Select(p => (p.T, p.PredictionsByOrder[n - 1])).ToArray(), Palette.Ordered(n - 1, expansion.Order), strokeWidth: 1.3);
@@ -101,7 +105,8 @@ internal static class SensitivityReport
         return MarkRadius(chart, expansion.Convergence.Radius).Render();
     }
 
-    private static string Errors(IReadOnlyList<TaylorPoint> scan, SingularValueExpansion expansion)
+    /// <summary>|prediction − recomputed| of orders 1..N on a log scale, with the rigorous bound of order N.</summary>
+    internal static string Errors(IReadOnlyList<TaylorPoint> scan, SpectralExpansion expansion)
     {
         var chart = new SvgChart("|prediction - recomputed|", "t", "absolute error") { LogY = true };
         for (var n = 1; n <= expansion.Order; n++)
@@ -113,7 +118,8 @@ internal static class SensitivityReport
         return MarkRadius(chart, expansion.Convergence.Radius).Render();
     }
 
-    private static string Derivatives(SingularValueExpansion expansion)
+    /// <summary>|D_j| and |c_j| against j with Cauchy's bound rho / r0^j.</summary>
+    internal static string Derivatives(SpectralExpansion expansion)
     {
         var orders = Enumerable.Range(1, expansion.Order).ToArray();
         var convergence = expansion.Convergence;
@@ -124,6 +130,6 @@ internal static class SensitivityReport
             .Render();
     }
 
-    private static SvgChart MarkRadius(SvgChart chart, double radius) =>
+    internal static SvgChart MarkRadius(SvgChart chart, double radius) =>
         double.IsFinite(radius) ? chart.AddVertical(-radius, "-r0", Palette.Radius).AddVertical(radius, "r0", Palette.Radius) : chart;
 }
