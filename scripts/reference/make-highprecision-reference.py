@@ -8,11 +8,14 @@ resolvent, no recursion, no closed form. The interval h is a quarter of the smal
 radius r0 = d / (2 ||E||_2) among the indices kept, so the interpolation error is far below 1e-30.
 
 Indices are kept when their relative gap d / s_1 is at least 1e-2 (the accuracy target's
-condition). Output: tests/SpectralSensitivity.Tests/Fixtures/highprecision-reference.json, and the same for
+condition). Each kept index also carries its conditioning floor per order: the largest change of
+D_n under three random backward perturbations A + P of norm ||P||_2 = eps ||A||_2 (eps = 2^-52, the
+size of what any backward-stable SVD commits), computed the same way at 50 digits, so that a test can
+tell an error of the library from one the data's conditioning forces on every double algorithm. Output: tests/SpectralSensitivity.Tests/Fixtures/highprecision-reference.json, and the same for
 eigenvalues of symmetric T + tT1 (eigenvalues ascending, relative gap d / max|mu| >= 1e-2) in
 highprecision-symmetric-reference.json beside it.
 
-Run (Debian python3-mpmath, about 45 s):
+Run (Debian python3-mpmath, about 3 minutes):
   /usr/bin/python3 scripts/reference/make-highprecision-reference.py [output-directory]
 """
 import json
@@ -33,6 +36,8 @@ OUTPUT = os.path.join(DIRECTORY, "highprecision-reference.json")
 # Symmetric T = G + G^T and direction T1 likewise (n, seed); eigenvalues ascending, as in the library.
 SYMMETRIC_CASES = [(6, 21), (12, 22), (20, 23), (25, 24)]
 SYMMETRIC_OUTPUT = os.path.join(DIRECTORY, "highprecision-symmetric-reference.json")
+EPSILON = mp.mpf(2) ** -52
+FLOOR_SEEDS = (900, 901, 902)
 
 
 def matrix(rows, columns, rng):
@@ -42,6 +47,27 @@ def matrix(rows, columns, rng):
 def singular_values(a, e, t):
     m = mp.matrix([[mp.mpf(a[i][j]) + t * mp.mpf(e[i][j]) for j in range(len(a[0]))] for i in range(len(a))])
     return sorted(mp.svd_r(m, compute_uv=False), reverse=True)
+
+
+def backward_perturbation(a, seed):
+    """A + P with P Gaussian (its own generator) scaled to ||P||_2 = eps ||A||_2, kept at 50 digits."""
+    rng = random.Random(seed)
+    g = mp.matrix(matrix(len(a), len(a[0]), rng))
+    norm_a = max(mp.svd_r(mp.matrix(a), compute_uv=False))
+    scale = EPSILON * norm_a / max(mp.svd_r(g, compute_uv=False))
+    return [[mp.mpf(a[i][j]) + scale * g[i, j] for j in range(len(a[0]))] for i in range(len(a))]
+
+
+def conditioning_floor(a, e, keep, h, derivatives):
+    """Per kept index and order, max over FLOOR_SEEDS of |D_n(A + P) - D_n(A)| (same nodes and interval)."""
+    floor = {k: [mp.mpf(0)] * ORDER for k in keep}
+    for seed in FLOOR_SEEDS:
+        perturbed = backward_perturbation(a, seed)
+        moved = reference_derivatives(lambda t: singular_values(perturbed, e, t), keep, h, digits=None)
+        for k in keep:
+            for n in range(ORDER):
+                floor[k][n] = max(floor[k][n], abs(moved[k][n] - derivatives[k][n]))
+    return {k: [mp.nstr(x, 6) for x in floor[k]] for k in keep}
 
 
 def gaps(s, rows, columns):
@@ -80,14 +106,16 @@ def chebyshev_to_taylor(values, h, order):
     return [taylor[p] / h ** p for p in range(order + 1)]
 
 
-def reference_derivatives(values_at, keep, h):
-    """D_1..D_ORDER at t = 0 of each kept index, from all values (sorted) at Chebyshev nodes on [-h, h]."""
+def reference_derivatives(values_at, keep, h, digits=30):
+    """D_1..D_ORDER at t = 0 of each kept index, from all values (sorted) at Chebyshev nodes on [-h, h];
+    as strings of `digits` digits, or as mpf numbers when digits is None."""
     nodes = [h * mp.cos(mp.pi * (p + mp.mpf(1) / 2) / NODES) for p in range(NODES)]
     samples = [values_at(t) for t in nodes]
     result = {}
     for k in keep:
         taylor = chebyshev_to_taylor([samples[p][k] for p in range(NODES)], h, ORDER)
-        result[k] = [mp.nstr(taylor[j] * mp.factorial(j), 30) for j in range(1, ORDER + 1)]
+        exact = [taylor[j] * mp.factorial(j) for j in range(1, ORDER + 1)]
+        result[k] = exact if digits is None else [mp.nstr(x, digits) for x in exact]
     return result
 
 
@@ -139,12 +167,14 @@ def main():
         e_norm = max(mp.svd_r(mp.matrix(e), compute_uv=False))
         keep = [k for k in range(len(s0)) if d[k] >= mp.mpf("1e-2") * s0[0]]
         h = min(d[k] / (2 * e_norm) for k in keep) / 4
-        derivatives = reference_derivatives(lambda t: singular_values(a, e, t), keep, h)
+        exact = reference_derivatives(lambda t: singular_values(a, e, t), keep, h, digits=None)
+        floor = conditioning_floor(a, e, keep, h, exact)
         entries = [{
             "index": k + 1,
             "singularValue": mp.nstr(s0[k], 30),
             "relativeGap": mp.nstr(d[k] / s0[0], 6),
-            "derivatives": derivatives[k],
+            "derivatives": [mp.nstr(x, 30) for x in exact[k]],
+            "conditioningFloor": floor[k],
         } for k in keep]
         out.append({"rows": rows, "columns": columns, "a": a, "e": e, "entries": entries})
         print(f"{rows}x{columns}: kept {len(keep)} of {len(s0)} indices, h = {mp.nstr(h, 3)}, {time.time() - started:.0f} s", file=sys.stderr)

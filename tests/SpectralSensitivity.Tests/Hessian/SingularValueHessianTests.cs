@@ -10,6 +10,28 @@ namespace SpectralSensitivity.Tests.Hessian;
 public class SingularValueHessianTests
 {
     [Theory]
+    [InlineData(7, 5, 2)]
+    [InlineData(3, 9, 1)]
+    [InlineData(6, 6, 4)]
+    public void Streamed_fill_writes_the_same_bits_as_the_cached_fill_into_a_destination_at_any_alignment(int rows, int columns, int k)
+    {
+        var svd = ThinSingularValueDecomposition.Compute(TestSupport.TestMatrices.Gaussian(rows, columns, 40 + rows));
+        var resolvent = SpectralSensitivity.Operators.ReducedResolvent.At(svd, k);
+        var size = rows * columns;
+        var cached = new double[size * size];
+        SingularValueHessian.FillUnchecked(resolvent, cached, streamingThresholdBytes: null);
+        for (var offset = 0; offset < 4; offset++)
+        {
+            var streamed = Enumerable.Repeat(double.NaN, size * size + 4).ToArray();
+            SingularValueHessian.FillUnchecked(resolvent, streamed.AsSpan(offset, size * size), streamingThresholdBytes: 0);
+            streamed.AsSpan(offset, size * size).ToArray().Select(BitConverter.DoubleToInt64Bits)
+                .Should().Equal(cached.Select(BitConverter.DoubleToInt64Bits), $"offset {offset}");
+        }
+
+        SingularValueHessian.Compute(svd, k).ToColumnMajorArray().Should().Equal(cached, "Compute and Fill agree with the cached fill");
+    }
+
+    [Theory]
     [EveryCaseAndIndex]
     public void Dense_Hessian_equals_the_Kronecker_sum_formula_from_full_factors(string name, int k)
     {
