@@ -25,6 +25,9 @@ public sealed class HessianVectorProduct
     private readonly double[] _left;
     private readonly double[] _right;
 
+    /// <summary>One set of scratch vectors kept between calls: taken by a call, returned after it (a concurrent call makes its own).</summary>
+    private Scratch? _spare;
+
     private HessianVectorProduct(ReducedResolvent resolvent)
     {
         _resolvent = resolvent;
@@ -114,10 +117,19 @@ public sealed class HessianVectorProduct
     /// <summary>Writes the product; returns false (having written nothing) when E v_k or Eᵀ u_k is not finite.</summary>
     private bool ApplyUnchecked(ReadOnlySpan<double> e, Span<double> destination)
     {
+        var scratch = Interlocked.Exchange(ref _spare, null) ?? new Scratch(_resolvent);
+        var written = ApplyUnchecked(e, destination, scratch);
+        Interlocked.CompareExchange(ref _spare, scratch, null);
+        return written;
+    }
+
+    private bool ApplyUnchecked(ReadOnlySpan<double> e, Span<double> destination, Scratch scratch)
+    {
         int m = RowCount, n = ColumnCount;
         var u = _left;
         var v = _right;
-        var f = new double[m + n];                                   // (E v_k; Eᵀ u_k)
+        var f = scratch.Direction;                                   // (E v_k; Eᵀ u_k)
+        Array.Clear(f);
         var ev = f.AsSpan(0, m);
         for (var j = 0; j < n; j++)
         {
@@ -145,8 +157,8 @@ public sealed class HessianVectorProduct
 
         var exponent = Math.ILogB(largest);
         ReducedResolvent.ScaleAndCheck(f, -exponent, DirectionName);   // exact: f / 2^p of order one
-        var xy = new double[m + n];
-        _resolvent.ApplyScaled(f, xy, _resolvent.CreateWorkspace(), ResolventPart.FirstOrderRange); // σ S f (its partner term is invisible to Gᵀ)
+        var xy = scratch.Image;
+        _resolvent.ApplyScaled(f, xy, scratch.Workspace, ResolventPart.FirstOrderRange); // σ S f (its partner term is invisible to Gᵀ)
         // Hess[E] = −(x v_kᵀ + u_k yᵀ) with (x; y) = S (E v_k; Eᵀ u_k) = 2^(p − e) (σ S f): fold −2^(p − e) into x and y.
         ReducedResolvent.ScaleAndCheck(xy, exponent - _resolvent.ScaleExponent, "the Hessian-vector product");
         for (var i = 0; i < xy.Length; i++)
@@ -161,5 +173,15 @@ public sealed class HessianVectorProduct
         }
 
         return true;
+    }
+
+    /// <summary>The vectors of one application: <c>(E v_k; Eᵀ u_k)</c>, its image under S and the resolvent's workspace.</summary>
+    private sealed class Scratch(ReducedResolvent resolvent)
+    {
+        public double[] Direction { get; } = new double[resolvent.Decomposition.RowCount + resolvent.Decomposition.ColumnCount];
+
+        public double[] Image { get; } = new double[resolvent.Decomposition.RowCount + resolvent.Decomposition.ColumnCount];
+
+        public ResolventWorkspace Workspace { get; } = resolvent.CreateWorkspace();
     }
 }

@@ -13,6 +13,30 @@ namespace SpectralSensitivity.Tests.Hessian;
 
 public class HessianVectorProductTests
 {
+    [Fact]
+    public void One_product_shared_by_concurrent_callers_gives_each_the_bits_of_a_sequential_call()
+    {
+        var svd = ThinSingularValueDecomposition.Compute(Gaussian(9, 6, 3));
+        var product = HessianVectorProduct.At(svd, 2);
+        var directions = Enumerable.Range(0, 48).Select(i => Gaussian(9, 6, 200 + i)).ToArray();
+        var sequential = directions.Select(d => product.Apply(d).ToColumnMajorArray()).ToArray();
+        var concurrent = new double[directions.Length][];
+        Parallel.For(0, directions.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        {
+            for (var repeat = 0; repeat < 20; repeat++)
+            {
+                concurrent[i] = product.Apply(directions[i]).ToColumnMajorArray();   // the scratch vectors are reused or made per caller
+            }
+        });
+        for (var i = 0; i < directions.Length; i++)
+        {
+            concurrent[i].Should().Equal(sequential[i], $"direction {i}");
+        }
+
+        product.Apply(Matrix<double>.Build.Dense(9, 6)).ToColumnMajorArray().Should().OnlyContain(x => x == 0, "a zero direction after reuse gives exactly zero");
+        product.Apply(directions[0]).ToColumnMajorArray().Should().Equal(sequential[0], "no state is left behind by the zero direction");
+    }
+
     [Theory]
     [EveryCaseAndIndex]
     public void Product_equals_the_Kronecker_reference_times_the_vectorised_direction(string name, int k)
