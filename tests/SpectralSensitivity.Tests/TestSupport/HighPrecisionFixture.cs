@@ -4,8 +4,10 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace SpectralSensitivity.Tests.TestSupport;
 
-/// <summary>One index of a fixture matrix: the 50-digit value and derivatives D₁..D₈ (rounded to double).</summary>
-internal sealed record HighPrecisionEntry(int Index, double Value, double[] Derivatives);
+/// <summary>One index of a fixture matrix: the 50-digit value and derivatives D₁..D₈ (rounded to double), and where the
+/// fixture has it, the conditioning floor per order: the largest change of Dₙ under three backward perturbations of A of
+/// norm ε‖A‖₂, computed by the generator at 50 digits.</summary>
+internal sealed record HighPrecisionEntry(int Index, double Value, double[] Derivatives, double[]? ConditioningFloor = null);
 
 /// <summary>A fixture matrix, its direction and the indices kept (relative gap ≥ 1e-2).</summary>
 internal sealed record HighPrecisionCase(Matrix<double> Matrix, Matrix<double> Direction, HighPrecisionEntry[] Entries);
@@ -33,7 +35,8 @@ internal static class HighPrecisionFixture
             c.GetProperty("entries").EnumerateArray().Select(e => new HighPrecisionEntry(
                 e.GetProperty("index").GetInt32(),
                 Parse(e.GetProperty(valueKey)),
-                e.GetProperty("derivatives").EnumerateArray().Select(Parse).ToArray())).ToArray())).ToList();
+                e.GetProperty("derivatives").EnumerateArray().Select(Parse).ToArray(),
+                e.TryGetProperty("conditioningFloor", out var floor) ? floor.EnumerateArray().Select(Parse).ToArray() : null)).ToArray())).ToList();
     }
 
     /// <summary>Relative errors of both algorithms against the reference, per value, and the worst per order.</summary>
