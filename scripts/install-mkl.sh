@@ -15,20 +15,12 @@ for arg in "$@"; do
   esac
 done
 
-if [[ $(id -u) -ne 0 ]]; then
-  echo "install-mkl.sh: must run as root" >&2
-  exit 1
-fi
+source "$(dirname "$0")/lib/debian-packages.sh"
+require_root install-mkl.sh
 
 packages=(libmkl-rt)
 if [[ $want_openblas -eq 1 ]]; then packages+=(libopenblas0-pthread); fi
-
-missing=()
-for p in "${packages[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
-    missing+=("$p")
-  fi
-done
+read -r -a missing <<< "$(missing_packages "${packages[@]}")"
 if [[ ${#missing[@]} -eq 0 ]]; then
   echo "install-mkl.sh: already installed: ${packages[*]}"
   exit 0
@@ -47,7 +39,5 @@ if [[ ! -f "$target" ]] || [[ "$(cat "$target")" != "$new" ]]; then
   echo "install-mkl.sh: wrote $target"
 fi
 
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}"
+install_packages "${missing[@]}"
 echo "install-mkl.sh: installed ${missing[*]}"

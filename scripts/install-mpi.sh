@@ -11,25 +11,16 @@ for arg in "$@"; do
   esac
 done
 
-if [[ $(id -u) -ne 0 ]]; then
-  echo "install-mpi.sh: must run as root" >&2
-  exit 1
-fi
+source "$(dirname "$0")/lib/debian-packages.sh"
+require_root install-mpi.sh
 
 packages=(openmpi-bin libopenmpi-dev)
-missing=()
-for p in "${packages[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
-    missing+=("$p")
-  fi
-done
+read -r -a missing <<< "$(missing_packages "${packages[@]}")"
 if [[ ${#missing[@]} -eq 0 ]]; then
   echo "install-mpi.sh: already installed: ${packages[*]}"
   exit 0
 fi
 
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}"
+install_packages "${missing[@]}"
 command -v mpirun >/dev/null || { echo "install-mpi.sh: mpirun not found after installing ${missing[*]}" >&2; exit 1; }
 echo "install-mpi.sh: installed ${missing[*]} ($(mpirun --version | head -n 1))"

@@ -85,12 +85,15 @@ public sealed class SymmetricEigendecomposition
     {
         var mu = Eigenvalue(index);
         var d = double.PositiveInfinity;
-        for (var i = 0; i < Size; i++)
+        // Ascending values: the nearest other one is a neighbour (rounding of a − b is monotone in a), O(1).
+        if (index > 1)
         {
-            if (i != index - 1)
-            {
-                d = Math.Min(d, Math.Abs(mu - _factors.Values[i]));
-            }
+            d = Math.Min(d, mu - _factors.Values[index - 2]);
+        }
+
+        if (index < Size)
+        {
+            d = Math.Min(d, _factors.Values[index] - mu);
         }
 
         return d;

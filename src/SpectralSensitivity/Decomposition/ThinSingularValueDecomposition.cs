@@ -140,7 +140,8 @@ public sealed class ThinSingularValueDecomposition
     /// <summary>Distance <c>d</c> from <c>s_k</c> to the rest of the spectrum of <c>H(A)</c>.</summary>
     /// <remarks>
     /// <c>d = min(|s_k − s_i| (i ≠ k), 2 s_k, and s_k when m ≠ n)</c>: the other eigenvalues of <c>H</c> are
-    /// <c>±s_i</c> and, when m ≠ n, zero. <c>‖S‖₂ = 1/d</c> for the reduced resolvent <c>S</c> at <c>s_k</c>.
+    /// <c>±s_i</c> and, when m ≠ n, zero. <c>‖S‖₂ = 1/d</c> for the reduced resolvent <c>S</c> at <c>s_k</c>. Cost O(1):
+    /// the values are sorted, so the nearest other one is a neighbour.
     /// </remarks>
     public double Gap(int index)
     {
@@ -151,12 +152,15 @@ public sealed class ThinSingularValueDecomposition
             d = Math.Min(d, sk);
         }
 
-        for (var i = 0; i < Size; i++)
+        // The values are sorted, so the nearest other one is a neighbour (rounding of a − b is monotone in a): O(1).
+        if (index > 1)
         {
-            if (i != index - 1)
-            {
-                d = Math.Min(d, Math.Abs(sk - _factors.Values[i]));
-            }
+            d = Math.Min(d, _factors.Values[index - 2] - sk);
+        }
+
+        if (index < Size)
+        {
+            d = Math.Min(d, sk - _factors.Values[index]);
         }
 
         return d;

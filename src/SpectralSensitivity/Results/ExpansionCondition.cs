@@ -71,7 +71,7 @@ public sealed class ExpansionCondition
     public static ExpansionCondition For(ThinSingularValueDecomposition svd, int index, int order)
     {
         ArgumentNullException.ThrowIfNull(svd);
-        return new ExpansionCondition(svd.RowCount, svd.ColumnCount, svd.SingularValues[0], svd.Gap(index), order);
+        return new ExpansionCondition(svd.RowCount, svd.ColumnCount, svd.SingularValue(1), svd.Gap(index), order);   // O(1): no copy of the values
     }
 
     /// <summary>The condition of <c>μ_k</c>'s derivatives to order N, computed from <paramref name="eig"/>.</summary>
@@ -81,6 +81,7 @@ public sealed class ExpansionCondition
     public static ExpansionCondition For(SymmetricEigendecomposition eig, int index, int order)
     {
         ArgumentNullException.ThrowIfNull(eig);
-        return new ExpansionCondition(eig.Size, eig.Size, eig.Eigenvalues.AbsoluteMaximum(), eig.Gap(index), order);
+        var largest = Math.Max(Math.Abs(eig.Eigenvalue(1)), Math.Abs(eig.Eigenvalue(eig.Size)));   // ascending: |μ| is largest at an end, O(1)
+        return new ExpansionCondition(eig.Size, eig.Size, largest, eig.Gap(index), order);
     }
 }

@@ -53,12 +53,7 @@ public static class SpectrumDerivatives
         ArgumentNullException.ThrowIfNull(svd);
         ArgumentNullException.ThrowIfNull(path);
         options ??= SpectrumExpansionOptions.Default;
-        MatrixGuard.RequireOrder(order, 1, SingularValueDerivatives.MaxOrder, "the recursion");
-        var indices = Indices(options, svd.Size, "singular value");
-        foreach (var k in indices)
-        {
-            svd.RequireIsolated(k);
-        }
+        var indices = Requested(options, order, SingularValueDerivatives.MaxOrder, svd.Size, "singular value", svd.RequireIsolated);
 
         var (_, bounds) = path.ValidateAndBound(svd.RowCount, svd.ColumnCount, "A");
         var scaled = svd.Factors.ScaledValues;
@@ -74,13 +69,11 @@ public static class SpectrumDerivatives
         basis.ChooseScaling(valueExponent, bounds);
         var wide = svd.RowCount < svd.ColumnCount;
         var (tallRows, size) = wide ? (svd.ColumnCount, svd.RowCount) : (svd.RowCount, svd.ColumnCount);
-        var terms = Enumerable.Range(1, path.Degree)
-            .Select(nu => Matrix<double>.Build.Dense(tallRows, size, PowerOfTwoScaling.ScaledArray(path.Terms[nu - 1], -basis.TermExponent(nu), wide))) // g_ν E_ν (transposed when wide)
-            .ToArray();
+        var terms = ScaledTerms(path, basis, tallRows, size, wide);                        // g_ν E_ν (transposed when wide)
         var withVectors = options.Vectors == VectorCoefficients.Include;
         var op = new SingularCoordinates(wide ? svd.RightFactor : svd.LeftFactor, wide ? svd.LeftFactor : svd.RightFactor, values, terms, indices, withVectors);
         var (coefficients, coordinates) = CoordinateRecursion.Run(op, order, withVectors);
-        var scaledBounds = Enumerable.Range(1, path.Degree).Select(nu => Math.ScaleB(bounds[nu - 1], basis.TermExponent(nu))).ToArray();
+        var scaledBounds = ScaledBounds(bounds, basis);
         var vectors = withVectors ? SingularVectorSeries.Compute(op, coordinates, order) : null;
         var expansions = new SpectralExpansion[indices.Length];
         for (var c = 0; c < indices.Length; c++)
@@ -122,12 +115,7 @@ public static class SpectrumDerivatives
         ArgumentNullException.ThrowIfNull(eig);
         ArgumentNullException.ThrowIfNull(path);
         options ??= SpectrumExpansionOptions.Default;
-        MatrixGuard.RequireOrder(order, 1, EigenvalueDerivatives.MaxOrder, "the recursion");
-        var indices = Indices(options, eig.Size, "eigenvalue");
-        foreach (var k in indices)
-        {
-            eig.RequireIsolated(k);
-        }
+        var indices = Requested(options, order, EigenvalueDerivatives.MaxOrder, eig.Size, "eigenvalue", eig.RequireIsolated);
 
         string TermName(int nu) => path.Degree == 1 ? "direction T1" : $"path term T{nu}";
         var (_, bounds) = path.ValidateAndBound(eig.Size, eig.Size, "T", TermName);
@@ -143,13 +131,11 @@ public static class SpectrumDerivatives
         var values = scaled.ToArray().Select(mu => Math.ScaleB(mu, -top)).ToArray();
         var basis = new PowerMonomials(order, path.Degree);
         basis.ChooseScaling(valueExponent, bounds);
-        var terms = Enumerable.Range(1, path.Degree)
-            .Select(nu => Matrix<double>.Build.Dense(eig.Size, eig.Size, PowerOfTwoScaling.ScaledArray(path.Terms[nu - 1], -basis.TermExponent(nu), transpose: false)))
-            .ToArray();
+        var terms = ScaledTerms(path, basis, eig.Size, eig.Size, transpose: false);
         var withVectors = options.Vectors == VectorCoefficients.Include;
         var op = new EigenCoordinates(eig.Vectors, values, terms, indices);
         var (coefficients, coordinates) = CoordinateRecursion.Run(op, order, withVectors);
-        var scaledBounds = Enumerable.Range(1, path.Degree).Select(nu => Math.ScaleB(bounds[nu - 1], basis.TermExponent(nu))).ToArray();
+        var scaledBounds = ScaledBounds(bounds, basis);
         var vectors = withVectors ? EigenvectorSeries.Compute(op, coordinates, order) : null;
         var expansions = new SpectralExpansion[indices.Length];
         for (var c = 0; c < indices.Length; c++)
@@ -164,6 +150,29 @@ public static class SpectrumDerivatives
 
         return new SpectrumExpansion(order, expansions);
     }
+
+    /// <summary>The order checked, then the requested indices (in range, each once, at least one), each required isolated.</summary>
+    private static int[] Requested(SpectrumExpansionOptions options, int order, int maxOrder, int count, string what, Action<int> requireIsolated)
+    {
+        MatrixGuard.RequireOrder(order, 1, maxOrder, "the recursion");
+        var indices = Indices(options, count, what);
+        foreach (var k in indices)
+        {
+            requireIsolated(k);
+        }
+
+        return indices;
+    }
+
+    /// <summary>The path terms times <c>2^{−e_ν}</c> (exact), rows × columns each, transposed when asked.</summary>
+    private static Matrix<double>[] ScaledTerms(PerturbationPath path, PowerMonomials basis, int rows, int columns, bool transpose) =>
+        Enumerable.Range(1, path.Degree)
+            .Select(nu => Matrix<double>.Build.Dense(rows, columns, PowerOfTwoScaling.ScaledArray(path.Terms[nu - 1], -basis.TermExponent(nu), transpose)))
+            .ToArray();
+
+    /// <summary>The bounds ‖E_ν‖₂ of the path terms in the scaled units of <paramref name="basis"/> (exact).</summary>
+    private static double[] ScaledBounds(double[] bounds, PowerMonomials basis) =>
+        bounds.Select((bound, i) => Math.ScaleB(bound, basis.TermExponent(i + 1))).ToArray();
 
     /// <summary>The requested indices, checked: in range, each once, at least one.</summary>
     private static int[] Indices(SpectrumExpansionOptions options, int count, string what)
