@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Packs the four packages (SpectralSensitivity, SpectralSensitivity.IO, SpectralSensitivity.Providers.Mkl and the
-# SpectralSensitivity.Cli tool), with their symbol packages, into a local NuGet feed folder.
+# Packs the five packages (SpectralSensitivity, SpectralSensitivity.IO, SpectralSensitivity.Providers.Mkl,
+# SpectralSensitivity.Studies and the SpectralSensitivity.Cli tool), with their symbol packages, into a local NuGet feed folder.
 #
 #   bash scripts/pack-local-feed.sh [FEED_DIR]          # default: artifacts/feed
 #
@@ -20,10 +20,11 @@ projects=(
   src/SpectralSensitivity/SpectralSensitivity.csproj
   src/SpectralSensitivity.IO/SpectralSensitivity.IO.csproj
   src/SpectralSensitivity.Providers.Mkl/SpectralSensitivity.Providers.Mkl.csproj
+  src/SpectralSensitivity.Studies/SpectralSensitivity.Studies.csproj
   src/SpectralSensitivity.Cli/SpectralSensitivity.Cli.csproj
 )
 
-# One build graph for all four (a solution filter), so the shared projects build once.
+# One build graph for all five (a solution filter), so the shared projects build once.
 filter="$(mktemp -d)/packages.slnf"
 trap 'rm -rf "$(dirname "$filter")"' EXIT
 {

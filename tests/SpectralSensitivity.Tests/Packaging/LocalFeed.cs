@@ -3,14 +3,14 @@ using System.Reflection;
 namespace SpectralSensitivity.Tests.Packaging;
 
 /// <summary>
-/// Packs the four packages once per test class with <c>scripts/pack-local-feed.sh</c> into a fresh temporary feed, and
+/// Packs the five packages once per test class with <c>scripts/pack-local-feed.sh</c> into a fresh temporary feed, and
 /// gives the tests an environment in which NuGet sees only that feed for our packages and a private packages folder
 /// (so a package of the same version cached earlier on the machine can never stand in for the one just packed).
 /// </summary>
 public sealed class LocalFeed : IDisposable
 {
     /// <summary>The package ids, in dependency order.</summary>
-    public static readonly string[] PackageIds = ["SpectralSensitivity", "SpectralSensitivity.IO", "SpectralSensitivity.Providers.Mkl", "SpectralSensitivity.Cli"];
+    public static readonly string[] PackageIds = ["SpectralSensitivity", "SpectralSensitivity.IO", "SpectralSensitivity.Providers.Mkl", "SpectralSensitivity.Studies", "SpectralSensitivity.Cli"];
 
     /// <summary>The placeholder the README's nuget.config uses for the feed folder.</summary>
     public const string ReadmeFeedPlaceholder = "/path/to/SpectralSensitivity/artifacts/feed";

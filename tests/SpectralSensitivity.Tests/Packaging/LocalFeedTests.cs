@@ -76,6 +76,23 @@ public sealed partial class LocalFeedTests(LocalFeed feed) : IClassFixture<Local
     }
 
     [Fact]
+    public void A_fresh_console_project_runs_the_Studies_package_README_example_from_the_feed()
+    {
+        var readme = File.ReadAllText(Path.Combine(feed.RepositoryRoot, "src", "SpectralSensitivity.Studies", "README.md"));
+        var app = Path.Combine(feed.WorkDirectory, "MyEnsemble");
+        Dotnet(feed.WorkDirectory, "new", "console", "-o", app);
+        File.WriteAllText(Path.Combine(app, "nuget.config"), ReadmeNuGetConfig(File.ReadAllText(Path.Combine(feed.RepositoryRoot, "README.md"))));
+        Dotnet(app, "add", "package", "SpectralSensitivity.Studies", "--version", feed.Version);
+        File.WriteAllText(Path.Combine(app, "Program.cs"), MarkdownBlocks.First(readme, "csharp"));
+        var environment = new Dictionary<string, string>(feed.Environment) { ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1" };
+        var output = ExternalProcess.Run("dotnet", ["run"], app, environment, StepTimeout);
+
+        var median = double.Parse(output.ReplaceLineEndings("\n").Trim().Split('\n')[^1], CultureInfo.InvariantCulture);
+        median.Should().BeInRange(0, 1e-12, "the median relative error of the closed-form Hessian against the Kronecker formula built from an independent full SVD");
+        File.Exists(Path.Combine(app, "paper", "results.csv")).Should().BeTrue();
+    }
+
+    [Fact]
     public void The_tool_installs_from_the_feed_and_reports_its_version()
     {
         var tools = Path.Combine(feed.WorkDirectory, "tools");
