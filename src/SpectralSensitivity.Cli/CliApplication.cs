@@ -9,7 +9,7 @@ namespace SpectralSensitivity.Cli;
 
 /// <summary>The <c>spectral</c> command line, runnable in-process: parse, run one command, map failures to exit codes.</summary>
 /// <remarks>
-/// <para>The contract (docs/cli.md): exit 0 success, 1 unexpected failure, 2 bad input or usage, 3 mathematically undefined;
+/// <para>The contract: exit 0 success, 1 unexpected failure, 2 bad input or usage, 3 mathematically undefined;
 /// a failure prints exactly one <c>error:</c> line on stderr and nothing on stdout.</para>
 /// <para>A run is independent of the process's culture: it runs under the invariant culture, numeric options accept only
 /// '.' as the decimal point and no thousands separators (<see cref="InvariantNumbers"/>). Response files (<c>@file</c>) are

@@ -9,7 +9,8 @@ namespace SpectralSensitivity.Studies;
 /// <remarks>
 /// A definition fully determines the results, bit for bit: two runs of the same definition on any number of threads or
 /// MPI ranks write the same <c>results.csv</c>. Cost per trial: one thin SVD, then O(N (mn + (m + n) r)) per k for the
-/// recursion, plus the validations (docs/studies.md lists each one's cost).
+/// recursion, plus the validations: the closed form exponential in N, the extended-precision refinement 3x to 25x the SVD,
+/// finite differences 6 SVDs per k and order, the Kronecker Hessian O((m + n)(mn)²) per k.
 /// </remarks>
 /// <param name="Source">The trials.</param>
 /// <param name="Indices">The singular values followed.</param>

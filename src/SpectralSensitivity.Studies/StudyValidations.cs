@@ -1,7 +1,8 @@
 namespace SpectralSensitivity.Studies;
 
 /// <summary>The independent references a study compares the recursion's derivatives (and the dense Hessian) with.</summary>
-/// <remarks>Each adds error columns to the results (see <see cref="Results.StudyLayout"/>); docs/studies.md defines every error.</remarks>
+/// <remarks>Each adds error columns to the results (see <see cref="Results.StudyLayout"/>), each the relative error <c>|x − x_ref| / max(|x_ref|, σ_j)</c> of order j
+/// against its reference, with the natural scale <c>σ_j = j! ‖E‖_F^j / g^(j−1)</c> (g the gap of <c>s_k</c>; Kato, Ch. II §3).</remarks>
 [Flags]
 public enum StudyValidations
 {

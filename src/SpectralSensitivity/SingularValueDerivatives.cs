@@ -94,7 +94,7 @@ public static class SingularValueDerivatives
     /// <para>The block recursion on <c>H(A(t))</c> for the members' eigenvectors <c>Q = [(u_c; v_c)/√2]</c>:
     /// <c>R_j = Σ_ν H(E_ν) X_{j−ν}</c>, <c>M_j = Qᵀ R_j</c>, column c of <c>X_j = S_c(−R_j + Σ_{i=1}^{j−1} X_{j−i} M_i)</c>, with
     /// <c>S_c</c> the reduced resolvent with the whole cluster removed at <c>s_c</c>; the mean's coefficients are <c>tr(M_j)/g</c>
-    /// (Kato, Ch. II §2.3; docs/theory.md). The mean is analytic where the members cross, and stays well-conditioned for a
+    /// (Kato, Ch. II §2.3). The mean is analytic where the members cross, and stays well-conditioned for a
     /// nearly repeated group (give a wider <paramref name="clusterTolerance"/>) while the members' own derivatives blow up.</para>
     /// <para>Cost: g times <see cref="Expand(ThinSingularValueDecomposition, PerturbationPath, int, int, SpectralOptions)"/> plus O(N² g² (m + n)).</para>
     /// </remarks>
@@ -125,7 +125,7 @@ public static class SingularValueDerivatives
     /// <c>M(t)</c> whose eigenvalues are the members' branches; they are found level by level (<c>M₁</c>'s eigenvalues split the
     /// first order, equal ones are split by the next level, ...). For a zero cluster the recursion runs at the eigenvalue 0 of
     /// <c>H(B)</c>, B the small matrix <c>Wᵀ A</c> with W a basis of <c>range([A E₁ …])</c> (memory independent of the long
-    /// dimension), and the kernel's <c>±s̃_i(t)</c> pairs give one signed branch each (docs/theory.md).</para>
+    /// dimension), and the kernel's <c>±s̃_i(t)</c> pairs give one signed branch each (Kato, Ch. II §2; Bunse-Gerstner et al., Numer. Math. 60 (1991)).</para>
     /// <para>Cost: that of <see cref="ClusterMean"/> plus O(N g⁴) for the small problems.</para>
     /// </remarks>
     /// <param name="svd">The thin SVD of A.</param>

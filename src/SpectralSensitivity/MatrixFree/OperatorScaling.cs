@@ -7,7 +7,7 @@ namespace SpectralSensitivity.MatrixFree;
 /// <para>The exponent e of an operator is that of its largest entry when it stores entries, otherwise that of the
 /// largest entry of <c>A x₀</c> (or <c>Aᵀ y₀</c>) for the fixed start vector <c>x₀</c>; for <c>2^p A</c> it is
 /// <c>e + p</c>. The iterations then run on <c>2^−e A</c>, which is the same operator for A and <c>2^p A</c>, so
-/// every result is the same up to exact powers of two (docs/theory.md, matrix-free section).</para>
+/// every result is the same up to exact powers of two (scaling by a power of two is exact in binary floating point).</para>
 /// <para>Within <c>2^±128</c> the scaled operator multiplies each product by <c>2^−e</c> (O(m + n), no copy); beyond,
 /// where a product of A itself could over- or underflow, stored entries are copied scaled (O(nnz)).</para>
 /// </remarks>

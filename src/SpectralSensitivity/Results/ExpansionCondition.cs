@@ -11,7 +11,7 @@ namespace SpectralSensitivity.Results;
 /// factors <c>1/(s_k − s_i)</c> (each known to a relative κ), so <see cref="ExpectedRelativeError"/> is <c>(j + 1) κ</c>. Since
 /// <c>|D_j|</c> grows like <c>(‖E‖₂/d)^(j−1)</c>, the absolute error grows by a factor <c>‖E‖₂/d</c> per order. <c>D₁ = u_kᵀ E v_k</c>
 /// can be far smaller than ‖E‖₂; its error is then about <c>2 κ ‖E‖₂</c> absolute.</para>
-/// <para>Measured against 50-digit references (docs/accuracy.md; small-gap fixture: relative gaps 1e-4 to 1e-14, three matrices,
+/// <para>Measured against 50-digit references (mpmath; relative gaps 1e-4 to 1e-14, three matrices,
 /// orders 1..8): the double-precision error stayed within 1.5 <c>(j + 1) κ</c> at every order, and at every order from 2 on came above 0.4 <c>(j + 1) κ</c>;
 /// with the extended-precision refinement it stayed below 0.05 <c>(j + 1) κ</c> (only the rounding of the values to double remains).</para>
 /// <para>Cost O(1) after the decomposition.</para>

@@ -17,7 +17,7 @@ namespace SpectralSensitivity.Series;
 /// <para>The kernel of <c>H(B)</c> is spanned by <c>(x; 0)</c>, x in <c>null(Bᵀ)</c>, and <c>(0; y)</c>, y in <c>null(B)</c>,
 /// from a full SVD of the small B; the reduced resolvent at 0 is the pseudo-inverse (<see cref="ReducedResolvent"/> with
 /// the zero pairs removed at shift 0). Along the path the kernel's eigenvalues split into <c>±s̃_i(t)</c>, one pair per
-/// zero singular value of B, and <c>p − n</c> structural zeros that stay 0 (notes on Kato, Ch. II §2; Bunse-Gerstner et
+/// zero singular value of B, and <c>p − n</c> structural zeros that stay 0 (Kato, Ch. II §2; Bunse-Gerstner et
 /// al., Numer. Math. 60 (1991)). Cost: O(m (r₊ + Ln)²) for the QR, O(p n² ) for the small SVD, memory O(m (r₊ + Ln) + p²).</para>
 /// </remarks>
 internal sealed class ZeroClusterProblem

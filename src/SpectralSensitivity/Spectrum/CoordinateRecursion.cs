@@ -14,7 +14,7 @@ namespace SpectralSensitivity.Spectrum;
 /// normalisation <c>w₀ᵀ w_j = 0</c>:</para>
 /// <para><c>λ_j = Σ_{β=1}^{min(j,L)} w₀ᵀ T_β w_{j−β}</c>, <c>w_j = S_c(−Σ_β T_β w_{j−β} + Σ_{i=1}^{j−1} λ_i w_{j−i})</c>,</para>
 /// <para>where the reduced resolvent <c>S_c</c> is diagonal in these coordinates, <c>1/(σ_row − λ_c)</c> off the eigenvector's
-/// own row and 0 on it (Kato, Ch. II §2.2; docs/theory.md, "Every value at once"). The last order needs only the
+/// own row and 0 on it (Kato, Ch. II §2.2). The last order needs only the
 /// eigenvector row of <c>T_β w_{N−β}</c>, so unless its vector is asked for it costs O(Rows K) instead of products.</para>
 /// <para>Cost: per order below N, <see cref="CoordinateOperator.Apply"/> for each path term (for singular values: three
 /// r × r × K products on a line) and one pass over the blocks; memory: the blocks of <c>w₁ … w_N</c>, O(N · blocks · r K).</para>

@@ -16,7 +16,7 @@ namespace SpectralSensitivity.Spectrum;
 /// formed) and <c>−1/s_k</c> on the null part, and <c>H(E)</c> needs only <c>Uᵀ E V</c> and the Gram matrix of
 /// <c>(I − UUᵀ) E V</c>. Kato's recursion then runs for all requested values together, each order a few R × R × K
 /// products (R = min(m, n), K values) through the active MathNet provider (MKL or OpenBLAS when installed) and one fused
-/// vectorised elementwise pass (docs/theory.md, "Every value at once"; Kato, Ch. II §2; Luo, O'Riordan, McDermott,
+/// vectorised elementwise pass (Kato, Ch. II §2; Luo, O'Riordan, McDermott,
 /// JMAA 2025, arXiv 2506.03764).</para>
 /// <para>Cost for a straight line, orders 1..N: four M × R × R products to set up (M = max(m, n)), then 3(N − 2) products
 /// R × R × K (the last order needs only O(R K)); memory O(N R K) for the coordinates of <c>w₁ … w_{N−1}</c> (three R × K

@@ -4,7 +4,12 @@ using SpectralSensitivity.Series;
 namespace SpectralSensitivity.MatrixFree.Krylov;
 
 /// <summary>A Taylor expansion computed matrix-free: the values and derivatives of <see cref="SpectralExpansion"/>, an
-/// error estimate for every derivative, and the residuals of the solves behind them (docs/theory.md §9).</summary>
+/// error estimate for every derivative, and the residuals of the solves behind them.</summary>
+/// <remarks>Three error sources are propagated to first order through <c>λ_j = w₀ᵀ T(E) w_{j−1}</c> and
+/// <c>w_j = S(−T(E) w_{j−1} + Σ λ_i w_{j−i})</c> with <c>‖S‖ = 1/d</c>: the eigenvector <c>w₀</c> (error <c>τ/d</c>, τ its
+/// residual, d the gap; Davis–Kahan), each shifted solve (<c>‖r_j‖/d_c</c> in <c>w_j</c>) and the deflation by approximate
+/// vectors (about <c>τ_max/d²</c> in S); the estimate of <c>D_j</c> is <c>j! ε(λ_j)</c>. A worst-case propagation, so at higher
+/// orders it overstates the actual error. Cost O(N²) scalars beside the recursion.</remarks>
 public abstract class KrylovExpansion : SpectralExpansion
 {
     private protected KrylovExpansion(int index, KrylovRecursion.Result run, ExpansionCondition condition)

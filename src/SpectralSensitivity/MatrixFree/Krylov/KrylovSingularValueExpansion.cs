@@ -8,7 +8,7 @@ namespace SpectralSensitivity.MatrixFree.Krylov;
 /// <remarks>
 /// Values, derivatives and singular-vector coefficients mean what they mean on <see cref="SingularValueExpansion"/>;
 /// in addition each derivative carries the estimate <see cref="KrylovExpansion.DerivativeErrorEstimates"/> propagated
-/// from the triplet residuals and the residuals of the shifted solves (docs/theory.md §9).
+/// from the triplet residuals and the residuals of the shifted solves (see <see cref="KrylovExpansion"/>).
 /// </remarks>
 public sealed class KrylovSingularValueExpansion : KrylovExpansion
 {

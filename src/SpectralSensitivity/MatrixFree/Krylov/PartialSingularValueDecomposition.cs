@@ -6,8 +6,7 @@ namespace SpectralSensitivity.MatrixFree.Krylov;
 /// <summary>The k largest singular triplets <c>(s_i, u_i, v_i)</c> of an operator, with their residuals.</summary>
 /// <remarks>
 /// <para>Computed by <see cref="Compute"/> with Golub–Kahan–Lanczos bidiagonalisation, thick (Ritz-augmented)
-/// restarts and full reorthogonalisation (Baglama and Reichel, SIAM J. Sci. Comput. 27 (2005); docs/theory.md,
-/// matrix-free section). Every triplet satisfies <c>‖A v_i − s_i u_i‖ ≤ tol · s₁</c> and
+/// restarts and full reorthogonalisation (Baglama and Reichel, SIAM J. Sci. Comput. 27 (2005)). Every triplet satisfies <c>‖A v_i − s_i u_i‖ ≤ tol · s₁</c> and
 /// <c>‖Aᵀ u_i − s_i v_i‖ ≤ tol · s₁</c> up to rounding; the measured residuals are reported.</para>
 /// <para>Cost: about <c>(p − k) / 2</c> products with A and Aᵀ per restart cycle plus O((m + n) p²); memory
 /// <c>8 (m + n) p</c> bytes with p the basis size (<see cref="KrylovOptions.BasisSize"/>), independent of nnz.</para>

@@ -5,8 +5,8 @@ namespace SpectralSensitivity.MatrixFree.Krylov;
 
 /// <summary>The k most extreme eigenpairs (largest or smallest algebraic) of a symmetric operator, with their residuals.</summary>
 /// <remarks>
-/// <para>Computed by <see cref="Compute"/> with thick-restart Lanczos and full reorthogonalisation (Wu and Simon 2000;
-/// docs/theory.md §9). Index 1 is the most extreme eigenvalue of the chosen end. Every pair satisfies
+/// <para>Computed by <see cref="Compute"/> with thick-restart Lanczos and full reorthogonalisation (Wu and Simon,
+/// SIAM J. Matrix Anal. Appl. 22 (2000)). Index 1 is the most extreme eigenvalue of the chosen end. Every pair satisfies
 /// <c>‖T q_i − μ_i q_i‖ ≤ tol · max|μ|</c> up to rounding; the measured residuals are reported.</para>
 /// <para>The operator must be symmetric; <see cref="Compute"/> checks <c>yᵀ(T x) = xᵀ(T y)</c> for two fixed vectors
 /// and refuses an operator that fails it. Cost: about <c>(p − k)/2</c> products per restart plus O(n p²); memory
