@@ -33,7 +33,9 @@ public class HessianVectorProductTests
             concurrent[i].Should().Equal(sequential[i], $"direction {i}");
         }
 
-        product.Apply(Matrix<double>.Build.Dense(9, 6)).ToColumnMajorArray().Should().OnlyContain(x => x == 0, "a zero direction after reuse gives exactly zero");
+        var destination = Enumerable.Repeat(double.NaN, 9 * 6).ToArray();
+        product.Apply(Matrix<double>.Build.Dense(9, 6), destination);
+        destination.Should().OnlyContain(x => x == 0, "a zero direction after reuse overwrites the destination with exact zeros");
         product.Apply(directions[0]).ToColumnMajorArray().Should().Equal(sequential[0], "no state is left behind by the zero direction");
     }
 
