@@ -12,7 +12,7 @@ using SpectralSensitivity.Validation;
 
 namespace SpectralSensitivity.Cli.Commands;
 
-/// <summary><c>spectral report</c>: a self-contained HTML page with inline SVG plots of one singular value's sensitivity.</summary>
+/// <summary><c>spectral report</c>: a self-contained HTML page with inline SVG plots and PNG heatmaps of one singular value's sensitivity, or of its cluster when it is repeated or zero.</summary>
 internal static class ReportCommand
 {
     public static Command Create(CliContext context)

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace SpectralSensitivity.Cli.Reports;
 
-/// <summary>A self-contained HTML page (inline CSS and SVG, no scripts, no network) built section by section.</summary>
+/// <summary>A self-contained HTML page (inline CSS, SVG and images as data: URIs; no scripts, no network) built section by section.</summary>
 internal sealed class HtmlPage
 {
     private readonly StringBuilder _body = new();

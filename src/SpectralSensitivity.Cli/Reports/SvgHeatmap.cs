@@ -7,7 +7,8 @@ namespace SpectralSensitivity.Cli.Reports;
 
 /// <summary>A matrix as an SVG figure holding one PNG image (one pixel per entry, drawn with square pixels) on the
 /// <see cref="DivergingScale"/>, with a colour bar labelled with values.</summary>
-/// <remarks>The page grows by about 4 bytes per entry (compressed, base64) instead of about 100 for an SVG rectangle per entry;
+/// <remarks>The page grows by about 2 bytes per entry (measured on a 96 x 96 Hessian: 1.9-2.2 bytes of base64 PNG per entry)
+/// instead of about 100 for an SVG rectangle per entry;
 /// cost O(m n).</remarks>
 internal static class SvgHeatmap
 {
