@@ -34,8 +34,12 @@ public sealed partial class NativeLinearAlgebraProvider
     void ILinearAlgebraProvider<double>.PointWisePowerArrays(double[] x, double[] y, double[] result)
         => Managed.PointWisePowerArrays(x, y, result);
 
+    // The managed provider's Frobenius norm is sqrt(trace(A Aᵀ)) after forming A Aᵀ: O(m² n) flops and m² memory, and it
+    // overflows for entries above 2^511. Here it is one scale-safe pass over the storage, O(m n).
     double ILinearAlgebraProvider<double>.MatrixNorm(Norm norm, int rows, int columns, double[] matrix)
-        => Managed.MatrixNorm(norm, rows, columns, matrix);
+        => norm == Norm.FrobeniusNorm
+            ? SpectralSensitivity.MatrixFree.VectorMath.Norm(matrix.AsSpan(0, rows * columns))    // ‖A‖_F = ‖vec(A)‖₂
+            : Managed.MatrixNorm(norm, rows, columns, matrix);
 
     void ILinearAlgebraProvider<double>.LUFactor(double[] data, int order, int[] ipiv)
         => Managed.LUFactor(data, order, ipiv);

@@ -6,6 +6,7 @@ using SpectralSensitivity.Cli.Infrastructure;
 using SpectralSensitivity.Cli.Reports;
 using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.Hessian;
+using SpectralSensitivity.IO;
 using SpectralSensitivity.Results;
 using SpectralSensitivity.Operators;
 using SpectralSensitivity.Validation;

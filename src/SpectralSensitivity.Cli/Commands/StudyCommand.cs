@@ -34,7 +34,7 @@ internal static class StudyCommand
         var save = new Option<bool>("--save-matrices") { Description = "Also write A.npy and E.npy (float64 stacks, trials x m x n; trial t at index t)" };
         var validate = new Option<string>("--validate") { Description = $"References to compare with, comma-separated: {ValidationNames.All}", DefaultValueFactory = _ => "" };
         var external = new Option<string?>("--external") { Description = "A CSV of derivatives computed elsewhere (columns trial,k,d1..dM), compared like the references" };
-        var threads = new Option<int>("--threads") { Description = "Worker threads in this process (default: its cores); native BLAS runs one thread per worker", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var threads = new Option<int>("--threads") { Description = "Worker threads in this process (default: its cores, divided among the MPI ranks on this node); native BLAS runs one thread per worker", DefaultValueFactory = _ => StudyRunOptions.DefaultWorkers };
         var shardSize = new Option<int?>("--shard-size") { Description = "Trials per shard, the unit of restart (default: about 64 shards)" };
         var mpi = new Option<bool>("--mpi") { Description = "Spread shards over the ranks of an MPI job (automatic under mpirun)" };
         var json = CommonOptions.Json();
@@ -92,7 +92,7 @@ internal static class StudyCommand
         };
         if (communicator.Size > 1)
         {
-            context.Error.WriteLine($"spectral study: rank {communicator.Rank} of {communicator.Size} (pid {Environment.ProcessId}) started");
+            context.Error.WriteLine($"spectral study: rank {communicator.Rank} of {communicator.Size} (pid {Environment.ProcessId}) started with {workers} worker thread{(workers > 1 ? "s" : "")} on {Environment.ProcessorCount} core{(Environment.ProcessorCount > 1 ? "s" : "")}");
         }
 
         var result = StudyProgress.Run(context, $"study (rank {communicator.Rank + 1} of {communicator.Size})", progress => Study.Run(definition, output, options with { Progress = progress }));
@@ -106,7 +106,7 @@ internal static class StudyCommand
             return ExitCodes.Success;
         }
 
-        Studies.Execution.AtomicFile.WriteText(result.Files.Report, StudyReport.Render(result.Manifest, result.Summary!));
+        IO.AtomicFile.WriteText(result.Files.Report, StudyReport.Render(result.Manifest, result.Summary!));
         var rowCount = result.Manifest.Trials * result.Layout.Indices.Count;
         if (json)
         {

@@ -8,7 +8,7 @@ namespace SpectralSensitivity.Cli.Infrastructure;
 /// Every string option other than <c>--output</c> that names an existing file counts as an input. Paths are compared after
 /// resolving symbolic links in every component (<see cref="Canonical"/>), so <c>-o link.npy</c> with <c>link.npy -&gt; A.npy</c>
 /// is refused as <c>-o A.npy</c> is. With several indices (<c>-k 1,2</c>) the files are <c>G.k1.npy</c>, <c>G.k2.npy</c>, ...
-/// (<see cref="IndexedOutput.PathFor"/>), and an input of that form is refused too. Outputs are then written atomically (<see cref="AtomicFile"/>).
+/// (<see cref="IndexedOutput.PathFor"/>), and an input of that form is refused too. Outputs are then written atomically (<see cref="IO.AtomicFile"/>).
 /// </remarks>
 internal static class OutputGuard
 {

@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.Errors;
+using SpectralSensitivity.MatrixFree;
 using SpectralSensitivity.Results;
 using SpectralSensitivity.Studies.Results;
 using SpectralSensitivity.Studies.Sources;
@@ -34,7 +35,7 @@ internal sealed class TrialEvaluator
     {
         var svd = ThinSingularValueDecomposition.Compute(trial.Matrix);
         var path = PerturbationPath.Linear(trial.Direction);
-        var norm = trial.Direction.FrobeniusNorm();
+        var norm = new DenseMatrixOperator(trial.Direction).FrobeniusNorm();                // ‖E‖_F in one O(mn) pass
         var indices = _layout.Indices;
         var expansions = new SingularValueExpansion?[indices.Count];
         var statuses = new TrialStatus[indices.Count];

@@ -1,5 +1,6 @@
 using System.Text;
 using SpectralSensitivity.Errors;
+using SpectralSensitivity.IO;
 using SpectralSensitivity.Studies.Evaluation;
 using SpectralSensitivity.Studies.Results;
 using SpectralSensitivity.Studies.Storage;
@@ -135,7 +136,7 @@ public static class Study
                 ResultsCsv.Append(text, row);
             }
 
-            AtomicFile.WriteText(files.Shard(shard), text.ToString());
+            AtomicFile.WriteText(files.Shard(shard), text.ToString(), WriteDurability.ProcessCrash);     // a shard lost to a system crash is recomputed
         }
     }
 

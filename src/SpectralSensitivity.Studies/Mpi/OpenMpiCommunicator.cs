@@ -31,6 +31,13 @@ public sealed unsafe class OpenMpiCommunicator : IStudyCommunicator, IDisposable
     public static bool IsLaunchedByMpi() =>
         Environment.GetEnvironmentVariable("OMPI_COMM_WORLD_SIZE") is not null || Environment.GetEnvironmentVariable("PMIX_RANK") is not null;
 
+    /// <summary>The number of ranks of this job started on this node: Open MPI's <c>OMPI_COMM_WORLD_LOCAL_SIZE</c>, else 1
+    /// (outside MPI, or under a launcher that does not say).</summary>
+    public static int LocalRankCount() =>
+        int.TryParse(Environment.GetEnvironmentVariable("OMPI_COMM_WORLD_LOCAL_SIZE"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var local) && local > 0
+            ? local
+            : 1;
+
     /// <summary>Loads <c>libmpi</c>, initializes MPI and reads this process's rank in <c>MPI_COMM_WORLD</c>.</summary>
     /// <exception cref="DllNotFoundException">Open MPI's library is not installed.</exception>
     /// <exception cref="InvalidOperationException">An MPI call failed.</exception>

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using SpectralSensitivity.MatrixFree;
 using SpectralSensitivity.Studies.Sampling;
 
 namespace SpectralSensitivity.Studies.Sources;
@@ -36,7 +37,7 @@ public abstract class StudySource
     protected static Matrix<double> DrawDirection(TrialRandom random, int rows, int columns)
     {
         var direction = Ensemble.Gaussian.Draw(random, rows, columns);
-        return direction / direction.FrobeniusNorm();     // E / ‖E‖_F
+        return direction / new DenseMatrixOperator(direction).FrobeniusNorm();     // E / ‖E‖_F, one O(mn) pass (MathNet's FrobeniusNorm forms E Eᵀ)
     }
 
     /// <summary>Checks that <paramref name="trial"/> lies in 0..<see cref="TrialCount"/> − 1.</summary>

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 using MathNet.Numerics.LinearAlgebra;
-using SpectralSensitivity.Studies.Execution;
+using SpectralSensitivity.IO;
 
 namespace SpectralSensitivity.Studies.Storage;
 

@@ -38,6 +38,9 @@ public partial class KilledStudyTests
             using var run = SpectralProcess.StartMpi(ranks, Small(directory[$"ranks{ranks}"]));
             run.WaitForExit(Timeout).Should().Be(0, run.Stderr);
             run.Stdout.Should().Contain($"({ranks} ranks)");
+            WorkerCounts().Matches(run.Stderr).Should().HaveCount(ranks, run.Stderr).And.OnlyContain(
+                m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) == Math.Max(1, int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) / ranks),
+                "by default the ranks on one node share its cores: max(1, cores / local ranks) workers each");
             File.ReadAllBytes(Path.Combine(directory[$"ranks{ranks}"], "results.csv")).Should().Equal(expected, $"{ranks} ranks");
         }
     }
@@ -128,6 +131,9 @@ public partial class KilledStudyTests
 
     [GeneratedRegex(@"rank 1 of 2 \(pid (\d+)\) started")]
     private static partial Regex RankPid();
+
+    [GeneratedRegex(@"started with (\d+) worker threads? on (\d+) cores?")]
+    private static partial Regex WorkerCounts();
 
     [GeneratedRegex(@"skipped (\d+) already written")]
     private static partial Regex SkippedCount();

@@ -2,6 +2,7 @@ using System.Globalization;
 using FluentAssertions;
 using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.Errors;
+using SpectralSensitivity.IO;
 using SpectralSensitivity.Studies;
 using SpectralSensitivity.Studies.Execution;
 using SpectralSensitivity.Studies.Results;

@@ -95,7 +95,7 @@ public sealed class OutputSafetyTests : IDisposable
 
         result.ExitCode.Should().Be(0, result.ToString());
         MatrixFile.Read(output).RowCount.Should().Be(5);
-        Directory.GetFiles(_files.Directory, "*.tmp").Should().BeEmpty();
+        Directory.GetFiles(_files.Directory, $"*{AtomicFile.PartialMarker}*").Should().BeEmpty();
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class OutputSafetyTests : IDisposable
 
         write.Should().Throw<IOException>();
         File.ReadAllText(output).Should().Be("old content");
-        Directory.GetFiles(_files.Directory, "*.tmp", SearchOption.AllDirectories).Should().BeEmpty();
+        Directory.GetFiles(_files.Directory, $"*{AtomicFile.PartialMarker}*", SearchOption.AllDirectories).Should().BeEmpty();
     }
 
     [Fact]
