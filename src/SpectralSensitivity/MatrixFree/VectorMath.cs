@@ -45,8 +45,21 @@ internal static class VectorMath
     }
 
     /// <summary><c>x ← 2^e x</c>, exact wherever the result is a normal number.</summary>
+    /// <remarks>While <c>2^e</c> is itself a normal number (|e| ≤ 1022) this is one multiplication by it, rounded once,
+    /// which is what <see cref="Math.ScaleB"/> returns; beyond, <see cref="Math.ScaleB"/> entry by entry.</remarks>
     public static void ScaleByPowerOfTwo(Span<double> x, int e)
     {
+        if (e == 0)
+        {
+            return;
+        }
+
+        if (Math.Abs(e) <= 1022)
+        {
+            Scale(Math.ScaleB(1.0, e), x);
+            return;
+        }
+
         for (var i = 0; i < x.Length; i++)
         {
             x[i] = Math.ScaleB(x[i], e);
@@ -56,7 +69,15 @@ internal static class VectorMath
     /// <summary><c>x ← α x</c>.</summary>
     public static void Scale(double alpha, Span<double> x)
     {
-        for (var i = 0; i < x.Length; i++)
+        var width = System.Numerics.Vector<double>.Count;
+        var vectors = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(x);
+        var a = new System.Numerics.Vector<double>(alpha);
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            vectors[i] *= a;
+        }
+
+        for (var i = vectors.Length * width; i < x.Length; i++)
         {
             x[i] *= alpha;
         }

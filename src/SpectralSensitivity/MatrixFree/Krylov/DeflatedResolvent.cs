@@ -14,9 +14,12 @@ namespace SpectralSensitivity.MatrixFree.Krylov;
 /// <c>d_c</c> (<c>s_k − s_K</c> for singular values): <c>±(λ − T)</c> is positive definite there and the solve is
 /// conjugate gradients (Hestenes and Stiefel, J. Res. NBS 49 (1952)), MINRES (Paige and Saunders, SIAM J. Numer.
 /// Anal. 12 (1975)) taking over if a non-positive curvature shows that the deflation was not exact enough.</para>
+/// <para>For singular values (<c>T = H(A)</c>) the complement solve runs on the folded system of
+/// <see cref="FoldedEmbeddingSolver"/> instead (same stopping rule, about half the iterations), MINRES on
+/// <c>λ − T</c> remaining the fallback.</para>
 /// <para>The solve stops at <c>‖r‖ ≤ tol ‖P b‖</c>; the true residual <c>‖P b − P (T − λ) P z‖</c> is recomputed and
 /// <c>‖r‖ / d_c</c> bounds the error of z (<see cref="Residuals"/>). Cost per iteration: one product with T and a
-/// two-pass projection against Q, O(dimension · (r + 1)).</para>
+/// one-pass projection against Q, O(dimension · (r + 1)).</para>
 /// </remarks>
 internal sealed class DeflatedResolvent
 {
@@ -66,6 +69,9 @@ internal sealed class DeflatedResolvent
 
     public double ComplementGap { get; }
 
+    /// <summary>For T = H(A) with the complement below λ: the folded solve that replaces CG on <c>λ − T</c> (null for a general T).</summary>
+    public FoldedEmbeddingSolver? Folding { get; init; }
+
     /// <summary>The true residual norm of each solve so far, relative to nothing (absolute).</summary>
     public List<double> Residuals { get; } = [];
 
@@ -80,7 +86,9 @@ internal sealed class DeflatedResolvent
         var z = new double[Dimension];
         var rightSide = (double[])b.Clone();
         VectorMath.Scale(-_sign, rightSide);                                     // ±(λ − T) z = ∓P b
-        var (residual, iterations, converged) = ConjugateGradient(rightSide, z);
+        var (residual, iterations, converged) = Folding is { } folding
+            ? folding.Solve(Eigenvalue, rightSide, z, _tolerance, _maxIterations)
+            : ConjugateGradient(rightSide, z);
         if (!converged)
         {
             Array.Clear(z);
@@ -113,37 +121,8 @@ internal sealed class DeflatedResolvent
 
     private (double Residual, int Iterations, bool Converged) ConjugateGradient(double[] rightSide, double[] x)
     {
-        var n = Dimension;
-        var stop = _tolerance * VectorMath.Norm(rightSide);
-        var r = (double[])rightSide.Clone();
-        var p = (double[])r.Clone();
-        var q = new double[n];
-        var rr = VectorMath.Dot(r, r);
-        var iterations = 0;
-        while (Math.Sqrt(rr) > stop && iterations < _maxIterations)
-        {
-            Operator(p, q);
-            var curvature = VectorMath.Dot(p, q);
-            if (!(curvature > 0))
-            {
-                return (double.PositiveInfinity, iterations, false);             // not definite: MINRES takes over
-            }
-
-            var alpha = rr / curvature;                                          // α = rᵀr / pᵀMp
-            VectorMath.Axpy(alpha, p, x);
-            VectorMath.Axpy(-alpha, q, r);
-            var rrNext = VectorMath.Dot(r, r);
-            var beta = rrNext / rr;                                              // β = r₊ᵀr₊ / rᵀr
-            for (var i = 0; i < n; i++)
-            {
-                p[i] = r[i] + (beta * p[i]);
-            }
-
-            rr = rrNext;
-            iterations++;
-        }
-
-        return (TrueResidual(rightSide, x), iterations, Math.Sqrt(rr) <= stop);
+        var (iterations, converged) = ConjugateGradients.Solve(Operator, rightSide, x, _tolerance * VectorMath.Norm(rightSide), _maxIterations);
+        return (converged ? TrueResidual(rightSide, x) : double.PositiveInfinity, iterations, converged);
     }
 
     /// <summary>MINRES (Paige–Saunders) on the same symmetric operator, from x = 0: Lanczos vectors, a QR factorisation of the tridiagonal matrix updated by Givens rotations, and <c>|φ̄|</c> the residual norm.</summary>

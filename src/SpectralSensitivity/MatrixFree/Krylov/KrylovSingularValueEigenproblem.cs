@@ -49,7 +49,10 @@ internal sealed class KrylovSingularValueEigenproblem : KrylovEigenproblem
             vectors.Add(Embed(triplets.Left[i], triplets.Right[i], -1));
         }
 
-        Resolvent = new DeflatedResolvent(ApplyEmbedding, UnscaledEigenvalue, Eigenvector, [.. values], vectors, complementBelow: true, complementGap, solverTolerance, maxIterations);
+        Resolvent = new DeflatedResolvent(ApplyEmbedding, UnscaledEigenvalue, Eigenvector, [.. values], vectors, complementBelow: true, complementGap, solverTolerance, maxIterations)
+        {
+            Folding = new FoldedEmbeddingSolver(_a, triplets.Left, triplets.Right),
+        };
         TripletResidual = Math.Max(triplets.LeftResiduals[k], triplets.RightResiduals[k]);
     }
 

@@ -56,7 +56,7 @@ public class KrylovSingularValueDerivativesTests
         {
             var gradient = KrylovSingularValueDerivatives.Gradient(partial, index);
             gradient.Rank.Should().Be(1);
-            var expectedGradient = dense.LeftVectors.Column(index - 1).OuterProduct(dense.RightVectors.Column(index - 1));
+            var expectedGradient = dense.LeftFactor.Column(index - 1).OuterProduct(dense.RightFactor.Column(index - 1));
             (gradient.ToDense() - expectedGradient).FrobeniusNorm().Should().BeLessThan(1e-8);
             var hvp = KrylovSingularValueDerivatives.HessianVectorProduct(partial, LinearOperator.FromMatrix(e), index);
             hvp.Rank.Should().Be(2);

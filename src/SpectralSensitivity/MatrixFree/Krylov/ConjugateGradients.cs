@@ -1,0 +1,54 @@
+namespace SpectralSensitivity.MatrixFree.Krylov;
+
+/// <summary>Conjugate gradients (Hestenes and Stiefel, J. Res. NBS 49 (1952) 409–436) for a symmetric operator that should be positive definite on the vectors it meets.</summary>
+/// <remarks>Cost per iteration: one application of the operator, two dot products and three vector updates of the
+/// dimension; memory three vectors. A non-positive curvature <c>pᵀMp ≤ 0</c> stops the iteration and reports failure,
+/// so the caller can switch to a method for indefinite operators.</remarks>
+internal static class ConjugateGradients
+{
+    /// <summary>Improves x (from zero) towards <c>M x = b</c> until <c>‖b − M x‖ ≤ stop</c> (the recursively updated residual).</summary>
+    /// <param name="apply">y = M x.</param>
+    /// <param name="rightSide">b.</param>
+    /// <param name="x">Zero on entry; the iterate on exit.</param>
+    /// <param name="stop">The residual norm at which to stop.</param>
+    /// <param name="maxIterations">The iteration budget.</param>
+    /// <returns>The iterations taken and whether the residual reached <paramref name="stop"/> (false on a non-positive curvature or an exhausted budget).</returns>
+    public static (int Iterations, bool Converged) Solve(Action<double[], double[]> apply, double[] rightSide, double[] x, double stop, int maxIterations)
+    {
+        var n = rightSide.Length;
+        var r = (double[])rightSide.Clone();
+        var p = (double[])r.Clone();
+        var q = new double[n];
+        var rr = VectorMath.Dot(r, r);
+        var iterations = 0;
+        while (Math.Sqrt(rr) > stop)
+        {
+            if (iterations == maxIterations)
+            {
+                return (iterations, false);
+            }
+
+            apply(p, q);
+            var curvature = VectorMath.Dot(p, q);
+            if (!(curvature > 0))
+            {
+                return (iterations, false);
+            }
+
+            var alpha = rr / curvature;                                          // α = rᵀr / pᵀMp
+            VectorMath.Axpy(alpha, p, x);
+            VectorMath.Axpy(-alpha, q, r);
+            var rrNext = VectorMath.Dot(r, r);
+            var beta = rrNext / rr;                                              // β = r₊ᵀr₊ / rᵀr
+            for (var i = 0; i < n; i++)
+            {
+                p[i] = r[i] + (beta * p[i]);
+            }
+
+            rr = rrNext;
+            iterations++;
+        }
+
+        return (iterations, true);
+    }
+}
