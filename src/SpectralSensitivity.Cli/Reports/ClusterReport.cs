@@ -62,7 +62,7 @@ internal static class ClusterReport
             page.Heading($"Taylor predictions of the cluster mean against the recomputed mean of {name}(A + tE)")
                 .Paragraph($"The mean (1/{cluster.Count}) sum of s_c(A + tE) over the cluster is analytic in t even where the members cross; its Taylor series of orders 1..{mean.Order} " +
                            $"(c_j = tr(M_j)/{cluster.Count} from the block recursion) against the mean recomputed from a fresh SVD at each of {data.Steps.Count} values of t. " +
-                           "The dashed red lines mark r0 = d / (2 ||E||_2) with the cluster's gap d; the grey dashed line is the rigorous error bound of order N.")
+                           "The dashed red lines mark ±r0, r0 = d / (2 ||E||_2) with the cluster's gap d, where they fall inside the window; the grey dashed line is the rigorous error bound of order N.")
                 .Figures(SensitivityReport.Predictions(data.MeanScan!, mean, "mean"), SensitivityReport.Errors(data.MeanScan!, mean))
                 .Table(["j", "D_j of the mean", "c_j"], Enumerable.Range(1, mean.Order).Select(j => (IReadOnlyList<string>)[Number.Format(j), Number.Format(mean.Derivatives[j - 1]), Number.Format(mean.TaylorCoefficients[j])]));
         }
@@ -121,7 +121,7 @@ internal static class ClusterReport
             : string.Empty;
         page.Heading($"Analytic branches of {name}")
             .Paragraph($"Each member follows one analytic branch (largest first for small t > 0); the branches may cross, while the recomputed values (dashed) are sorted at every t.{tied}{structural}{spreadOut}")
-            .Figures(SensitivityReport.MarkRadius(chart, result.Convergence.Radius).Render())
+            .Figures(SensitivityReport.MarkRadius(chart, result.Convergence.Radius, data.Steps).Render())
             .Table(
                 ["branch", .. Enumerable.Range(1, branches.Count > 0 ? branches[0].Order : 0).Select(j => $"D_{j}" + (zero ? " (t -> 0+)" : string.Empty))],
                 branches.Select((branch, b) => (IReadOnlyList<string>)[Number.Format(b + 1), .. branch.Derivatives.Select(Number.Format)]));

@@ -39,7 +39,7 @@ internal static class SensitivityReport
             .Figures(Spectrum(data.Svd, [k]), Derivatives(expansion));
         page.Heading($"Taylor predictions of s_{k}(A + tE) against recomputed singular values")
             .Paragraph($"Orders 1..{expansion.Order} of the Taylor series at t = 0 against s_{k}(A + tE) from a fresh SVD at each of {data.Scan.Count} values of t. " +
-                       "The dashed red lines mark the guaranteed convergence radius r0 = d / (2 ||E||_2) (a lower bound: the series may converge further); " +
+                       "The dashed red lines mark ±r0, the guaranteed convergence radius r0 = d / (2 ||E||_2) (a lower bound: the series may converge further), where they fall inside the window; " +
                        "the grey dashed line is the rigorous error bound of order N, valid inside r0.")
             .Figures(Predictions(data.Scan, expansion, $"s_{k}"), Errors(data.Scan, expansion))
             .Table(["j", "D_j", "c_j"], Enumerable.Range(1, expansion.Order).Select(j => (IReadOnlyList<string>)[Number.Format(j), Number.Format(expansion.Derivatives[j - 1]), Number.Format(expansion.TaylorCoefficients[j])]));
@@ -102,7 +102,7 @@ internal static class SensitivityReport
         }
 
         chart.Add("recomputed", scan.Select(p => (p.T, p.Recomputed)).ToArray(), Palette.Reference, dashed: true, strokeWidth: 2.2);
-        return MarkRadius(chart, expansion.Convergence.Radius).Render();
+        return MarkRadius(chart, expansion.Convergence.Radius, scan.Select(p => p.T).ToArray()).Render();
     }
 
     /// <summary>|prediction − recomputed| of orders 1..N on a log scale, with the rigorous bound of order N.</summary>
@@ -115,7 +115,7 @@ internal static class SensitivityReport
         }
 
         chart.Add($"bound, order {expansion.Order}", scan.Select(p => (p.T, p.ErrorBound)).ToArray(), Palette.Bound, dashed: true);
-        return MarkRadius(chart, expansion.Convergence.Radius).Render();
+        return MarkRadius(chart, expansion.Convergence.Radius, scan.Select(p => p.T).ToArray()).Render();
     }
 
     /// <summary>|D_j| and |c_j| against j with Cauchy's bound rho / r0^j.</summary>
@@ -130,6 +130,19 @@ internal static class SensitivityReport
             .Render();
     }
 
-    internal static SvgChart MarkRadius(SvgChart chart, double radius) =>
-        double.IsFinite(radius) ? chart.AddVertical(-radius, "-r0", Palette.Radius).AddVertical(radius, "r0", Palette.Radius) : chart;
+    /// <summary>Marks <c>-r0</c> and <c>r0</c> where they fall inside the window of <paramref name="steps"/> (outside it they would only
+    /// stretch the axis; the page's window sentence gives T in units of r0).</summary>
+    internal static SvgChart MarkRadius(SvgChart chart, double radius, IReadOnlyList<double> steps)
+    {
+        var (low, high) = (steps.Min(), steps.Max());
+        foreach (var (x, label) in new[] { (-radius, "-r0"), (radius, "r0") })
+        {
+            if (double.IsFinite(x) && x >= low && x <= high)
+            {
+                chart.AddVertical(x, label, Palette.Radius);
+            }
+        }
+
+        return chart;
+    }
 }

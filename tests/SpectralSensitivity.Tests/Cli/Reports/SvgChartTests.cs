@@ -19,4 +19,15 @@ public sealed class SvgChartTests
         root.Descendants(ns + "polyline").Should().HaveCount(3, "zero, NaN and infinity split the series into three runs");
         svg.Should().Contain("errors &lt;&amp;&gt;").And.NotContain("NaN").And.NotContain("Infinity");
     }
+
+    [Fact]
+    public void The_radius_is_marked_only_inside_the_window()
+    {
+        string Chart(double radius) => SensitivityReport.MarkRadius(
+            new SvgChart("c", "t", "y").Add("s", [(-1, 0), (1, 1)], Palette.Ordered(0, 1)), radius, [-1.0, 0, 1.0]).Render();
+
+        Chart(0.5).Should().Contain(">-r0</text>").And.Contain(">r0</text>");
+        Chart(2).Should().NotContain("r0</text>", "outside the window a mark would only stretch the axis");
+        Chart(double.PositiveInfinity).Should().NotContain("r0</text>");
+    }
 }
