@@ -95,7 +95,12 @@ internal static class StudyCommand
             context.Error.WriteLine($"spectral study: rank {communicator.Rank} of {communicator.Size} (pid {Environment.ProcessId}) started with {workers} worker thread{(workers > 1 ? "s" : "")} on {Environment.ProcessorCount} core{(Environment.ProcessorCount > 1 ? "s" : "")}");
         }
 
-        var result = StudyProgress.Run(context, $"study (rank {communicator.Rank + 1} of {communicator.Size})", progress => Study.Run(definition, output, options with { Progress = progress }));
+        // Under MPI only rank 0 reports, in plain lines: Open MPI gives every rank a terminal-like stderr that often ends up in a log.
+        var display = communicator.Size > 1
+            ? (communicator.Rank == 0 ? ProgressDisplay.Lines : ProgressDisplay.None)
+            : (context.Host.StderrIsTerminal ? ProgressDisplay.Bar : ProgressDisplay.None);
+        var description = communicator.Size > 1 ? $"study: rank 0 of {communicator.Size}" : "study";
+        var result = StudyProgress.Run(context, description, display, progress => Study.Run(definition, output, options with { Progress = progress }));
         if (communicator.Size > 1)
         {
             context.Error.WriteLine($"spectral study: rank {communicator.Rank} of {communicator.Size} (pid {Environment.ProcessId}): computed {result.ShardsComputed} shards, skipped {result.ShardsSkipped} already written");

@@ -1,18 +1,22 @@
+using System.Diagnostics;
 using Spectre.Console;
 
 namespace SpectralSensitivity.Cli.Infrastructure;
 
-/// <summary>A progress bar on stderr for a study, drawn only when stderr is a terminal; the total is set by the first report.</summary>
+/// <summary>A study's progress on stderr, as a bar on a terminal or as plain lines in a log (<see cref="ProgressDisplay"/>); the total is set by the first report.</summary>
 internal static class StudyProgress
 {
-    /// <summary>Runs <paramref name="work"/>, giving it a callback (done, total) to report trials finished.</summary>
-    public static T Run<T>(CliContext context, string description, Func<Action<long, long>, T> work)
-    {
-        if (!context.Host.StderrIsTerminal)
+    /// <summary>Runs <paramref name="work"/>, giving it a callback (done, total) to report trials finished; the callback may be called from several threads.</summary>
+    public static T Run<T>(CliContext context, string description, ProgressDisplay display, Func<Action<long, long>, T> work) =>
+        display switch
         {
-            return work((_, _) => { });
-        }
+            ProgressDisplay.Bar => WithBar(context, description, work),
+            ProgressDisplay.Lines => WithLines(context, description, work),
+            _ => work((_, _) => { }),
+        };
 
+    private static T WithBar<T>(CliContext context, string description, Func<Action<long, long>, T> work)
+    {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error), Ansi = AnsiSupport.Yes, Interactive = InteractionSupport.Yes });
         return console.Progress()
             .AutoClear(true)
@@ -26,5 +30,26 @@ internal static class StudyProgress
                     task.Value = done;
                 });
             });
+    }
+
+    private static T WithLines<T>(CliContext context, string description, Func<Action<long, long>, T> work)
+    {
+        var clock = Stopwatch.StartNew();
+        var gate = new object();
+        var printed = -1;
+        return work((done, total) =>
+        {
+            var tenth = total == 0 ? 10 : (int)(10 * done / total);                    // the last tenth of the work reached
+            lock (gate)
+            {
+                if (tenth <= printed)
+                {
+                    return;
+                }
+
+                printed = tenth;
+                context.Error.WriteLine($"spectral {description}: {done} of {total} trials ({10 * tenth} %), {clock.Elapsed:hh\\:mm\\:ss} elapsed");
+            }
+        });
     }
 }

@@ -41,6 +41,8 @@ public partial class KilledStudyTests
             WorkerCounts().Matches(run.Stderr).Should().HaveCount(ranks, run.Stderr).And.OnlyContain(
                 m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) == Math.Max(1, int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) / ranks),
                 "by default the ranks on one node share its cores: max(1, cores / local ranks) workers each");
+            run.Stderr.Should().Contain($"spectral study: rank 0 of {ranks}: 0 of ").And.MatchRegex($@"rank 0 of {ranks}: (\d+) of \1 trials \(100 %\)")
+                .And.NotContain("\u001b", "rank 0 reports progress in plain lines, readable in a log; the other ranks stay quiet");
             File.ReadAllBytes(Path.Combine(directory[$"ranks{ranks}"], "results.csv")).Should().Equal(expected, $"{ranks} ranks");
         }
     }
