@@ -16,7 +16,9 @@ namespace SpectralSensitivity.Benchmarks.MatrixFree;
 /// <list type="bullet">
 /// <item><c>krylov-scale A.mtx E.mtx K N</c>: read A and E into CSR, the K + 1 largest triplets, orders 1..N of
 /// <c>s_1..s_K</c> along E; prints the times and the peak working set.</item>
-/// <item><c>krylov-versus-dense m n density K N seed</c>: a seeded random matrix (density 1 for a dense one), the dense
+/// <item><c>krylov-versus-dense m n density K N seed [offset]</c>: a seeded random A with entries uniform in
+/// <c>[−offset, 1 − offset)</c> (0.5 by default: mean zero, the top singular values at the edge of the bulk, close
+/// together; 0: entries in [0, 1), <c>s₁</c> an isolated outlier), density 1 for a dense one, E uniform in [−0.5, 0.5); the dense
 /// path (thin SVD with the best installed backend, recursion, gradient, HVP) against the matrix-free one; prints both times and the largest relative
 /// differences.</item>
 /// </list>
@@ -31,7 +33,7 @@ internal static class KrylovScaleRun
                 Scale(args[1], args[2], Int(args[3]), Int(args[4]));
                 break;
             case "krylov-versus-dense":
-                VersusDense(Int(args[1]), Int(args[2]), double.Parse(args[3], CultureInfo.InvariantCulture), Int(args[4]), Int(args[5]), Int(args[6]));
+                VersusDense(Int(args[1]), Int(args[2]), Real(args[3]), Int(args[4]), Int(args[5]), Int(args[6]), args.Length > 7 ? Real(args[7]) : 0.5);
                 break;
             default:
                 throw new ArgumentException($"unknown mode {args[0]}");
@@ -60,12 +62,12 @@ internal static class KrylovScaleRun
         Console.WriteLine($"derivatives {derivatives:F2} s; triplets + derivatives {triplets + derivatives:F2} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
     }
 
-    private static void VersusDense(int m, int n, double density, int count, int order, int seed)
+    private static void VersusDense(int m, int n, double density, int count, int order, int seed, double offset)
     {
         SpectralSensitivity.Providers.Mkl.SpectralProviders.UseBest();                   // the dense path at its fastest (native SVD where installed)
         var random = new Random(seed);
-        var a = density >= 1 ? Matrix<double>.Build.Dense(m, n, (_, _) => random.NextDouble() - 0.5) : RandomSparse(m, n, density, random);
-        var e = density >= 1 ? Matrix<double>.Build.Dense(m, n, (_, _) => random.NextDouble() - 0.5) : RandomSparse(m, n, density, random);
+        var a = density >= 1 ? Matrix<double>.Build.Dense(m, n, (_, _) => random.NextDouble() - offset) : RandomSparse(m, n, density, random, offset);
+        var e = density >= 1 ? Matrix<double>.Build.Dense(m, n, (_, _) => random.NextDouble() - 0.5) : RandomSparse(m, n, density, random, 0.5);
         var aDense = Matrix<double>.Build.DenseOfMatrix(a);
         var eDense = Matrix<double>.Build.DenseOfMatrix(e);
         var clock = Stopwatch.StartNew();
@@ -100,7 +102,7 @@ internal static class KrylovScaleRun
         Console.WriteLine($"largest relative difference: derivatives {worstDerivative:G2}, HVP {worstHvp:G2}; gradient (Frobenius) {worstGradient:G2}");
     }
 
-    private static Matrix<double> RandomSparse(int m, int n, double density, Random random)
+    private static Matrix<double> RandomSparse(int m, int n, double density, Random random, double offset)
     {
         var count = (int)(density * m * n);
         var rows = new int[count];
@@ -108,7 +110,7 @@ internal static class KrylovScaleRun
         var values = new double[count];
         for (var p = 0; p < count; p++)
         {
-            (rows[p], columns[p], values[p]) = (random.Next(m), random.Next(n), random.NextDouble() - 0.5);
+            (rows[p], columns[p], values[p]) = (random.Next(m), random.Next(n), random.NextDouble() - offset);
         }
 
         var csr = CsrMatrix.FromCoordinates(m, n, rows, columns, values);
@@ -116,6 +118,8 @@ internal static class KrylovScaleRun
     }
 
     private static int Int(string text) => int.Parse(text, CultureInfo.InvariantCulture);
+
+    private static double Real(string text) => double.Parse(text, CultureInfo.InvariantCulture);
 
     private static string Join(IEnumerable<double> values, string format) => string.Join(", ", values.Select(v => v.ToString(format, CultureInfo.InvariantCulture)));
 }
