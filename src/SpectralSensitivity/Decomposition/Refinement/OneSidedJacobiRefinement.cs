@@ -38,7 +38,7 @@ internal static class OneSidedJacobiRefinement
     /// <remarks>The largest entry of A must lie within <c>2^±128</c> (the caller scales by a power of two otherwise, see
     /// <see cref="PowerOfTwoScaling"/>): double-double products and sums of squares then neither overflow nor
     /// underflow.</remarks>
-    /// <exception cref="RefinementFailedException">The sweeps did not converge (never seen from a double SVD).</exception>
+    /// <exception cref="RefinementFailedException">The sweeps did not converge (never seen from a double SVD), or a factor is not finite.</exception>
     public static (double[] U, double[] S, double[] V, int Sweeps) Refine(double[] a, int m, int n, double[] u0, double[] v0)
     {
         var v = DoubleDoubleColumns.NewtonSchulzStep(v0, n, n);          // V orthonormal to double-double level
@@ -53,6 +53,11 @@ internal static class OneSidedJacobiRefinement
         }
 
         var (u, s, vRounded) = Extract(b, m, v, n, u0);
+        if (!s.All(double.IsFinite) || !u.All(double.IsFinite) || !vRounded.All(double.IsFinite))
+        {
+            throw new RefinementFailedException($"the SVD refinement of a {m} x {n} matrix produced a non-finite factor");   // never a silent NaN
+        }
+
         return (u, s, vRounded, sweeps);
     }
 
@@ -82,16 +87,15 @@ internal static class OneSidedJacobiRefinement
                 var beta = squares[q];
                 var gamma = DoubleDoubleColumns.Dot(bp, bq);
                 if (!(Math.Abs(gamma.Hi) > RotationThreshold * m * Math.Sqrt(alpha.Hi * beta.Hi))
-                    || (alpha.Hi <= zeroSquare && beta.Hi <= zeroSquare))
+                    || (alpha.Hi <= zeroSquare && beta.Hi <= zeroSquare)
+                    || ((alpha.Hi <= zeroSquare || beta.Hi <= zeroSquare) && !(Math.Abs(gamma.Hi) > RotationThreshold * Math.Abs((beta - alpha).Hi))))
                 {
-                    continue;                                                // already orthogonal, or both numerically zero
+                    // already orthogonal, both numerically zero, or a numerically zero column whose rotation angle γ/(β − α) is
+                    // below the double-double roundoff: its b_j is rounding noise that no rotation makes orthogonal
+                    continue;
                 }
 
-                var zeta = (beta - alpha) / (gamma * 2.0);                   // ζ = (β − α)/(2γ)
-                var root = DoubleDouble.Sqrt((zeta * zeta) + 1.0);
-                var t = zeta.Hi >= 0.0 ? 1.0 / (zeta + root) : -1.0 / (root - zeta); // smaller root of t² + 2ζt − 1 = 0
-                var c = 1.0 / DoubleDouble.Sqrt((t * t) + 1.0);
-                var s = c * t;
+                var (c, s) = JacobiRotation.For(beta - alpha, gamma);               // ζ = (β − α)/(2γ)
                 DoubleDoubleColumns.Rotate(bp, bq, c, s);                    // b_pᵀ b_q becomes 0
                 DoubleDoubleColumns.Rotate(v.AsSpan(p * n, n), v.AsSpan(q * n, n), c, s);
                 squares[p] = DoubleDoubleColumns.Dot(bp, bp);                 // recomputed, not updated: no drift

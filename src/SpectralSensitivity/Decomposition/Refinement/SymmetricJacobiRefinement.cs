@@ -83,11 +83,7 @@ internal static class SymmetricJacobiRefinement
                     continue;                                                    // already diagonal in this pair
                 }
 
-                var theta = (m[(r * n) + r] - m[(p * n) + p]) / (mpr * 2.0);     // θ = (m_rr − m_pp)/(2 m_pr)
-                var root = DoubleDouble.Sqrt((theta * theta) + 1.0);
-                var tangent = theta.Hi >= 0.0 ? 1.0 / (theta + root) : -1.0 / (root - theta);
-                var c = 1.0 / DoubleDouble.Sqrt((tangent * tangent) + 1.0);
-                var s = c * tangent;
+                var (c, s) = JacobiRotation.For(m[(r * n) + r] - m[(p * n) + p], mpr);       // θ = (m_rr − m_pp)/(2 m_pr)
                 DoubleDoubleColumns.Rotate(m.AsSpan(p * n, n), m.AsSpan(r * n, n), c, s);   // M J (columns p, r)
                 for (var k = 0; k < n; k++)                                                  // Jᵀ (M J) (rows p, r)
                 {
