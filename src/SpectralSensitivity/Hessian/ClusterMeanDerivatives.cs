@@ -14,7 +14,7 @@ namespace SpectralSensitivity.Hessian;
 /// reduced resolvent with the whole cluster removed at <c>s_c</c> (Kato, Ch. II §2.3), so
 /// <c>Hess s̄[E] = −(1/g) Σ_c (x_c v_cᵀ + u_c y_cᵀ)</c> with <c>(x_c; y_c) = S_c (E v_c; Eᵀ u_c)</c>. Unlike a simple value, the
 /// partner terms <c>−s_d</c> of the other members stay in S_c: <c>(u_c v_dᵀ − u_d v_cᵀ)</c> directions see them.</para>
-/// <para>Cost: O(g mn) for the gradient; O(g (mn + (m + n) r)) per product. Everything runs in the resolvent's scaled units
+/// <para>Cost: O(g mn) for the gradient; O(g (mn + (m + n) r)) per product; the dense Hessian in <see cref="Hessian"/>. Everything runs in the resolvent's scaled units
 /// and is mapped back by powers of two, so the results are exactly homogeneous.</para>
 /// </remarks>
 public sealed class ClusterMeanDerivatives
@@ -108,5 +108,26 @@ public sealed class ClusterMeanDerivatives
         }
 
         return new DenseMatrix(m, n, result);
+    }
+
+    /// <summary>Returns the dense mn × mn Hessian of <c>s̄</c> with respect to <c>vec(A)</c> (column-major, entry (i, j) at
+    /// <c>i + j m</c>).</summary>
+    /// <remarks>
+    /// <para><c>Hess s̄ = −(2/g) Σ_c G_cᵀ S_c G_c</c> with <c>G_c vec(E) = (E v_c; Eᵀ u_c)/√2</c> and <c>S_c</c> the reduced
+    /// resolvent with the whole cluster removed at <c>s_c</c>: the entry for rows (i, j) and columns (p, q) is
+    /// <c>(1/g) Σ_c (v_c[j] v_c[q] C₁ᶜ[i,p] + u_c[i] u_c[p] C₂ᶜ[j,q] + v_c[j] u_c[p] Mᶜ[i,q] + u_c[i] v_c[q] Mᶜ[p,j])</c> with
+    /// <c>C₁ᶜ = −S₁₁ᶜ</c>, <c>C₂ᶜ = −S₂₂ᶜ</c>, <c>Mᶜ = −S₁₂ᶜ</c>, the blocks of <c>S_c</c> built by GEMMs on the thin factors, as for a
+    /// simple value (<see cref="SingularValueHessian"/>; Kato, Ch. II §2.3, the second coefficient of the weighted mean). Each
+    /// member's own partner term <c>−s_c</c> is left out (invisible to <c>G_c</c>); the other members' partners stay.</para>
+    /// <para>Cost: g times three GEMMs, O(g (m² + n² + mn) r), plus O(g (mn)²) for the fill; memory 8 (mn)² bytes, refused above
+    /// the budget.</para>
+    /// </remarks>
+    /// <param name="options">Memory budget; null for <see cref="HessianOptions.Default"/> (2 GiB).</param>
+    /// <exception cref="HessianMemoryBudgetExceededException">The mn × mn matrix exceeds the budget.</exception>
+    /// <exception cref="Errors.ResultOutOfRangeException">An entry is beyond the double range.</exception>
+    public Matrix<double> Hessian(HessianOptions? options = null)
+    {
+        HessianBudget.Require(_svd.RowCount, _svd.ColumnCount, options);
+        return SingularValueHessian.Allocated(_svd, [.. _resolvents.Select((resolvent, c) => (resolvent, Cluster.First + c))]);
     }
 }

@@ -46,25 +46,8 @@ public static class SingularValueHessian
     public static Matrix<double> Compute(ThinSingularValueDecomposition svd, int index, HessianOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(svd);
-        options ??= HessianOptions.Default;
-        if (options.MemoryBudgetBytes <= 0)
-        {
-            throw new InvalidSpectralInputException($"the Hessian memory budget must be positive; got {options.MemoryBudgetBytes} bytes");
-        }
-
-        int m = svd.RowCount, n = svd.ColumnCount;
-        var required = RequiredBytes(m, n);
-        var limit = Math.Min(options.MemoryBudgetBytes, (long)Array.MaxLength * sizeof(double));
-        if (required > limit)
-        {
-            throw new HessianMemoryBudgetExceededException(m, n, required, limit);
-        }
-
-        var resolvent = ReducedResolvent.At(svd, index);
-        var size = m * n;
-        var storage = GC.AllocateUninitializedArray<double>(size * size);
-        FillUnchecked(resolvent, storage);
-        return new DenseMatrix(size, size, storage);
+        HessianBudget.Require(svd.RowCount, svd.ColumnCount, options);
+        return Allocated(svd, [(ReducedResolvent.At(svd, index), index)]);
     }
 
     /// <summary>Writes the dense Hessian of <c>s_k</c>, column-major mn × mn, into caller-owned storage (no budget check, no allocation of the result).</summary>
@@ -83,41 +66,66 @@ public static class SingularValueHessian
             throw new DimensionMismatchException($"the destination holds {destination.Length} values; the {size} x {size} Hessian needs {size * size}");
         }
 
-        FillUnchecked(ReducedResolvent.At(svd, index), destination);
+        FillUnchecked([(ReducedResolvent.At(svd, index), index)], destination);
+    }
+
+    /// <summary>The dense Hessian of the mean <c>(1/g) Σ_c s_c</c> of the members c, each with its own reduced resolvent
+    /// (the whole cluster removed, shifted to <c>s_c</c>): <c>−(2/g) Σ_c G_cᵀ S_c G_c</c>. One member: the Hessian of <c>s_k</c>.</summary>
+    /// <remarks>Call <see cref="HessianBudget.Require"/> first. Cost: g times the simple GEMMs plus O(g (mn)²) for the fill.</remarks>
+    internal static Matrix<double> Allocated(ThinSingularValueDecomposition svd, IReadOnlyList<(ReducedResolvent Resolvent, int Member)> members)
+    {
+        var size = svd.RowCount * svd.ColumnCount;
+        var storage = GC.AllocateUninitializedArray<double>(size * size);
+        FillUnchecked(members, storage);
+        return new DenseMatrix(size, size, storage);
     }
 
     /// <summary>Above this many bytes of output the fill streams its columns past the cache (about a last-level cache's share per core).</summary>
     internal const double StreamingThresholdBytes = 8 * 1024 * 1024;
 
+    /// <summary>The fill for a simple <c>s_k</c>.</summary>
     /// <param name="resolvent">S at s_k.</param>
     /// <param name="destination">The (mn)² entries, column-major.</param>
     /// <param name="streamingThresholdBytes">Output size above which columns are streamed; null never streams (tests compare both).</param>
-    internal static void FillUnchecked(ReducedResolvent resolvent, Span<double> destination, double? streamingThresholdBytes = StreamingThresholdBytes)
+    internal static void FillUnchecked(ReducedResolvent resolvent, Span<double> destination, double? streamingThresholdBytes = StreamingThresholdBytes) =>
+        FillUnchecked([(resolvent, resolvent.Index)], destination, streamingThresholdBytes);
+
+    /// <summary>One member's part: its blocks and singular vectors, with the weight <c>1/g</c> folded in, and its x, y.</summary>
+    private sealed record MemberBlocks(double[] C1, double[] C2, double[] Mixed, double[] MixedTransposed, double[] U, double[] V, double[] X, double[] Y);
+
+    /// <summary>The fill for the mean of the members (one member: a simple value, the same arithmetic).</summary>
+    private static void FillUnchecked(IReadOnlyList<(ReducedResolvent Resolvent, int Member)> members, Span<double> destination, double? streamingThresholdBytes = StreamingThresholdBytes)
     {
-        var svd = resolvent.Decomposition;
+        var svd = members[0].Resolvent.Decomposition;
         int m = svd.RowCount, n = svd.ColumnCount, size = m * n;
-        var (c1, c2, mixed, mixedTransposed) = BuildBlocks(resolvent);
-        var u = svd.LeftFactor.Column(resolvent.Index - 1).ToArray();
-        var v = svd.RightFactor.Column(resolvent.Index - 1).ToArray();
-        var x = new double[m];
-        var y = new double[n];
+        var weight = 1.0 / members.Count;                                                        // the mean's 1/g (1 for a simple value)
+        var parts = members.Select(member => Blocks(member.Resolvent, member.Member, weight)).ToArray();
+        var first = parts[0];
         // Beyond the cache, each column is built in a cached scratch column and streamed out: writing the (mn)² entries
         // then moves (mn)² doubles over the memory bus instead of twice that (an ordinary store reads the line first).
         var streaming = streamingThresholdBytes is { } threshold && StreamingStore.IsSupported && sizeof(double) * (double)size * size > threshold;
         var scratch = streaming ? new double[size] : null;
         for (var q = 0; q < n; q++)
         {
-            var mixedColumn = mixed.AsSpan(q * m, m);           // M[:, q]
-            var c2Column = c2.AsSpan(q * n, n);                 // C₂[:, q]
             for (var p = 0; p < m; p++)
             {
-                ColumnKernels.Combine(v[q], c1.AsSpan(p * m, m), u[p], mixedColumn, x);                 // x = v_k[q] C₁[:,p] + u_k[p] M[:,q]
-                ColumnKernels.Combine(u[p], c2Column, v[q], mixedTransposed.AsSpan(p * n, n), y);     // y = u_k[p] C₂[:,q] + v_k[q] M[p,:]
+                foreach (var b in parts)
+                {
+                    ColumnKernels.Combine(b.V[q], b.C1.AsSpan(p * m, m), b.U[p], b.Mixed.AsSpan(q * m, m), b.X);          // x = v_c[q] C₁[:,p] + u_c[p] M[:,q]
+                    ColumnKernels.Combine(b.U[p], b.C2.AsSpan(q * n, n), b.V[q], b.MixedTransposed.AsSpan(p * n, n), b.Y); // y = u_c[p] C₂[:,q] + v_c[q] M[p,:]
+                }
+
                 var column = destination.Slice((p + q * m) * size, size);
                 var target = scratch is null ? column : scratch.AsSpan();
                 for (var j = 0; j < n; j++)
                 {
-                    ColumnKernels.Combine(v[j], x, y[j], u, target.Slice(j * m, m));               // block j of vec(x v_kᵀ + u_k yᵀ)
+                    var block = target.Slice(j * m, m);
+                    ColumnKernels.Combine(first.V[j], first.X, first.Y[j], first.U, block);          // block j of vec(x v_cᵀ + u_c yᵀ)
+                    for (var c = 1; c < parts.Length; c++)
+                    {
+                        ColumnKernels.Axpy(parts[c].V[j], parts[c].X, block);                          // + the other members' terms
+                        ColumnKernels.Axpy(parts[c].Y[j], parts[c].U, block);
+                    }
                 }
 
                 if (scratch is not null)
@@ -133,25 +141,31 @@ public static class SingularValueHessian
         }
     }
 
-    /// <summary>C₁ = −S₁₁, C₂ = −S₂₂, M = −S₁₂ and Mᵀ (column-major), from the resolvent's scaled blocks times −1/σ (exact).</summary>
-    private static (double[] C1, double[] C2, double[] Mixed, double[] MixedTransposed) BuildBlocks(ReducedResolvent resolvent)
+    /// <summary>C₁ = −S₁₁, C₂ = −S₂₂, M = −S₁₂ and Mᵀ (column-major, times the weight), from the resolvent's scaled blocks times
+    /// −1/σ (exact), and the member's singular vectors.</summary>
+    private static MemberBlocks Blocks(ReducedResolvent resolvent, int member, double weight)
     {
-        var (topLeft, bottomRight, topRight) = resolvent.ScaledBlocks();
-        var c1 = Negated(topLeft, resolvent.ScaleExponent);
-        var c2 = Negated(bottomRight, resolvent.ScaleExponent);
-        var mixed = Negated(topRight, resolvent.ScaleExponent);
-        var mixedTransposed = Negated(topRight.Transpose(), resolvent.ScaleExponent);
-        return (c1, c2, mixed, mixedTransposed);
+        var svd = resolvent.Decomposition;
+        var (topLeft, bottomRight, topRight) = resolvent.ScaledBlocks(member);
+        return new MemberBlocks(
+            Negated(topLeft, resolvent.ScaleExponent, weight),
+            Negated(bottomRight, resolvent.ScaleExponent, weight),
+            Negated(topRight, resolvent.ScaleExponent, weight),
+            Negated(topRight.Transpose(), resolvent.ScaleExponent, weight),
+            svd.LeftFactor.Column(member - 1).ToArray(),
+            svd.RightFactor.Column(member - 1).ToArray(),
+            new double[svd.RowCount],
+            new double[svd.ColumnCount]);
     }
 
-    /// <summary>The column-major entries of <c>−X/σ</c>; a block beyond the double range is refused.</summary>
-    private static double[] Negated(Matrix<double> scaled, int exponent)
+    /// <summary>The column-major entries of <c>−w X/σ</c>; a block beyond the double range is refused.</summary>
+    private static double[] Negated(Matrix<double> scaled, int exponent, double weight)
     {
         var values = scaled.ToColumnMajorArray();
         ReducedResolvent.ScaleAndCheck(values, -exponent, "the Hessian");
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = -values[i];
+            values[i] = -weight * values[i];
         }
 
         return values;

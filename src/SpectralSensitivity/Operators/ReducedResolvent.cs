@@ -238,17 +238,31 @@ public sealed class ReducedResolvent
     /// The three blocks of <c>σ S</c> in the split <c>(x; y)</c>: <c>S₁₁ = U diag(D) Uᵀ + κ (I − UUᵀ)</c> (m × m),
     /// <c>S₂₂ = V diag(D) Vᵀ + κ (I − VVᵀ)</c> (n × n) and <c>S₁₂ = U diag(C) Vᵀ</c> (m × n; <c>S₂₁ = S₁₂ᵀ</c>).
     /// </summary>
-    /// <remarks>Without the partner terms of the removed pairs (see <see cref="ResolventPart.FirstOrderRange"/>), which the
-    /// Hessian does not see. Three GEMMs through the active provider: O((m² + n² + mn) r). Used to assemble the dense Hessian.</remarks>
-    internal (Matrix<double> TopLeft, Matrix<double> BottomRight, Matrix<double> TopRight) ScaledBlocks()
+    /// <remarks>Without the partner term <c>P_{−s_c}/(−s_c − λ)</c> of the member c whose second-order term the blocks serve:
+    /// <c>Gᵀ (u_c; −v_c) = 0</c> for <c>G vec(E) = (E v_c; Eᵀ u_c)</c>, so the Hessian does not see it (for a simple value this is
+    /// <see cref="ResolventPart.FirstOrderRange"/>). The partners of the other members of a cluster stay: the directions
+    /// <c>u_c v_dᵀ − u_d v_cᵀ</c> see them. Three GEMMs through the active provider: O((m² + n² + mn) r). Used to assemble the
+    /// dense Hessian.</remarks>
+    /// <param name="member">1-based index c of the removed pair whose partner term is left out.</param>
+    internal (Matrix<double> TopLeft, Matrix<double> BottomRight, Matrix<double> TopRight) ScaledBlocks(int member)
     {
+        var r = _svd.Size;
+        var diagonal = new double[r];
+        var cross = new double[r];
+        for (var i = 0; i < r; i++)
+        {
+            var partner = i == member - 1 ? 0.0 : Partner[i];                               // drop π_c of the member itself
+            diagonal[i] = 0.5 * (Toward[i] + partner) - KernelWeight;                        // D_i − κ
+            cross[i] = 0.5 * (Toward[i] - partner);                                          // C_i
+        }
+
         var u = _svd.LeftFactor;
         var v = _svd.RightFactor;
-        var topLeft = ColumnsScaled(u, _firstOrderDiagonal).TransposeAndMultiply(u);     // (U diag(D − κ)) Uᵀ: one GEMM
-        var bottomRight = ColumnsScaled(v, _firstOrderDiagonal).TransposeAndMultiply(v); // (V diag(D − κ)) Vᵀ
-        AddToDiagonal(topLeft, KernelWeight);                                            // + κ I
+        var topLeft = ColumnsScaled(u, diagonal).TransposeAndMultiply(u);                   // (U diag(D − κ)) Uᵀ: one GEMM
+        var bottomRight = ColumnsScaled(v, diagonal).TransposeAndMultiply(v);               // (V diag(D − κ)) Vᵀ
+        AddToDiagonal(topLeft, KernelWeight);                                               // + κ I
         AddToDiagonal(bottomRight, KernelWeight);
-        var topRight = ColumnsScaled(u, _firstOrderCross).TransposeAndMultiply(v);       // (U diag(C)) Vᵀ
+        var topRight = ColumnsScaled(u, cross).TransposeAndMultiply(v);                     // (U diag(C)) Vᵀ
         return (topLeft, bottomRight, topRight);
     }
 
@@ -268,7 +282,7 @@ public sealed class ReducedResolvent
     }
 
     /// <summary><c>F diag(w)</c>: a copy of F with column i multiplied by <c>w_i</c>, O(rows · r) instead of a GEMM.</summary>
-    private static Matrix<double> ColumnsScaled(Matrix<double> factor, double[] weights)
+    internal static Matrix<double> ColumnsScaled(Matrix<double> factor, double[] weights)
     {
         var scaled = DenseMatrix.OfMatrix(factor);
         for (var i = 0; i < weights.Length; i++)
