@@ -15,13 +15,11 @@ internal static class HessianCommand
             "hessian",
             NeedsDirection: false,
             DerivativeOrder: 2,
-            (svd, k, _, sinks) =>
-            {
-                var hessian = Dense(svd, k, sinks);
-                return new MatrixResultCommand.Result(hessian, ("trace", hessian.Trace()));
-            }),
+            (svd, k, _, sinks) => WithTrace(Dense(svd, sinks, options => SingularValueHessian.Compute(svd, k, options))),
+            (svd, mean, _, sinks) => WithTrace(Dense(svd, sinks, mean.Hessian))),
         "spectral hessian --matrix A.npy --index 1 --output H.npy",
-        "spectral hessian -A A.csv -k 2 --json");
+        "spectral hessian -A A.csv -k 2 --json",
+        "spectral hessian -A A.csv -k 2 --cluster-mean --output H.npy");
 
     /// <summary>The memory a run may use for the Hessian and its output together.</summary>
     internal const long MemoryBudgetBytes = HessianOptions.DefaultMemoryBudgetBytes;
@@ -30,12 +28,14 @@ internal static class HessianCommand
     /// <remarks>With several indices every Hessian is held until the output is written, so each gets an equal share.</remarks>
     internal static long HessianBudget(int rows, int columns, ResultSinks sinks) => MemoryBudgetBytes / Math.Max(1, sinks.Results) - sinks.WorkingBytes((long)rows * columns);
 
+    private static MatrixResultCommand.Result WithTrace(MathNet.Numerics.LinearAlgebra.Matrix<double> hessian) => new(hessian, ("trace", hessian.Trace()));
+
     /// <summary>The dense Hessian; past the memory budget (Hessian plus output), an error that points to the matrix-free commands.</summary>
-    private static MathNet.Numerics.LinearAlgebra.Matrix<double> Dense(SpectralSensitivity.Decomposition.ThinSingularValueDecomposition svd, int index, ResultSinks sinks)
+    private static MathNet.Numerics.LinearAlgebra.Matrix<double> Dense(SpectralSensitivity.Decomposition.ThinSingularValueDecomposition svd, ResultSinks sinks, Func<HessianOptions, MathNet.Numerics.LinearAlgebra.Matrix<double>> compute)
     {
         try
         {
-            return SingularValueHessian.Compute(svd, index, new HessianOptions(HessianBudget(svd.RowCount, svd.ColumnCount, sinks)));
+            return compute(new HessianOptions(HessianBudget(svd.RowCount, svd.ColumnCount, sinks)));
         }
         catch (HessianMemoryBudgetExceededException e)
         {

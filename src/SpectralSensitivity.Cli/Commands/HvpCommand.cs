@@ -11,7 +11,7 @@ internal static class HvpCommand
         context,
         new MatrixResultCommand.Spec(
             "hvp",
-            "Hessian-vector product Hess s_k[E] (an m x n matrix) without forming the mn x mn Hessian, and the quadratic form <E, Hess s_k[E]> = d^2/dt^2 s_k(A + tE).",
+            "Hessian-vector product Hess s_k[E] (an m x n matrix) without forming the mn x mn Hessian, and the quadratic form <E, Hess s_k[E]> = d^2/dt^2 s_k(A + tE) (with --cluster-mean: of the mean of s_k's cluster).",
             "hessianVectorProduct",
             NeedsDirection: true,
             DerivativeOrder: 2,
@@ -19,7 +19,13 @@ internal static class HvpCommand
             {
                 var product = HessianVectorProduct.At(svd, k);
                 return new MatrixResultCommand.Result(product.Apply(e!), ("quadraticForm", product.QuadraticForm(e!)));
+            },
+            (_, mean, e, _) =>
+            {
+                var product = mean.HessianVectorProduct(e!);
+                return new MatrixResultCommand.Result(product, ("quadraticForm", product.PointwiseMultiply(e!).Enumerate().Sum()));   // ⟨E, Hess s̄[E]⟩
             }),
         "spectral hvp --matrix A.npy --direction E.npy --index 1",
-        "spectral hvp -A A.csv -E E.csv -k 2 --output HE.npy --json");
+        "spectral hvp -A A.csv -E E.csv -k 2 --output HE.npy --json",
+        "spectral hvp -A A.npy -E E.npy -k 2 --cluster-mean --cluster-tolerance 1e-8 --json");
 }

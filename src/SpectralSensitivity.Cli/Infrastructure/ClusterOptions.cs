@@ -35,6 +35,23 @@ internal sealed class ClusterOptions
 
     public IEnumerable<Option> All => [Mean, Branches, Tolerance];
 
+    /// <summary>The options of the commands that offer only the mean (<c>gradient</c>, <c>hvp</c>, <c>hessian</c>).</summary>
+    public IEnumerable<Option> MeanOnly => [Mean, Tolerance];
+
+    /// <summary>Whether <c>--cluster-mean</c> was given, and the tolerance; for the commands with <see cref="MeanOnly"/>.</summary>
+    /// <exception cref="UsageException">A tolerance without <c>--cluster-mean</c>.</exception>
+    public (bool Mean, double? Tolerance) ParseMean(ParseResult parse)
+    {
+        var mean = parse.GetValue(Mean);
+        var tolerance = parse.GetValue(Tolerance);
+        if (tolerance is not null && !mean)
+        {
+            throw new UsageException("--cluster-tolerance needs --cluster-mean");
+        }
+
+        return (mean, tolerance);
+    }
+
     /// <summary>The request, after checking that the flags fit together.</summary>
     /// <exception cref="UsageException">Both flags, a tolerance without either, or the closed form with either.</exception>
     public (ClusterRequest Request, double? Tolerance) Parse(ParseResult parse, string method)

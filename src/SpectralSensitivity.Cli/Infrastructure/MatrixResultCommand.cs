@@ -1,12 +1,14 @@
 using System.CommandLine;
 using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Decomposition;
+using SpectralSensitivity.Hessian;
 using SpectralSensitivity.Results;
 using Spectre.Console;
 
 namespace SpectralSensitivity.Cli.Infrastructure;
 
-/// <summary>The shape <c>gradient</c>, <c>hessian</c> and <c>hvp</c> share: A (and E), index k, one matrix result, optional --output file.</summary>
+/// <summary>The shape <c>gradient</c>, <c>hessian</c> and <c>hvp</c> share: A (and E), index k, one matrix result, optional --output
+/// file; with <c>--cluster-mean [--cluster-tolerance REL]</c> the result of the mean of the cluster that holds <c>s_k</c>.</summary>
 internal static class MatrixResultCommand
 {
     /// <summary>A matrix and named scalars (camelCase JSON names) computed for <c>s_k</c>.</summary>
@@ -19,7 +21,18 @@ internal static class MatrixResultCommand
     /// <param name="NeedsDirection">Whether --direction is required.</param>
     /// <param name="DerivativeOrder">1 for the gradient, 2 for the Hessian and its products: the order whose expected error is reported.</param>
     /// <param name="Compute">Computes the result from the SVD of A, k, E (null without --direction) and where the result goes (for memory budgets).</param>
-    internal sealed record Spec(string Name, string Description, string ResultName, bool NeedsDirection, int DerivativeOrder, Func<ThinSingularValueDecomposition, int, Matrix<double>?, ResultSinks, Result> Compute);
+    /// <param name="Mean">The same for the mean of a cluster (<c>--cluster-mean</c>), from its <see cref="ClusterMeanDerivatives"/>.</param>
+    internal sealed record Spec(
+        string Name,
+        string Description,
+        string ResultName,
+        bool NeedsDirection,
+        int DerivativeOrder,
+        Func<ThinSingularValueDecomposition, int, Matrix<double>?, ResultSinks, Result> Compute,
+        Func<ThinSingularValueDecomposition, ClusterMeanDerivatives, Matrix<double>?, ResultSinks, Result> Mean);
+
+    /// <summary>What one index's result is about: <c>s_k</c> itself, or the mean of its cluster with the relative tolerance used.</summary>
+    private sealed record Subject(string Name, double Value, ExpansionCondition Condition, SpectralCluster? Cluster, double ClusterTolerance);
 
     public static Command Create(CliContext context, Spec spec, params string[] examples)
     {
@@ -29,6 +42,7 @@ internal static class MatrixResultCommand
         var output = MatrixOutput.Option("the result matrix");
         var refinement = RefinementOption.Create();
         var json = CommonOptions.Json();
+        var cluster = new ClusterOptions();
         var command = new Command(spec.Name, spec.Description) { matrix };
         if (spec.NeedsDirection)
         {
@@ -39,8 +53,14 @@ internal static class MatrixResultCommand
         command.Options.Add(output);
         command.Options.Add(refinement);
         command.Options.Add(json);
+        foreach (var option in cluster.MeanOnly)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parse =>
         {
+            var (mean, tolerance) = cluster.ParseMean(parse);
             var a = context.Inputs.Load(parse.GetRequiredValue(matrix), "--matrix");
             var e = spec.NeedsDirection ? context.Inputs.Load(parse.GetRequiredValue(direction), "--direction") : null;
             var refinementName = parse.GetRequiredValue(refinement);
@@ -49,31 +69,52 @@ internal static class MatrixResultCommand
             var outputPath = parse.GetValue(output);
             var indices = selection.Resolve(svd.Size, "singular value");
             var sinks = new ResultSinks(parse.GetValue(json), outputPath, indices.Length);
-            var computed = indices.Select(k => (Index: k, Result: spec.Compute(svd, k, e, sinks))).ToArray(); // every k before any file
-            var results = computed.Select(c => Single(context, spec, svd, c.Index, c.Result, refinementName, IndexedOutput.PathFor(outputPath, selection, c.Index))).ToArray();
+            var computed = indices.Select(k => mean ? MeanOf(spec, svd, k, tolerance, e, sinks) : (Subject: ValueSubject(spec, svd, k), Result: spec.Compute(svd, k, e, sinks))).ToArray(); // every k before any file
+            var results = indices.Select((k, i) => Single(context, spec, k, computed[i].Subject, computed[i].Result, refinementName, IndexedOutput.PathFor(outputPath, selection, k))).ToArray();
             IndexedOutput.Write(context, selection, parse.GetValue(json), results);
             return ExitCodes.Success;
         });
         return context.Examples.Add(command, examples);
     }
 
+    private static Subject ValueSubject(Spec spec, ThinSingularValueDecomposition svd, int k) =>
+        new($"s_{k}", svd.SingularValue(k), ExpansionCondition.For(svd, k, spec.DerivativeOrder), null, 0);
+
+    /// <summary>The result for the mean of the cluster that holds <c>s_k</c>; JSON <c>clusterTolerance</c> is the relative
+    /// tolerance used (the default one divided by <c>s₁</c> when none is given), as in <c>derivatives --cluster-mean</c>.</summary>
+    private static (Subject Subject, Result Result) MeanOf(Spec spec, ThinSingularValueDecomposition svd, int k, double? tolerance, Matrix<double>? e, ResultSinks sinks)
+    {
+        var derivatives = ClusterMeanDerivatives.At(svd, k, tolerance);
+        var top = svd.SingularValue(1);
+        var relative = tolerance ?? (top > 0 ? svd.ClusterTolerance / top : 0);
+        var cluster = derivatives.Cluster;
+        var subject = new Subject($"the mean of s_{string.Join(",", cluster.Members)}", cluster.Mean, derivatives.Condition(spec.DerivativeOrder), cluster, relative);
+        return (subject, spec.Mean(svd, derivatives, e, sinks));
+    }
+
     /// <summary>Writes the file of one index's result and returns its JSON object and table view.</summary>
-    private static IndexedResult Single(CliContext context, Spec spec, ThinSingularValueDecomposition svd, int k, Result result, string refinementName, string? outputPath)
+    private static IndexedResult Single(CliContext context, Spec spec, int k, Subject subject, Result result, string refinementName, string? outputPath)
     {
         result.Matrix.MapInplace(x => x == 0 ? 0.0 : x, Zeros.Include); // −0 (e.g. from u_i v_j with one factor −0) is printed and saved as 0
         var written = MatrixOutput.Save(outputPath, spec.ResultName, result.Matrix);
-        var condition = ExpansionCondition.For(svd, k, spec.DerivativeOrder);
-        var warning = AccuracyWarning.Report(context, condition, $"s_{k}", $"the {spec.ResultName}");
+        var condition = subject.Condition;
+        var warning = AccuracyWarning.Report(context, condition, subject.Name, $"the {spec.ResultName}");
         var body = new Dictionary<string, object?>
         {
             ["index"] = k,
-            ["singularValue"] = svd.SingularValue(k),
+            ["singularValue"] = subject.Value,
             ["refinement"] = refinementName,
             ["rows"] = result.Matrix.RowCount,
             ["columns"] = result.Matrix.ColumnCount,
             ["conditionFigure"] = condition.Figure,
             ["expectedRelativeError"] = condition.ExpectedRelativeError(spec.DerivativeOrder),
         };
+        if (subject.Cluster is { } members)
+        {
+            body["cluster"] = members.Members;
+            body["clusterTolerance"] = subject.ClusterTolerance;
+        }
+
         if (warning is not null)
         {
             body["accuracyWarning"] = warning;
@@ -93,7 +134,7 @@ internal static class MatrixResultCommand
         return new IndexedResult(body, () =>
         {
             var summary = new Grid().AddColumn().AddColumn();
-            summary.AddRow($"s_{k}", Number.Format(svd.SingularValue(k)));
+            summary.AddRow(Markup.Escape(subject.Cluster is null ? subject.Name : $"mean of s_{string.Join(",", subject.Cluster.Members)}"), Number.Format(subject.Value));
             summary.AddRow("condition figure", Number.Short(condition.Figure));
             foreach (var (name, value) in result.Scalars)
             {

@@ -33,6 +33,12 @@ public sealed class ClusterMeanDerivatives
     /// <summary>The cluster whose mean this differentiates.</summary>
     public SpectralCluster Cluster { get; }
 
+    /// <summary>The condition of the mean's derivatives to order N: the usual figure with the cluster's gap to the rest of the spectrum.</summary>
+    /// <remarks><c>ε max(m, n) s₁ / d</c> with d = <see cref="SpectralCluster.Gap"/> (see <see cref="Results.ExpansionCondition"/>); cost O(1).</remarks>
+    /// <param name="order">N ≥ 1 (1 for the gradient, 2 for the Hessian and its products).</param>
+    public Results.ExpansionCondition Condition(int order) =>
+        Results.ExpansionCondition.Of(_svd.RowCount, _svd.ColumnCount, _svd.Factors.Values[0], Cluster.Gap, order);
+
     /// <summary>Prepares the derivatives of the mean of the cluster that holds <c>s_k</c>.</summary>
     /// <param name="svd">The thin SVD of A.</param>
     /// <param name="index">1-based k, any member.</param>

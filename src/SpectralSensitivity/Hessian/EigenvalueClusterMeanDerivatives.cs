@@ -39,6 +39,12 @@ public sealed class EigenvalueClusterMeanDerivatives
     /// <summary>The cluster whose mean this differentiates (one member for a simple eigenvalue).</summary>
     public SpectralCluster Cluster { get; }
 
+    /// <summary>The condition of the mean's derivatives to order N: the usual figure with the cluster's gap to the rest of the spectrum.</summary>
+    /// <remarks><c>ε n max|μ| / d</c> with d = <see cref="SpectralCluster.Gap"/> (see <see cref="Results.ExpansionCondition"/>); cost O(n).</remarks>
+    /// <param name="order">N ≥ 1 (1 for the gradient, 2 for the Hessian and its products).</param>
+    public Results.ExpansionCondition Condition(int order) =>
+        Results.ExpansionCondition.Of(_eig.Size, _eig.Size, _eig.Factors.Values.ToArray().Max(Math.Abs), Cluster.Gap, order);
+
     /// <summary>Prepares the derivatives of the mean of the cluster that holds <c>μ_k</c>.</summary>
     /// <remarks>Builds one reduced resolvent per member, O(g n) beyond the eigendecomposition.</remarks>
     /// <param name="eig">The eigendecomposition of T.</param>
