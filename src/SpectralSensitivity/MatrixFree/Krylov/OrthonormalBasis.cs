@@ -7,7 +7,7 @@ namespace SpectralSensitivity.MatrixFree.Krylov;
 /// <remarks>
 /// Projections are computed over a fixed partition of rows (<see cref="RowBlocks"/>) whose partial dot products are
 /// added in block order, so the result does not depend on the number of cores. Cost per projection against c columns:
-/// 4 c · dimension flops (two passes). Memory: 8 · dimension · capacity bytes.
+/// 4 c · dimension flops (two sweeps, three passes over the columns). Memory: 8 · dimension · capacity bytes.
 /// </remarks>
 internal sealed class OrthonormalBasis
 {
@@ -43,18 +43,19 @@ internal sealed class OrthonormalBasis
     public void Truncate(int count) => Count = count;
 
     /// <summary><c>x ← (I − Q_c Q_cᵀ)² x</c> with <c>Q_c</c> the first <paramref name="count"/> columns; the total coefficients <c>Q_cᵀ x</c> (both passes) go to <paramref name="coefficients"/>.</summary>
+    /// <remarks>Three passes over <c>Q_c</c> rather than four: the first sweep's subtraction and the second sweep's
+    /// coefficients run block by block in one pass, while the block of Q is in cache (the same operations in the same
+    /// order as two separate sweeps, so the same bits).</remarks>
     public void Orthogonalize(double[] x, int count, Span<double> coefficients)
     {
-        coefficients[..count].Clear();
-        var pass = new double[count];
-        for (var sweep = 0; sweep < 2; sweep++)
+        var first = new double[count];
+        var second = new double[count];
+        ProjectionCoefficients(x, count, first);                       // h₁ = Q_cᵀ x
+        SubtractThenProject(x, count, first, second);                  // x −= Q_c h₁, then h₂ = Q_cᵀ x
+        SubtractCombination(x, count, second);                         // x −= Q_c h₂
+        for (var i = 0; i < count; i++)
         {
-            ProjectionCoefficients(x, count, pass);                    // h = Q_cᵀ x
-            SubtractCombination(x, count, pass);                       // x −= Q_c h
-            for (var i = 0; i < count; i++)
-            {
-                coefficients[i] += pass[i];
-            }
+            coefficients[i] = first[i] + second[i];
         }
     }
 
@@ -104,7 +105,11 @@ internal sealed class OrthonormalBasis
         }
     }
 
-    private void ProjectionCoefficients(double[] x, int count, double[] h)
+    private void ProjectionCoefficients(double[] x, int count, double[] h) => SubtractThenProject(x, count, null, h);
+
+    /// <summary>Block by block: <c>x −= Q_c s</c> on the block (when <paramref name="subtract"/> is given), then the
+    /// block's partial sums of <c>h = Q_cᵀ x</c>, added in block order.</summary>
+    private void SubtractThenProject(double[] x, int count, double[]? subtract, double[] h)
     {
         var dimension = Dimension;
         var blocks = RowBlocks.BlockCount(dimension);
@@ -113,9 +118,18 @@ internal sealed class OrthonormalBasis
         RowBlocks.Run(dimension, (long)dimension * count, (first, end) =>
         {
             var b = first / RowBlocks.BlockSize;
+            var part = x.AsSpan(first, end - first);
+            if (subtract is not null)
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    VectorMath.Axpy(-subtract[i], columns.AsSpan((i * dimension) + first, end - first), part);
+                }
+            }
+
             for (var i = 0; i < count; i++)
             {
-                partial[(b * count) + i] = VectorMath.Dot(columns.AsSpan((i * dimension) + first, end - first), x.AsSpan(first, end - first));
+                partial[(b * count) + i] = VectorMath.Dot(columns.AsSpan((i * dimension) + first, end - first), part);
             }
         });
         Array.Clear(h);
