@@ -18,9 +18,13 @@ internal static class ClusterSeries
 
     /// <summary>The mean's coefficients <c>tr(M_j)/g</c> and the matrices <c>M_j</c>, j = 0..N, in true units.</summary>
     /// <remarks><c>mean(t) = tr M(t) / g</c> is analytic where members cross (Kato, Ch. II §2.3, the weighted mean of the λ-group).</remarks>
-    public static (double[] Mean, Matrix<double>[] Matrices) Mean(IsolatedEigenproblem problem, int order)
+    public static (double[] Mean, Matrix<double>[] Matrices) Mean(IsolatedEigenproblem problem, int order) =>
+        Mean(problem, ScaledMatrices(problem, order));
+
+    /// <summary>The mean's coefficients and the matrices in true units from the scaled <c>M′₀ … M′_N</c> of the block recursion (the problem's basis as it ran).</summary>
+    public static (double[] Mean, Matrix<double>[] Matrices) Mean(IsolatedEigenproblem problem, double[][,] scaled)
     {
-        var scaled = ScaledMatrices(problem, order);
+        var order = scaled.Length - 1;
         var g = problem.MemberCount;
         var mean = new double[order + 1];
         for (var j = 0; j <= order; j++)

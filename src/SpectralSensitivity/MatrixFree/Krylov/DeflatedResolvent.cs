@@ -31,6 +31,7 @@ internal sealed class DeflatedResolvent
     private readonly int _maxIterations;
     private readonly double[] _coefficients;
     private readonly double[] _scratchCoefficients;
+    private readonly int _groupSize;
 
     /// <param name="apply">y = T x.</param>
     /// <param name="eigenvalue">λ.</param>
@@ -43,6 +44,22 @@ internal sealed class DeflatedResolvent
     /// <param name="maxIterations">Iterations of one solve before giving up.</param>
     public DeflatedResolvent(Action<double[], double[]> apply, double eigenvalue, double[] target, double[] knownValues, IReadOnlyList<double[]> knownVectors,
         bool complementBelow, double complementGap, double tolerance, int maxIterations)
+        : this(apply, eigenvalue, [target], knownValues, knownVectors, complementBelow, complementGap, tolerance, maxIterations)
+    {
+    }
+
+    /// <summary>The resolvent with a whole group (cluster) removed: its eigenvectors are projected out and get no partial fraction.</summary>
+    /// <param name="apply">y = T x.</param>
+    /// <param name="eigenvalue">λ, the shift (a member's value).</param>
+    /// <param name="group">The orthonormal eigenvectors of the group, λ's among them.</param>
+    /// <param name="knownValues">μ_i of the other known eigenvectors.</param>
+    /// <param name="knownVectors">q_i, orthonormal and orthogonal to the group.</param>
+    /// <param name="complementBelow">Whether the rest of the spectrum lies below λ (else above).</param>
+    /// <param name="complementGap">d_c, a lower bound on the distance from λ to the spectrum on the complement.</param>
+    /// <param name="tolerance">Relative residual at which a solve stops.</param>
+    /// <param name="maxIterations">Iterations of one solve before giving up.</param>
+    public DeflatedResolvent(Action<double[], double[]> apply, double eigenvalue, IReadOnlyList<double[]> group, double[] knownValues, IReadOnlyList<double[]> knownVectors,
+        bool complementBelow, double complementGap, double tolerance, int maxIterations)
     {
         _apply = apply;
         Eigenvalue = eigenvalue;
@@ -51,9 +68,14 @@ internal sealed class DeflatedResolvent
         ComplementGap = complementGap;
         _tolerance = tolerance;
         _maxIterations = maxIterations;
-        Dimension = target.Length;
-        _known = new OrthonormalBasis(Dimension, knownVectors.Count + 1);
-        _known.Append(target, 1.0);
+        Dimension = group[0].Length;
+        _groupSize = group.Count;
+        _known = new OrthonormalBasis(Dimension, knownVectors.Count + _groupSize);
+        foreach (var member in group)
+        {
+            _known.Append(member, 1.0);
+        }
+
         foreach (var q in knownVectors)
         {
             _known.Append(q, 1.0);
@@ -96,9 +118,9 @@ internal sealed class DeflatedResolvent
         }
 
         z.CopyTo(destination);
-        for (var i = 1; i < _known.Count; i++)
+        for (var i = _groupSize; i < _known.Count; i++)
         {
-            VectorMath.Axpy(_coefficients[i] / (_knownValues[i - 1] - Eigenvalue), _known.Column(i), destination);   // (q_iᵀ b) q_i / (μ_i − λ)
+            VectorMath.Axpy(_coefficients[i] / (_knownValues[i - _groupSize] - Eigenvalue), _known.Column(i), destination);   // (q_iᵀ b) q_i / (μ_i − λ)
         }
 
         Residuals.Add(residual);

@@ -51,6 +51,57 @@ public static class KrylovEigenvalueDerivatives
         return new KrylovEigenvalueExpansion(index, run, condition, eig.Residuals[index - 1]);
     }
 
+    /// <summary>Expands the mean of the cluster that holds <c>μ_k</c>, computing pairs until the whole cluster and the next value beyond it are known.</summary>
+    /// <param name="t">T, n × n symmetric.</param>
+    /// <param name="direction">E, n × n symmetric.</param>
+    /// <param name="index">1-based k from the chosen end, any member of the cluster.</param>
+    /// <param name="end">Largest or smallest algebraic.</param>
+    /// <param name="order">N.</param>
+    /// <param name="clusterTolerance">Neighbouring values closer than this times <c>max|μ|</c> join the cluster; null for <see cref="KrylovOptions.Tolerance"/>.</param>
+    /// <param name="options">Tolerances; null for the defaults.</param>
+    public static KrylovClusterMeanExpansion ClusterMean(ILinearOperator t, ILinearOperator direction, int index, SpectrumEnd end, int order, double? clusterTolerance = null, KrylovOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        MatrixGuard.RequireIndex(index, t.RowCount, "eigenvalue");
+        return ClusterMean(PartialSymmetricEigendecomposition.ComputeCluster(t, index, end, options, clusterTolerance), direction, index, order, clusterTolerance);
+    }
+
+    /// <summary>Expands the mean of the cluster that holds <c>μ_k</c> from computed pairs: the block recursion with each member's
+    /// solve deflating the whole cluster (see <see cref="KrylovSingularValueDerivatives.ClusterMean(PartialSingularValueDecomposition, ILinearOperator, int, int, double?)"/>).</summary>
+    /// <remarks>Cost: g shifted solves per order. The cluster's members are numbered from the chosen end.</remarks>
+    /// <param name="eig">Pairs holding the whole cluster and at least one value beyond it (all n when the cluster reaches the other end).</param>
+    /// <param name="direction">E, symmetric.</param>
+    /// <param name="index">1-based k from the chosen end.</param>
+    /// <param name="order">N.</param>
+    /// <param name="clusterTolerance">Relative tolerance as in the overload above.</param>
+    /// <exception cref="InvalidSpectralInputException">The pairs end inside the cluster (compute more).</exception>
+    public static KrylovClusterMeanExpansion ClusterMean(PartialSymmetricEigendecomposition eig, ILinearOperator direction, int index, int order, double? clusterTolerance = null)
+    {
+        ArgumentNullException.ThrowIfNull(eig);
+        ArgumentNullException.ThrowIfNull(direction);
+        MatrixGuard.RequireOrder(order, 1, SingularValueDerivatives.MaxOrder, "the matrix-free recursion");
+        MatrixGuard.RequireIndex(index, eig.Count, "eigenvalue");
+        OperatorGuard.RequireSameShape(eig.Normalized, direction, "direction E");
+        var mu = eig.Eigenvalues;
+        var scale = mu.Max(Math.Abs);
+        var tolerance = Decomposition.SpectralCluster.AbsoluteTolerance(clusterTolerance, scale, eig.ClusterTolerance);
+        var (first, count) = Decomposition.SpectralCluster.Chain(mu, index, tolerance);
+        if (first + count - 1 == eig.Count && eig.Count < eig.Size)
+        {
+            throw new InvalidSpectralInputException(
+                $"the cluster of eigenvalue {index} reaches the last computed pair {eig.Count}: compute more pairs so that the whole cluster and one value beyond it are known");
+        }
+
+        var f = OperatorScaling.ExponentOf(direction);
+        var normalizedDirection = OperatorScaling.Normalized(direction, f);
+        OperatorGuard.RequireSymmetric(normalizedDirection, "direction E");
+        var norm = OperatorScaling.NormBound(normalizedDirection);
+        var problem = KrylovClusterEigenproblem.ForEigenvalues(eig, normalizedDirection, norm, first - 1, count);
+        var cluster = new Decomposition.SpectralCluster(first, count, mu.Skip(first - 1).Take(count).ToArray(), Math.ScaleB(problem.UnscaledGap, eig.Exponent), false, tolerance);
+        return KrylovClusterRecursion.Run(problem, cluster, order, eig.Exponent, f, norm, eig.Scaled.Residuals.Max(),
+            gap => Results.ExpansionCondition.Of(eig.Size, eig.Size, scale, gap, order), eig.Residuals.Skip(first - 1).Take(count).ToArray());
+    }
+
     private static void RequireIsolated(PartialSymmetricEigendecomposition eig, int index)
     {
         MatrixGuard.RequireIndex(index, eig.Count, "eigenvalue");

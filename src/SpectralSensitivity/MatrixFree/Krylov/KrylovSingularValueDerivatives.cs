@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.Errors;
 using SpectralSensitivity.Results;
 using SpectralSensitivity.Validation;
@@ -61,6 +62,68 @@ public static class KrylovSingularValueDerivatives
         var k = index - 1;
         var condition = ExpansionCondition.Of(svd.RowCount, svd.ColumnCount, svd.SingularValues[0], run.Gap, order);
         return new KrylovSingularValueExpansion(index, run, condition, svd.LeftResiduals[k], svd.RightResiduals[k]);
+    }
+
+    /// <summary>Expands the mean of the cluster that holds <c>s_k</c>, computing the triplets first until the whole cluster and the next value below it are known.</summary>
+    /// <param name="a">A, m × n.</param>
+    /// <param name="direction">E, m × n.</param>
+    /// <param name="index">1-based k, any member of the cluster.</param>
+    /// <param name="order">N.</param>
+    /// <param name="clusterTolerance">Neighbouring values closer than this times <c>s₁</c> join the cluster; null for <see cref="KrylovOptions.Tolerance"/>.</param>
+    /// <param name="options">Tolerances; null for the defaults.</param>
+    public static KrylovClusterMeanExpansion ClusterMean(ILinearOperator a, ILinearOperator direction, int index, int order, double? clusterTolerance = null, KrylovOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        MatrixGuard.RequireIndex(index, Math.Min(a.RowCount, a.ColumnCount), "singular value");
+        return ClusterMean(PartialSingularValueDecomposition.ComputeCluster(a, index, options, clusterTolerance), direction, index, order, clusterTolerance);
+    }
+
+    /// <summary>Expands the mean <c>(1/g) Σ_c s_c(A + tE)</c> of the cluster that holds <c>s_k</c> to order N from computed triplets.</summary>
+    /// <remarks>
+    /// <para>The block recursion of <see cref="SingularValueDerivatives.ClusterMean"/> (Kato, Ch. II §2.3) with every member's reduced
+    /// resolvent applied matrix-free: the whole cluster is projected out (no partial fraction for its members), the other computed
+    /// <c>+s_i</c> and every computed <c>−s_i</c> get exact partial fractions, and conjugate gradients solve on the complement, where
+    /// <c>s_c I − H(A)</c> is definite because the triplets reach below the cluster. A simple <c>s_k</c> is the cluster of one.</para>
+    /// <para>Cost: g shifted solves per order (members with equal values share their solver's setup), one product with E and Eᵀ each.</para>
+    /// </remarks>
+    /// <param name="svd">Triplets holding the whole cluster and at least one value below it (all of them when the cluster reaches s_min).</param>
+    /// <param name="direction">E, m × n.</param>
+    /// <param name="index">1-based k, any member of the cluster.</param>
+    /// <param name="order">N, 1 ≤ N ≤ <see cref="SingularValueDerivatives.MaxOrder"/>.</param>
+    /// <param name="clusterTolerance">Relative tolerance as in the overload above.</param>
+    /// <exception cref="DegenerateSpectrumException"><c>s_k</c> is zero.</exception>
+    /// <exception cref="InvalidSpectralInputException">The triplets end inside the cluster (compute more).</exception>
+    public static KrylovClusterMeanExpansion ClusterMean(PartialSingularValueDecomposition svd, ILinearOperator direction, int index, int order, double? clusterTolerance = null)
+    {
+        ArgumentNullException.ThrowIfNull(svd);
+        ArgumentNullException.ThrowIfNull(direction);
+        MatrixGuard.RequireOrder(order, 1, SingularValueDerivatives.MaxOrder, "the matrix-free recursion");
+        MatrixGuard.RequireIndex(index, svd.Count, "singular value");
+        OperatorGuard.RequireSameShape(svd.Normalized, direction, "direction E");
+        var s = svd.SingularValues;
+        var tolerance = SpectralCluster.AbsoluteTolerance(clusterTolerance, s[0], svd.ClusterTolerance);
+        if (s[index - 1] <= svd.ClusterTolerance)
+        {
+            throw new DegenerateSpectrumException(Degeneracy.Zero, index, s[index - 1], [index], svd.ClusterTolerance, "singular value");
+        }
+
+        var (first, count) = SpectralCluster.Chain(s, index, tolerance);
+        var last = first + count - 1;
+        if (last == svd.Count && svd.Count < Math.Min(svd.RowCount, svd.ColumnCount))
+        {
+            throw new InvalidSpectralInputException(
+                $"the cluster of s_{index} reaches the last computed triplet s_{last}: compute more triplets so that the whole cluster and one value below it are known");
+        }
+
+        var f = OperatorScaling.ExponentOf(direction);
+        var normalizedDirection = OperatorScaling.Normalized(direction, f);
+        var norm = OperatorScaling.NormBound(normalizedDirection);
+        var problem = KrylovClusterEigenproblem.ForSingularValues(svd, normalizedDirection, norm, first - 1, count);
+        var members = Enumerable.Range(first - 1, count).Select(i => Math.Max(svd.LeftResiduals[i], svd.RightResiduals[i])).ToArray();
+        var cluster = new SpectralCluster(first, count, s.Skip(first - 1).Take(count).ToArray(), Math.ScaleB(problem.UnscaledGap, svd.Exponent), false, tolerance);
+        var largestResidual = svd.Scaled.LeftResiduals.Concat(svd.Scaled.RightResiduals).Max();
+        return KrylovClusterRecursion.Run(problem, cluster, order, svd.Exponent, f, norm, largestResidual,
+            gap => ExpansionCondition.Of(svd.RowCount, svd.ColumnCount, s[0], gap, order), members);
     }
 
     /// <summary>The gradient <c>∇ s_k = u_k v_kᵀ</c> as a rank-one factorisation.</summary>

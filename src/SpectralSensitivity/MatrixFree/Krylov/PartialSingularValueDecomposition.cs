@@ -95,20 +95,36 @@ public sealed class PartialSingularValueDecomposition
     }
 
     /// <summary>Computes enough triplets to hold <paramref name="index"/> and the next value below it outside its cluster (growing k until a gap appears), so the derivatives of <c>s_index</c> can be taken.</summary>
-    internal static PartialSingularValueDecomposition ComputeThrough(ILinearOperator a, int index, KrylovOptions? options)
+    internal static PartialSingularValueDecomposition ComputeThrough(ILinearOperator a, int index, KrylovOptions? options) => Grow(a, index, options, null, agreeing: 1);
+
+    /// <summary>Completes the cluster that holds <paramref name="index"/>: grows k until the cluster ends above the last computed value
+    /// and two successive computations with different k agree on its members.</summary>
+    /// <remarks>Lanczos from one start vector finds the copies of an exactly repeated value only through rounding, and may return
+    /// fewer copies when k is close to the multiplicity; a missed copy left in the complement would make the shifted solves
+    /// singular. Asking again with more values and a larger basis brings the missed copies in; agreement of two runs is the test.
+    /// Neighbours closer than <paramref name="clusterTolerance"/> times <c>s₁</c> (null: <see cref="KrylovOptions.Tolerance"/>) join the cluster.</remarks>
+    internal static PartialSingularValueDecomposition ComputeCluster(ILinearOperator a, int index, KrylovOptions? options, double? clusterTolerance) =>
+        Grow(a, index, options, clusterTolerance, agreeing: 2);
+
+    private static PartialSingularValueDecomposition Grow(ILinearOperator a, int index, KrylovOptions? options, double? clusterTolerance, int agreeing)
     {
         var limit = Math.Min(a.RowCount, a.ColumnCount);
         var count = Math.Min(limit, index + 1);
+        (int First, int Count)? previous = null;
+        var agreed = 0;
         while (true)
         {
             var svd = Compute(a, count, options);
-            var last = svd.SingularValues[count - 1];
-            var open = count < limit && svd.SingularValues[index - 1] - last <= svd.ClusterTolerance;   // the cluster of s_index reaches the last value
-            if (!open)
+            var tolerance = Decomposition.SpectralCluster.AbsoluteTolerance(clusterTolerance, svd.SingularValues[0], svd.ClusterTolerance);
+            var chain = Decomposition.SpectralCluster.Chain(svd.SingularValues, index, tolerance);
+            var open = count < limit && chain.First + chain.Count - 1 == count;                         // the cluster of s_index reaches the last value
+            agreed = open ? 0 : chain == previous ? agreed + 1 : 1;
+            if (count == limit || agreed >= agreeing)
             {
                 return svd;
             }
 
+            previous = chain;
             count = Math.Min(limit, count + Math.Max(2, count / 2));
         }
     }

@@ -87,18 +87,33 @@ public sealed class PartialSymmetricEigendecomposition
     }
 
     /// <summary>Enough pairs to hold <paramref name="index"/> and the next value beyond it outside its cluster.</summary>
-    internal static PartialSymmetricEigendecomposition ComputeThrough(ILinearOperator t, int index, SpectrumEnd end, KrylovOptions? options)
+    internal static PartialSymmetricEigendecomposition ComputeThrough(ILinearOperator t, int index, SpectrumEnd end, KrylovOptions? options) =>
+        Grow(t, index, end, options, null, agreeing: 1);
+
+    /// <summary>Completes the cluster that holds <paramref name="index"/>: grows the count until the cluster ends before the last
+    /// computed value and two successive computations agree on its members (see <see cref="PartialSingularValueDecomposition"/>'s
+    /// ComputeCluster: Lanczos may miss copies of an exactly repeated value when the count is close to the multiplicity).</summary>
+    internal static PartialSymmetricEigendecomposition ComputeCluster(ILinearOperator t, int index, SpectrumEnd end, KrylovOptions? options, double? clusterTolerance) =>
+        Grow(t, index, end, options, clusterTolerance, agreeing: 2);
+
+    private static PartialSymmetricEigendecomposition Grow(ILinearOperator t, int index, SpectrumEnd end, KrylovOptions? options, double? clusterTolerance, int agreeing)
     {
         var count = Math.Min(t.RowCount, index + 1);
+        (int First, int Count)? previous = null;
+        var agreed = 0;
         while (true)
         {
             var eig = Compute(t, count, end, options);
-            var open = count < t.RowCount && Math.Abs(eig.Eigenvalues[index - 1] - eig.Eigenvalues[count - 1]) <= eig.ClusterTolerance;
-            if (!open)
+            var tolerance = Decomposition.SpectralCluster.AbsoluteTolerance(clusterTolerance, eig.Eigenvalues.Max(Math.Abs), eig.ClusterTolerance);
+            var chain = Decomposition.SpectralCluster.Chain(eig.Eigenvalues, index, tolerance);
+            var open = count < t.RowCount && chain.First + chain.Count - 1 == count;                   // the cluster of μ_index reaches the last value
+            agreed = open ? 0 : chain == previous ? agreed + 1 : 1;
+            if (count == t.RowCount || agreed >= agreeing)
             {
                 return eig;
             }
 
+            previous = chain;
             count = Math.Min(t.RowCount, count + Math.Max(2, count / 2));
         }
     }
