@@ -92,7 +92,10 @@ internal sealed class KrylovClusterEigenproblem : IsolatedEigenproblem
         var options = svd.Options;
         var iterations = options.SolverIterationsFor(svd.RowCount + svd.ColumnCount);
         var resolvents = PerMember(count, c => shifts[c], shift => new DeflatedResolvent(embedding.Apply, shift, group, [.. values], vectors, complementBelow: true,
-            computed > last + 1 ? shift - s[computed - 1] : shift, options.SolverTolerance, iterations));   // d_c ≥ s_c − s_K
+            computed > last + 1 ? shift - s[computed - 1] : shift, options.SolverTolerance, iterations)             // d_c ≥ s_c − s_K
+        {
+            Folding = new FoldedEmbeddingSolver(svd.Normalized, triplets.Left, triplets.Right),
+        });
         var residual = Enumerable.Range(first, count).Max(i => Math.Max(triplets.LeftResiduals[i], triplets.RightResiduals[i]));
         return new KrylovClusterEigenproblem(group, shifts, resolvents, new JordanWielandtEmbedding(normalizedDirection).Apply,
             directionNormBound, ExponentOf(s), gap, residual);

@@ -17,16 +17,14 @@ namespace SpectralSensitivity.MatrixFree.Krylov;
 internal sealed class KrylovSingularValueEigenproblem : KrylovEigenproblem
 {
     private readonly ILinearOperator _a;
-    private readonly ILinearOperator _e;
-    private readonly int _m;
+    private readonly JordanWielandtEmbedding _term;
 
     public KrylovSingularValueEigenproblem(PartialSingularValueDecomposition svd, ILinearOperator normalizedDirection, double directionNormBound, int index, double solverTolerance, int maxIterations)
-        : base(Embed(svd.Scaled.Left[index - 1], svd.Scaled.Right[index - 1], +1), directionNormBound, ValueExponentOf(svd))
+        : base(JordanWielandtEmbedding.Embed(svd.Scaled.Left[index - 1], svd.Scaled.Right[index - 1], +1), directionNormBound, ValueExponentOf(svd))
     {
         var triplets = svd.Scaled;
         _a = svd.Normalized;
-        _e = normalizedDirection;
-        _m = _a.RowCount;
+        _term = new JordanWielandtEmbedding(normalizedDirection);
         var count = triplets.Values.Length;
         var s = triplets.Values;
         var k = index - 1;
@@ -42,49 +40,22 @@ internal sealed class KrylovSingularValueEigenproblem : KrylovEigenproblem
             if (i != k)
             {
                 values.Add(s[i]);
-                vectors.Add(Embed(triplets.Left[i], triplets.Right[i], +1));
+                vectors.Add(JordanWielandtEmbedding.Embed(triplets.Left[i], triplets.Right[i], +1));
             }
 
             values.Add(-s[i]);
-            vectors.Add(Embed(triplets.Left[i], triplets.Right[i], -1));
+            vectors.Add(JordanWielandtEmbedding.Embed(triplets.Left[i], triplets.Right[i], -1));
         }
 
-        Resolvent = new DeflatedResolvent(ApplyEmbedding, UnscaledEigenvalue, Eigenvector, [.. values], vectors, complementBelow: true, complementGap, solverTolerance, maxIterations)
+        Resolvent = new DeflatedResolvent(new JordanWielandtEmbedding(_a).Apply, UnscaledEigenvalue, Eigenvector, [.. values], vectors, complementBelow: true, complementGap, solverTolerance, maxIterations)
         {
             Folding = new FoldedEmbeddingSolver(_a, triplets.Left, triplets.Right),
         };
         TripletResidual = Math.Max(triplets.LeftResiduals[k], triplets.RightResiduals[k]);
     }
 
-    protected override void ApplyUnscaledTerm(int term, double[] source, double[] destination) => Embedded(_e, source, destination);
+    protected override void ApplyUnscaledTerm(int term, double[] source, double[] destination) => _term.Apply(source, destination);
 
     private static int ValueExponentOf(PartialSingularValueDecomposition svd) =>
         svd.Scaled.Values[0] > 0 ? Math.ILogB(svd.Scaled.Values[0]) : 0;
-
-    private void ApplyEmbedding(double[] source, double[] destination) => Embedded(_a, source, destination);
-
-    /// <summary><c>H(M)(x; y) = (M y; Mᵀ x)</c>.</summary>
-    private void Embedded(ILinearOperator matrix, double[] source, double[] destination)
-    {
-        matrix.Multiply(source.AsSpan(_m), destination.AsSpan(0, _m));
-        matrix.TransposeMultiply(source.AsSpan(0, _m), destination.AsSpan(_m));
-    }
-
-    /// <summary><c>(u; ±v)/√2</c>.</summary>
-    private static double[] Embed(double[] u, double[] v, int sign)
-    {
-        var w = new double[u.Length + v.Length];
-        var scale = 1.0 / Math.Sqrt(2.0);
-        for (var i = 0; i < u.Length; i++)
-        {
-            w[i] = scale * u[i];
-        }
-
-        for (var j = 0; j < v.Length; j++)
-        {
-            w[u.Length + j] = sign * scale * v[j];
-        }
-
-        return w;
-    }
 }
