@@ -26,7 +26,8 @@ internal static class DerivativesCommand
                     (e, k, n, method) => Expansions.OfSingularValues(svd, e, k, n, method),
                     (e, k, n, tolerance) => SingularValueDerivatives.ClusterMean(svd, PerturbationPath.Linear(e), k, n, tolerance),
                     (e, k, n, tolerance) => SingularValueDerivatives.Branches(svd, PerturbationPath.Linear(e), k, n, tolerance));
-            }),
+            },
+            KrylovExpansions.OfSingularValues),
         "spectral derivatives --matrix A.npy --direction E.npy --index 1 --order 6",
         "spectral derivatives -A A.csv -E E.csv -k 2 -N 8 --json",
         "spectral derivatives -A A.mtx -E E.mtx -k 1 -N 10 --method closed-form",
@@ -34,5 +35,6 @@ internal static class DerivativesCommand
         "spectral derivatives -A A.npy -E E.npy -k 1..5 -N 4 --json",
         "spectral derivatives -A A.npy -E E.npy -k 2 -N 8 --refinement extended-precision",
         "spectral derivatives -A A.npy -E E.npy -k 2 -N 6 --cluster-mean --json",
-        "spectral derivatives -A A.npy -E E.npy -k 4 -N 4 --branches --cluster-tolerance 1e-8 --json");
+        "spectral derivatives -A A.npy -E E.npy -k 4 -N 4 --branches --cluster-tolerance 1e-8 --json",
+        "spectral derivatives -A big.mtx -E dir.mtx -k 1..3 -N 4 --decomposition krylov --json");
 }

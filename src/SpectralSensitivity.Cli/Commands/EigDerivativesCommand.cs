@@ -26,9 +26,11 @@ internal static class EigDerivativesCommand
                     (t1, k, n, method) => Expansions.OfEigenvalues(eig, t1, k, n, method),
                     (t1, k, n, tolerance) => EigenvalueDerivatives.ClusterMean(eig, PerturbationPath.Linear(t1), k, n, tolerance),
                     (t1, k, n, tolerance) => EigenvalueDerivatives.Branches(eig, PerturbationPath.Linear(t1), k, n, tolerance));
-            }),
+            },
+            KrylovExpansions.OfEigenvalues),
         "spectral eig-derivatives --matrix T.npy --direction T1.npy --index 1 --order 6",
         "spectral eig-derivatives -A T.csv -E T1.csv -k 3 -N 4 --json --method closed-form",
         "spectral eig-derivatives -A T.npy -E T1.npy -k all -N 6 --json",
-        "spectral eig-derivatives -A T.npy -E T1.npy -k 2 -N 4 --branches --json");
+        "spectral eig-derivatives -A T.npy -E T1.npy -k 2 -N 4 --branches --json",
+        "spectral eig-derivatives -A T.mtx -E T1.mtx -k 1 -N 4 --decomposition krylov --json");
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SpectralSensitivity.Cli.Infrastructure;
 using SpectralSensitivity.Hessian;
+using SpectralSensitivity.MatrixFree.Krylov;
 
 namespace SpectralSensitivity.Cli.Commands;
 
@@ -16,8 +17,10 @@ internal static class GradientCommand
             NeedsDirection: false,
             DerivativeOrder: 1,
             (svd, k, _, _) => new MatrixResultCommand.Result(SingularValueGradient.Compute(svd, k)),
-            (_, mean, _, _) => new MatrixResultCommand.Result(mean.Gradient())),
+            (_, mean, _, _) => new MatrixResultCommand.Result(mean.Gradient()),
+            (svd, k, _) => new KrylovMatrixResult(KrylovSingularValueDerivatives.Gradient(svd, k))),
         "spectral gradient --matrix A.npy --index 1",
         "spectral gradient -A A.csv -k 2 --output G.npy --json",
-        "spectral gradient -A A.npy -k 2 --cluster-mean --json");
+        "spectral gradient -A A.npy -k 2 --cluster-mean --json",
+        "spectral gradient -A big.mtx -k 1 --decomposition krylov --output G.npz --json");
 }

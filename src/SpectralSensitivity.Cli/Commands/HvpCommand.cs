@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SpectralSensitivity.Cli.Infrastructure;
 using SpectralSensitivity.Hessian;
+using SpectralSensitivity.MatrixFree.Krylov;
 
 namespace SpectralSensitivity.Cli.Commands;
 
@@ -24,8 +25,14 @@ internal static class HvpCommand
             {
                 var product = mean.HessianVectorProduct(e!);
                 return new MatrixResultCommand.Result(product, ("quadraticForm", product.PointwiseMultiply(e!).Enumerate().Sum()));   // ⟨E, Hess s̄[E]⟩
+            },
+            (svd, k, e) =>
+            {
+                var product = KrylovSingularValueDerivatives.HessianVectorProduct(svd, e!, k);
+                return new KrylovMatrixResult(product, ("quadraticForm", product.InnerProduct(e!)));
             }),
         "spectral hvp --matrix A.npy --direction E.npy --index 1",
         "spectral hvp -A A.csv -E E.csv -k 2 --output HE.npy --json",
-        "spectral hvp -A A.npy -E E.npy -k 2 --cluster-mean --cluster-tolerance 1e-8 --json");
+        "spectral hvp -A A.npy -E E.npy -k 2 --cluster-mean --cluster-tolerance 1e-8 --json",
+        "spectral hvp -A big.mtx -E dir.mtx -k 1 --decomposition krylov --output HE.npz --json");
 }

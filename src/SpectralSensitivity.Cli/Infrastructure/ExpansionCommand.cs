@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Decomposition;
+using SpectralSensitivity.MatrixFree;
 using SpectralSensitivity.Results;
 
 namespace SpectralSensitivity.Cli.Infrastructure;
@@ -16,6 +17,7 @@ internal static class ExpansionCommand
     /// <param name="Index">The --index option (one index or a set, <see cref="IndexSelection"/>).</param>
     /// <param name="Singular">True for singular values (JSON "singularValue"), false for eigenvalues ("eigenvalue").</param>
     /// <param name="Decompose">Decomposes the matrix (refined as --refinement asks) once for everything asked of it.</param>
+    /// <param name="Krylov">With <c>--decomposition krylov</c>: the selected expansions (or cluster means) from the matrix and direction as operators.</param>
     internal sealed record Spec(
         string Name,
         string Description,
@@ -23,7 +25,8 @@ internal static class ExpansionCommand
         Option<string> Direction,
         Option<string> Index,
         bool Singular,
-        Func<Matrix<double>, DecompositionRefinement, DecomposedMatrix> Decompose);
+        Func<Matrix<double>, DecompositionRefinement, DecomposedMatrix> Decompose,
+        Func<ILinearOperator, ILinearOperator, IndexSelection, int, ClusterRequest, double?, IReadOnlyList<KrylovExpansions.Result>> Krylov);
 
     public static Command Create(CliContext context, Spec spec, params string[] examples)
     {
@@ -31,9 +34,10 @@ internal static class ExpansionCommand
         var method = CommonOptions.Method();
         var json = CommonOptions.Json();
         var refinementOption = RefinementOption.Create();
+        var decompositionOption = DecompositionOption.Create();
         var output = MatrixOutput.Option("the derivatives (.npz: derivatives, taylorCoefficients and the vectors' Taylor coefficients)");
         var cluster = new ClusterOptions();
-        var command = new Command(spec.Name, spec.Description) { spec.Matrix, spec.Direction, spec.Index, order, method, refinementOption, output, json };
+        var command = new Command(spec.Name, spec.Description) { spec.Matrix, spec.Direction, spec.Index, order, method, refinementOption, decompositionOption, output, json };
         foreach (var option in cluster.All)
         {
             command.Options.Add(option);
@@ -41,12 +45,23 @@ internal static class ExpansionCommand
 
         command.SetAction(parse =>
         {
-            var matrix = context.Inputs.Load(parse.GetRequiredValue(spec.Matrix), "--matrix");
-            var direction = context.Inputs.Load(parse.GetRequiredValue(spec.Direction), "--direction");
+            var matrixPath = parse.GetRequiredValue(spec.Matrix);
             var algorithm = parse.GetRequiredValue(method);
             var refinement = parse.GetRequiredValue(refinementOption);
             var selection = IndexSelection.Parse(parse.GetRequiredValue(spec.Index));
             var (request, tolerance) = cluster.Parse(parse, algorithm);
+            var unsupported = KrylovExpansions.Unsupported(algorithm, refinement, selection, request);
+            if (DecompositionOption.Resolve(parse.GetRequiredValue(decompositionOption), context.Inputs, matrixPath, unsupported) == DecompositionKind.Krylov)
+            {
+                var a = context.Inputs.LoadOperator(matrixPath, "--matrix");
+                var e = context.Inputs.LoadOperator(parse.GetRequiredValue(spec.Direction), "--direction");
+                var computed = spec.Krylov(a, e, selection, parse.GetValue(order), request, tolerance);
+                IndexedOutput.Write(context, selection, parse.GetValue(json), [.. computed.Select(r => KrylovResult(context, spec, r, IndexedOutput.PathFor(parse.GetValue(output), selection, r.Index)))]);
+                return ExitCodes.Success;
+            }
+
+            var matrix = context.Inputs.Load(matrixPath, "--matrix");
+            var direction = context.Inputs.Load(parse.GetRequiredValue(spec.Direction), "--direction");
             var decomposed = spec.Decompose(matrix, RefinementOption.Parse(refinement));
             var name = spec.Singular ? "s" : "mu";
             if (request != ClusterRequest.Value)
@@ -71,7 +86,7 @@ internal static class ExpansionCommand
             {
                 var written = MatrixOutput.Save(IndexedOutput.PathFor(outputPath, selection, expansion.Index), Expansions.Arrays(expansion));
                 return new IndexedResult(
-                    Expansions.ToJson(expansion, algorithm, refinement, spec.Singular, matrix.RowCount, matrix.ColumnCount, written),
+                    Expansions.ToJson(expansion, algorithm, refinement, spec.Singular, matrix.RowCount, matrix.ColumnCount, written) with { Decomposition = DecompositionOption.Dense },
                     () =>
                     {
                         Expansions.Render(context.Console, $"{(spec.Singular ? "s" : "mu")}_{expansion.Index}", expansion, algorithm);
@@ -96,8 +111,27 @@ internal static class ExpansionCommand
             Index = index,
             Cluster = mean.Cluster.Members,
             ClusterTolerance = tolerance,
+            Decomposition = DecompositionOption.Dense,
         };
         return new IndexedResult(json, () => Expansions.Render(context.Console, name, mean, DerivativeMethod.Recursion));
+    }
+
+    private static IndexedResult KrylovResult(CliContext context, Spec spec, KrylovExpansions.Result result, string? outputPath)
+    {
+        var symbol = spec.Singular ? "s" : "mu";
+        var name = result.Json.Cluster is { } members ? $"mean of {symbol}_{string.Join(",", members)}" : $"{symbol}_{result.Index}";
+        var json = result.Json;
+        AccuracyWarning.Report(context, result.Expansion.Condition, name, $"D_{result.Expansion.Order}");
+        var written = MatrixOutput.Save(outputPath, Expansions.Arrays(result.Expansion));
+        return new IndexedResult(json with { Output = written }, () =>
+        {
+            Expansions.Render(context.Console, name, result.Expansion, DerivativeMethod.Recursion);
+            KrylovExpansions.Render(context.Console, json);
+            if (written is not null)
+            {
+                context.WriteLine($"wrote {written}");
+            }
+        });
     }
 
     private static IndexedResult BranchResult(CliContext context, ClusterBranches branches, int index, double tolerance, string refinement, bool singular, Matrix<double> matrix)

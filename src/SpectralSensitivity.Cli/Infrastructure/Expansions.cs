@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Decomposition;
+using SpectralSensitivity.MatrixFree.Krylov;
 using SpectralSensitivity.Operators;
 using SpectralSensitivity.Validation;
 using SpectralSensitivity.Results;
@@ -79,14 +80,22 @@ internal static class Expansions
             OutputArray.Of("derivatives", Vector<double>.Build.DenseOfEnumerable(expansion.Derivatives)),
             OutputArray.Of("taylorCoefficients", Vector<double>.Build.DenseOfEnumerable(expansion.TaylorCoefficients)),
         };
-        if (expansion is SingularValueExpansion singular)
+        switch (expansion)
         {
-            arrays.Add(OutputArray.OfRows("leftVectorCoefficients", singular.LeftVectorCoefficients));
-            arrays.Add(OutputArray.OfRows("rightVectorCoefficients", singular.RightVectorCoefficients));
-        }
-        else if (expansion is EigenvalueExpansion eigen)
-        {
-            arrays.Add(OutputArray.OfRows("eigenvectorCoefficients", eigen.EigenvectorCoefficients));
+            case SingularValueExpansion singular:
+                arrays.Add(OutputArray.OfRows("leftVectorCoefficients", singular.LeftVectorCoefficients));
+                arrays.Add(OutputArray.OfRows("rightVectorCoefficients", singular.RightVectorCoefficients));
+                break;
+            case KrylovSingularValueExpansion singular:
+                arrays.Add(OutputArray.OfRows("leftVectorCoefficients", singular.LeftVectorCoefficients));
+                arrays.Add(OutputArray.OfRows("rightVectorCoefficients", singular.RightVectorCoefficients));
+                break;
+            case EigenvalueExpansion eigen:
+                arrays.Add(OutputArray.OfRows("eigenvectorCoefficients", eigen.EigenvectorCoefficients));
+                break;
+            case KrylovEigenvalueExpansion eigen:
+                arrays.Add(OutputArray.OfRows("eigenvectorCoefficients", eigen.EigenvectorCoefficients));
+                break;
         }
 
         return arrays;
@@ -180,4 +189,28 @@ internal sealed record ExpansionJson(
 
     /// <summary>With <c>--cluster-mean</c>: the relative cluster tolerance used.</summary>
     public double? ClusterTolerance { get; init; }
+
+    /// <summary>The decomposition used: "dense" or "krylov".</summary>
+    public string? Decomposition { get; init; }
+
+    /// <summary>Krylov, singular values: <c>‖A v_k − s_k u_k‖</c> of the computed triplet.</summary>
+    public double? LeftResidual { get; init; }
+
+    /// <summary>Krylov, singular values: <c>‖Aᵀ u_k − s_k v_k‖</c> of the computed triplet.</summary>
+    public double? RightResidual { get; init; }
+
+    /// <summary>Krylov, eigenvalues: <c>‖T q_k − μ_k q_k‖</c> of the computed pair.</summary>
+    public double? Residual { get; init; }
+
+    /// <summary>Krylov with <c>--cluster-mean</c>: each member's pair residual (for singular values the larger of the two).</summary>
+    public IReadOnlyList<double>? MemberResiduals { get; init; }
+
+    /// <summary>Krylov: the estimated absolute error of D_1..D_N.</summary>
+    public IReadOnlyList<double>? DerivativeErrorEstimates { get; init; }
+
+    /// <summary>Krylov: the true residual of each shifted solve (one per order; g per order for a cluster mean).</summary>
+    public IReadOnlyList<double>? SolverResiduals { get; init; }
+
+    /// <summary>Krylov: the iterations of each shifted solve.</summary>
+    public IReadOnlyList<int>? SolverIterations { get; init; }
 }

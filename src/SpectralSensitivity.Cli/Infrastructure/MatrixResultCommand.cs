@@ -2,6 +2,8 @@ using System.CommandLine;
 using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.Hessian;
+using SpectralSensitivity.MatrixFree;
+using SpectralSensitivity.MatrixFree.Krylov;
 using SpectralSensitivity.Results;
 using Spectre.Console;
 
@@ -21,6 +23,7 @@ internal static class MatrixResultCommand
     /// <param name="NeedsDirection">Whether --direction is required.</param>
     /// <param name="DerivativeOrder">1 for the gradient, 2 for the Hessian and its products: the order whose expected error is reported.</param>
     /// <param name="Compute">Computes the result from the SVD of A, k, E (null without --direction) and where the result goes (for memory budgets).</param>
+    /// <param name="Krylov">With <c>--decomposition krylov</c>: the result in factored form from the triplets, k and E as an operator (null without --direction); null where krylov does not apply.</param>
     /// <param name="Mean">The same for the mean of a cluster (<c>--cluster-mean</c>), from its <see cref="ClusterMeanDerivatives"/>.</param>
     internal sealed record Spec(
         string Name,
@@ -29,7 +32,8 @@ internal static class MatrixResultCommand
         bool NeedsDirection,
         int DerivativeOrder,
         Func<ThinSingularValueDecomposition, int, Matrix<double>?, ResultSinks, Result> Compute,
-        Func<ThinSingularValueDecomposition, ClusterMeanDerivatives, Matrix<double>?, ResultSinks, Result> Mean);
+        Func<ThinSingularValueDecomposition, ClusterMeanDerivatives, Matrix<double>?, ResultSinks, Result> Mean,
+        Func<PartialSingularValueDecomposition, int, ILinearOperator?, KrylovMatrixResult>? Krylov = null);
 
     /// <summary>What one index's result is about: <c>s_k</c> itself, or the mean of its cluster with the relative tolerance used.</summary>
     private sealed record Subject(string Name, double Value, ExpansionCondition Condition, SpectralCluster? Cluster, double ClusterTolerance);
@@ -37,21 +41,29 @@ internal static class MatrixResultCommand
     public static Command Create(CliContext context, Spec spec, params string[] examples)
     {
         var matrix = CommonOptions.Matrix();
-        var direction = CommonOptions.Direction(required: true);
+        var directionOption = CommonOptions.Direction(required: true);
         var index = CommonOptions.Index(required: false);
         var output = MatrixOutput.Option("the result matrix");
         var refinement = RefinementOption.Create();
         var json = CommonOptions.Json();
         var cluster = new ClusterOptions();
+        var decomposition = DecompositionOption.Create();
+        var form = KrylovMatrixResult.FormOption(spec.ResultName);
         var command = new Command(spec.Name, spec.Description) { matrix };
         if (spec.NeedsDirection)
         {
-            command.Options.Add(direction);
+            command.Options.Add(directionOption);
         }
 
         command.Options.Add(index);
         command.Options.Add(output);
         command.Options.Add(refinement);
+        if (spec.Krylov is not null)
+        {
+            command.Options.Add(decomposition);
+            command.Options.Add(form);
+        }
+
         command.Options.Add(json);
         foreach (var option in cluster.MeanOnly)
         {
@@ -61,9 +73,28 @@ internal static class MatrixResultCommand
         command.SetAction(parse =>
         {
             var (mean, tolerance) = cluster.ParseMean(parse);
-            var a = context.Inputs.Load(parse.GetRequiredValue(matrix), "--matrix");
-            var e = spec.NeedsDirection ? context.Inputs.Load(parse.GetRequiredValue(direction), "--direction") : null;
+            var path = parse.GetRequiredValue(matrix);
             var refinementName = parse.GetRequiredValue(refinement);
+            if (spec.Krylov is { } krylov)
+            {
+                var selected = IndexSelection.Parse(parse.GetRequiredValue(index));
+                var unsupported = refinementName != RefinementOption.None ? "--refinement extended-precision refines a full decomposition"
+                    : selected.IsAll ? "-k all needs every triplet; give the indices (e.g. -k 1..5)"
+                    : mean ? "--cluster-mean on this command runs on the full decomposition" : null;
+                var chosen = DecompositionOption.Resolve(parse.GetRequiredValue(decomposition), context.Inputs, path, unsupported);
+                var formName = KrylovMatrixResult.ResolveForm(parse.GetValue(form), chosen, parse.GetValue(output));
+                if (chosen == DecompositionKind.Krylov)
+                {
+                    var op = context.Inputs.LoadOperator(path, "--matrix");
+                    var direction = spec.NeedsDirection ? context.Inputs.LoadOperator(parse.GetRequiredValue(directionOption), "--direction") : null;
+                    var factored = KrylovMatrixResult.Run(context, spec.ResultName, op, direction, selected, formName, parse.GetValue(output), krylov);
+                    IndexedOutput.Write(context, selected, parse.GetValue(json), factored);
+                    return ExitCodes.Success;
+                }
+            }
+
+            var a = context.Inputs.Load(path, "--matrix");
+            var e = spec.NeedsDirection ? context.Inputs.Load(parse.GetRequiredValue(directionOption), "--direction") : null;
             var svd = ThinSingularValueDecomposition.Compute(a, RefinementOption.Parse(refinementName));
             var selection = IndexSelection.Parse(parse.GetRequiredValue(index));
             var outputPath = parse.GetValue(output);
@@ -103,6 +134,7 @@ internal static class MatrixResultCommand
         {
             ["index"] = k,
             ["singularValue"] = subject.Value,
+            ["decomposition"] = DecompositionOption.Dense,
             ["refinement"] = refinementName,
             ["rows"] = result.Matrix.RowCount,
             ["columns"] = result.Matrix.ColumnCount,

@@ -95,15 +95,26 @@ public sealed class PartialSingularValueDecomposition
     }
 
     /// <summary>Computes enough triplets to hold <paramref name="index"/> and the next value below it outside its cluster (growing k until a gap appears), so the derivatives of <c>s_index</c> can be taken.</summary>
-    internal static PartialSingularValueDecomposition ComputeThrough(ILinearOperator a, int index, KrylovOptions? options) => Grow(a, index, options, null, agreeing: 1);
+    /// <remarks>k starts at index + 1 and grows by max(2, k/2) while the chain of values within <see cref="ClusterTolerance"/> of
+    /// <c>s_index</c> reaches the last computed one (Baglama and Reichel 2005 for each run). Cost: that of <see cref="Compute"/> per run.</remarks>
+    /// <param name="a">A, m × n.</param>
+    /// <param name="index">1-based k of the value whose derivatives are wanted.</param>
+    /// <param name="options">Tolerances and budgets; null for <see cref="KrylovOptions.Default"/>.</param>
+    /// <returns>The triplets.</returns>
+    public static PartialSingularValueDecomposition ComputeThrough(ILinearOperator a, int index, KrylovOptions? options = null) => Grow(a, index, options, null, agreeing: 1);
 
     /// <summary>Completes the cluster that holds <paramref name="index"/>: grows k until the cluster ends above the last computed value
     /// and two successive computations with different k agree on its members.</summary>
     /// <remarks>Lanczos from one start vector finds the copies of an exactly repeated value only through rounding, and may return
     /// fewer copies when k is close to the multiplicity; a missed copy left in the complement would make the shifted solves
     /// singular. Asking again with more values and a larger basis brings the missed copies in; agreement of two runs is the test.
-    /// Neighbours closer than <paramref name="clusterTolerance"/> times <c>s₁</c> (null: <see cref="KrylovOptions.Tolerance"/>) join the cluster.</remarks>
-    internal static PartialSingularValueDecomposition ComputeCluster(ILinearOperator a, int index, KrylovOptions? options, double? clusterTolerance) =>
+    /// Cost: at least two runs of <see cref="Compute"/>.</remarks>
+    /// <param name="a">A, m × n.</param>
+    /// <param name="index">1-based k, any member of the cluster.</param>
+    /// <param name="options">Tolerances and budgets; null for <see cref="KrylovOptions.Default"/>.</param>
+    /// <param name="clusterTolerance">Neighbours closer than this times <c>s₁</c> join the cluster; null for <see cref="KrylovOptions.Tolerance"/>.</param>
+    /// <returns>The triplets, holding the whole cluster and at least one value below it (or all min(m, n)).</returns>
+    public static PartialSingularValueDecomposition ComputeCluster(ILinearOperator a, int index, KrylovOptions? options = null, double? clusterTolerance = null) =>
         Grow(a, index, options, clusterTolerance, agreeing: 2);
 
     private static PartialSingularValueDecomposition Grow(ILinearOperator a, int index, KrylovOptions? options, double? clusterTolerance, int agreeing)

@@ -87,13 +87,27 @@ public sealed class PartialSymmetricEigendecomposition
     }
 
     /// <summary>Enough pairs to hold <paramref name="index"/> and the next value beyond it outside its cluster.</summary>
-    internal static PartialSymmetricEigendecomposition ComputeThrough(ILinearOperator t, int index, SpectrumEnd end, KrylovOptions? options) =>
+    /// <remarks>The count starts at index + 1 and grows by max(2, count/2) while the chain of values within <see cref="ClusterTolerance"/>
+    /// of <c>μ_index</c> reaches the last computed one. Cost: that of <see cref="Compute"/> per run.</remarks>
+    /// <param name="t">T, n × n symmetric.</param>
+    /// <param name="index">1-based k from the chosen end.</param>
+    /// <param name="end">Largest or smallest algebraic.</param>
+    /// <param name="options">Tolerances and budgets; null for <see cref="KrylovOptions.Default"/>.</param>
+    /// <returns>The pairs.</returns>
+    public static PartialSymmetricEigendecomposition ComputeThrough(ILinearOperator t, int index, SpectrumEnd end, KrylovOptions? options = null) =>
         Grow(t, index, end, options, null, agreeing: 1);
 
     /// <summary>Completes the cluster that holds <paramref name="index"/>: grows the count until the cluster ends before the last
     /// computed value and two successive computations agree on its members (see <see cref="PartialSingularValueDecomposition"/>'s
     /// ComputeCluster: Lanczos may miss copies of an exactly repeated value when the count is close to the multiplicity).</summary>
-    internal static PartialSymmetricEigendecomposition ComputeCluster(ILinearOperator t, int index, SpectrumEnd end, KrylovOptions? options, double? clusterTolerance) =>
+    /// <remarks>Cost: at least two runs of <see cref="Compute"/>.</remarks>
+    /// <param name="t">T, n × n symmetric.</param>
+    /// <param name="index">1-based k from the chosen end, any member of the cluster.</param>
+    /// <param name="end">Largest or smallest algebraic.</param>
+    /// <param name="options">Tolerances and budgets; null for <see cref="KrylovOptions.Default"/>.</param>
+    /// <param name="clusterTolerance">Neighbours closer than this times <c>max|μ|</c> join the cluster; null for <see cref="KrylovOptions.Tolerance"/>.</param>
+    /// <returns>The pairs, holding the whole cluster and at least one value beyond it (or all n).</returns>
+    public static PartialSymmetricEigendecomposition ComputeCluster(ILinearOperator t, int index, SpectrumEnd end, KrylovOptions? options = null, double? clusterTolerance = null) =>
         Grow(t, index, end, options, clusterTolerance, agreeing: 2);
 
     private static PartialSymmetricEigendecomposition Grow(ILinearOperator t, int index, SpectrumEnd end, KrylovOptions? options, double? clusterTolerance, int agreeing)
