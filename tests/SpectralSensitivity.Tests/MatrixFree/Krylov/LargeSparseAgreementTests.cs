@@ -12,7 +12,9 @@ namespace SpectralSensitivity.Tests.MatrixFree.Krylov;
 
 /// <summary>
 /// Acceptance at 3000 × 2000, 1 % density (seeded): the matrix-free derivatives, gradient and HVP of k = 1..5, orders 1..4, against the
-/// dense path (thin SVD by MKL, the dense recursion), and the mean of a planted exact cluster among the top values.
+/// dense path (thin SVD by MKL, the dense recursion). Cluster means are compared with the dense path at 150 x 100
+/// (<see cref="KrylovClusterMeanTests"/>): at this size the dense path's classification of an exact tie refines the whole SVD in
+/// double-double arithmetic, which takes minutes.
 /// </summary>
 /// <remarks>The dense reference needs MKL's SVD (the managed one takes minutes at this size): skipped with the reason locally when MKL
 /// does not load, required in CI. The fixture is computed once and shared.</remarks>
@@ -25,8 +27,6 @@ public sealed class LargeSparseAgreementTests
     private const double Agreement = 1e-8;
 
     private static readonly Lazy<Case> Random = new(() => Case.Of(SparseTestMatrices.Random(Rows, Columns, Density, seed: 131), 6, expanded: 5));
-
-    private static readonly Lazy<Case> Clustered = new(() => Case.Of(ClusterBlocks.Planted(Rows, Columns, Density, seed: 133, [4.0, 3.0, 3.0, 3.0]), 6, expanded: 1));
 
     [NativeFact(NativeBackend.Mkl)]
     public void Derivatives_of_orders_1_to_4_of_the_top_5_agree_with_the_dense_path()
@@ -59,31 +59,6 @@ public sealed class LargeSparseAgreementTests
             var expected = HessianVectorProduct.At(c.Dense, index).Apply(c.DenseDirection);
             (hvp.ToDense() - expected).FrobeniusNorm().Should().BeLessThan(Agreement * expected.FrobeniusNorm(), "HVP of s_{0}", index);
             hvp.ErrorEstimate.Should().BeLessThan(Agreement * expected.FrobeniusNorm());
-        }
-    }
-
-    [NativeFact(NativeBackend.Mkl)]
-    public void The_mean_of_a_planted_exact_cluster_among_the_top_values_agrees_with_the_dense_path()
-    {
-        var c = Clustered.Value;
-        c.Dense.SingularValues[1].Should().Be(3.0, "the dense SVD sees the planted value");
-        foreach (var index in new[] { 2, 4 })
-        {
-            var reference = SingularValueDerivatives.ClusterMean(c.Dense, PerturbationPath.Linear(c.DenseDirection), index, 4);
-            var krylov = KrylovSingularValueDerivatives.ClusterMean(c.Operator, c.Direction, index, 4);
-            krylov.Mean.Cluster.Members.Should().Equal(2, 3, 4);
-            reference.Cluster.Members.Should().Equal(2, 3, 4);
-            for (var n = 1; n <= 4; n++)
-            {
-                RelativeDifference(krylov.Mean.Derivative(n), reference.Derivative(n)).Should().BeLessThan(Agreement, "order {0} of the mean", n);
-            }
-        }
-
-        var simple = c.Expansions[0];
-        var simpleReference = SingularValueDerivatives.Expand(c.Dense, PerturbationPath.Linear(c.DenseDirection), 1, 4);
-        for (var n = 1; n <= 4; n++)
-        {
-            RelativeDifference(simple.Derivative(n), simpleReference.Derivative(n)).Should().BeLessThan(Agreement, "s_1 above the cluster, order {0}", n);
         }
     }
 
