@@ -17,6 +17,7 @@ internal static class ErrorReporter
     {
         StandardOutputException => ExitCodes.Unexpected,
         UndefinedDerivativeException => ExitCodes.Undefined,
+        KrylovConvergenceException => ExitCodes.NotConverged,
         InvalidSpectralInputException or UsageException => ExitCodes.BadInput,
         FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException => ExitCodes.BadInput,
         _ => ExitCodes.Unexpected,
@@ -26,9 +27,12 @@ internal static class ErrorReporter
     public static int Report(Exception exception, TextWriter stderr, bool verbose)
     {
         var code = ExitCodeOf(exception);
-        var message = code == ExitCodes.Unexpected && exception is not StandardOutputException
-            ? $"unexpected failure ({exception.GetType().Name}): {exception.Message}"
-            : exception.Message;
+        var message = code switch
+        {
+            ExitCodes.Unexpected when exception is not StandardOutputException => $"unexpected failure ({exception.GetType().Name}): {exception.Message}",
+            ExitCodes.NotConverged => $"{exception.Message}; --decomposition dense computes the same quantities without iterating",
+            _ => exception.Message,
+        };
         WriteLine(stderr, message);
         if (verbose)
         {

@@ -14,4 +14,7 @@ internal static class ExitCodes
 
     /// <summary>The input is valid but the quantity asked for does not exist (repeated or zero singular value, series overflow).</summary>
     public const int Undefined = 3;
+
+    /// <summary>A matrix-free iteration (Lanczos, CG, MINRES) did not reach its tolerance within its budget; the dense decomposition does not iterate.</summary>
+    public const int NotConverged = 4;
 }

@@ -73,6 +73,12 @@ public partial class KilledStudyTests
         using (var run = SpectralProcess.StartMpi(2, Long(output)))
         {
             WaitForShards(output, run);
+            var deadline = DateTime.UtcNow + Timeout;
+            while (!RankPid().IsMatch(run.Stderr) && DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(20);   // mpirun forwards the ranks' stderr on its own schedule: the line may come after the first shard
+            }
+
             var rank = RankPid().Match(run.Stderr);
             rank.Success.Should().BeTrue(run.Stderr);
             using (var victim = System.Diagnostics.Process.GetProcessById(int.Parse(rank.Groups[1].Value, CultureInfo.InvariantCulture)))

@@ -14,6 +14,7 @@ public sealed class ErrorReporterTests
         { new FileNotFoundException("gone"), ExitCodes.BadInput },
         { new UndefinedDerivativeException("undefined"), ExitCodes.Undefined },
         { new SeriesOverflowException(40), ExitCodes.Undefined },
+        { new KrylovConvergenceException("Lanczos did not converge"), ExitCodes.NotConverged },
         { new InvalidOperationException("bug"), ExitCodes.Unexpected },
         { new NullReferenceException(), ExitCodes.Unexpected },
     };
@@ -34,6 +35,14 @@ public sealed class ErrorReporterTests
         using var stderr = new StringWriter();
         ErrorReporter.Report(new InvalidOperationException("state"), stderr, verbose: false);
         stderr.ToString().Should().Be($"error: unexpected failure (InvalidOperationException): state{Environment.NewLine}");
+    }
+
+    [Fact]
+    public void A_Krylov_iteration_that_did_not_converge_exits_4_and_points_to_the_dense_decomposition()
+    {
+        using var stderr = new StringWriter();
+        ErrorReporter.Report(new KrylovConvergenceException("CG did not reach 1e-12 in 500 iterations (residual 3e-9)"), stderr, verbose: false).Should().Be(4);
+        stderr.ToString().Should().Be($"error: CG did not reach 1e-12 in 500 iterations (residual 3e-9); --decomposition dense computes the same quantities without iterating{Environment.NewLine}");
     }
 
     [Fact]
