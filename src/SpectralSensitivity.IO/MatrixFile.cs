@@ -122,6 +122,8 @@ public static class MatrixFile
     }
 
     /// <summary>Writes <paramref name="matrix"/> to the file at <paramref name="path"/>, in the format its extension names, replacing any file there.</summary>
+    /// <remarks>The write is atomic (<see cref="AtomicFile"/>): readers see the old file or the whole new one, and a failed write
+    /// leaves the old file as it was. Cost: the bytes written plus one <c>fsync</c>.</remarks>
     /// <param name="path">The file path.</param>
     /// <param name="matrix">The matrix.</param>
     /// <exception cref="MatrixFileException">The extension is unknown or the file cannot be created.</exception>
@@ -130,8 +132,7 @@ public static class MatrixFile
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(matrix);
         var format = FormatFromPath(path);
-        using var stream = Open(path, () => new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 65536));
-        Write(stream, matrix, format);
+        WriteAtomically(path, stream => Write(stream, matrix, format));
     }
 
     /// <summary>Writes <paramref name="matrix"/> to <paramref name="stream"/> in <paramref name="format"/>.</summary>
@@ -191,6 +192,8 @@ public static class MatrixFile
     }
 
     /// <summary>Writes a batch of matrices to the file at <paramref name="path"/> (<c>.npy</c> or <c>.npz</c>), replacing any file there.</summary>
+    /// <remarks>The write is atomic (<see cref="AtomicFile"/>): readers see the old file or the whole new one, and a failed write
+    /// (an empty stack, mixed shapes) leaves the old file as it was. Cost: the bytes written plus one <c>fsync</c>.</remarks>
     /// <param name="path">The file path.</param>
     /// <param name="stack">The matrices, at least one.</param>
     /// <exception cref="MatrixFileException">The extension is unknown or holds one matrix only, or the file cannot be created.</exception>
@@ -200,8 +203,7 @@ public static class MatrixFile
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(stack);
         var format = StackFormat(path);
-        using var stream = Open(path, () => new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 65536));
-        WriteStack(stream, stack, format);
+        WriteAtomically(path, stream => WriteStack(stream, stack, format));
     }
 
     /// <summary>Writes a batch of matrices to <paramref name="stream"/>: <c>.npy</c> as one 3-D array of shape <c>(p, m, n)</c>
@@ -271,6 +273,19 @@ public static class MatrixFile
         MatrixFileFormat.Npz => MatrixFileFormat.Npz,
         _ => throw new MatrixFileException(path, "this format holds one matrix; write a stack as .npy (one 3-D array) or .npz (one array per matrix)"),
     };
+
+    /// <summary>Writes <paramref name="path"/> through <see cref="AtomicFile"/>, turning a file-system failure into a <see cref="MatrixFileException"/>.</summary>
+    private static void WriteAtomically(string path, Action<Stream> write)
+    {
+        try
+        {
+            AtomicFile.Write(path, write);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            throw new MatrixFileException(path, $"cannot write the file: {e.Message}", e);
+        }
+    }
 
     private static FileStream Open(string path, Func<FileStream> open)
     {

@@ -77,7 +77,29 @@ public sealed class MatrixFileTests : IDisposable
     [Fact]
     public void Wraps_an_unwritable_path_as_an_input_error() =>
         FluentActions.Invoking(() => MatrixFile.Write(Path.Combine(directory, "no", "such", "dir.csv"), Matrix<double>.Build.Dense(1, 1)))
-            .Should().Throw<MatrixFileException>().WithMessage("*cannot open the file*");
+            .Should().Throw<MatrixFileException>().WithMessage("*cannot write the file*");
+
+    [Fact]
+    public void A_failed_stack_write_leaves_the_previous_file_and_no_partial_file()
+    {
+        var path = Path.Combine(directory, "stack.npy");
+        MatrixFile.WriteStack(path, [TestMatrices.Of([1, 2])]);
+        var before = File.ReadAllBytes(path);
+        FluentActions.Invoking(() => MatrixFile.WriteStack(path, [TestMatrices.Of([1]), TestMatrices.Of([1, 2])]))
+            .Should().Throw<ArgumentException>().WithMessage("*one shape*");
+        File.ReadAllBytes(path).Should().Equal(before);
+        Directory.EnumerateFiles(directory, $"*{AtomicFile.PartialMarker}*").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Writing_replaces_the_file_whole_and_leaves_no_partial_file()
+    {
+        var path = Path.Combine(directory, "replaced.csv");
+        File.WriteAllText(path, new string('9', 10_000));
+        MatrixFile.Write(path, TestMatrices.Of([1, 2], [3, 4]));
+        MatrixFile.Read(path).ToRowArrays().Should().BeEquivalentTo(new[] { new double[] { 1, 2 }, new double[] { 3, 4 } });
+        Directory.EnumerateFiles(directory, $"*{AtomicFile.PartialMarker}*").Should().BeEmpty();
+    }
 
     [Fact]
     public void Names_a_stream_by_its_source_name_or_a_placeholder()
