@@ -70,6 +70,12 @@ internal static class StudyCommand
             {
                 return Run(context, definition, parse.GetRequiredValue(output), communicator, workers, parse.GetValue(save), parse.GetValue(json));
             }
+            catch (Exception error) when (communicator.Size > 1)
+            {
+                // Report before MPI_Finalize: once one rank exits non-zero, mpirun kills the others, which could otherwise die
+                // between finalizing and writing their error line.
+                return ErrorReporter.Report(error, context.Error, parse.GetValue<bool>("--verbose"));
+            }
             finally
             {
                 (communicator as IDisposable)?.Dispose();

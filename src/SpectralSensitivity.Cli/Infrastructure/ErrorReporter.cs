@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SpectralSensitivity.Errors;
+using SpectralSensitivity.Studies.Execution;
 
 namespace SpectralSensitivity.Cli.Infrastructure;
 
@@ -15,6 +16,8 @@ internal static class ErrorReporter
     /// <summary>The exit code an exception maps to.</summary>
     public static int ExitCodeOf(Exception exception) => exception switch
     {
+        StudyTrialException { InnerException: { } cause } => ExitCodeOf(cause),
+        StudyIncompleteException => ExitCodes.Incomplete,
         StandardOutputException => ExitCodes.Unexpected,
         UndefinedDerivativeException => ExitCodes.Undefined,
         KrylovConvergenceException => ExitCodes.NotConverged,
@@ -29,7 +32,7 @@ internal static class ErrorReporter
         var code = ExitCodeOf(exception);
         var message = code switch
         {
-            ExitCodes.Unexpected when exception is not StandardOutputException => $"unexpected failure ({exception.GetType().Name}): {exception.Message}",
+            ExitCodes.Unexpected when exception is not StandardOutputException => $"unexpected failure ({Cause(exception).GetType().Name}): {exception.Message}",
             ExitCodes.NotConverged => $"{exception.Message}; --decomposition dense computes the same quantities without iterating",
             _ => exception.Message,
         };
@@ -41,6 +44,9 @@ internal static class ErrorReporter
 
         return code;
     }
+
+    /// <summary>The exception that decides the exit code: a failed study trial's cause, else the exception itself.</summary>
+    private static Exception Cause(Exception exception) => exception is StudyTrialException { InnerException: { } cause } ? Cause(cause) : exception;
 
     /// <summary>Writes one <c>error:</c> line: line breaks folded into spaces, control characters escaped, shortened past <see cref="MaxLength"/>.</summary>
     public static void WriteLine(TextWriter stderr, string message) => stderr.WriteLine($"error: {OneLine(message)}");

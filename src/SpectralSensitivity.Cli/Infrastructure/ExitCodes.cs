@@ -17,4 +17,8 @@ internal static class ExitCodes
 
     /// <summary>A matrix-free iteration (Lanczos, CG, MINRES) did not reach its tolerance within its budget; the dense decomposition does not iterate.</summary>
     public const int NotConverged = 4;
+
+    /// <summary>A study stopped before every shard was written because another MPI rank failed; the shards written are kept and
+    /// rerunning the same command computes only the missing ones.</summary>
+    public const int Incomplete = 5;
 }

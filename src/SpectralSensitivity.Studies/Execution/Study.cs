@@ -1,7 +1,6 @@
 using System.Text;
 using SpectralSensitivity.Errors;
 using SpectralSensitivity.IO;
-using SpectralSensitivity.Studies.Evaluation;
 using SpectralSensitivity.Studies.Results;
 using SpectralSensitivity.Studies.Storage;
 
@@ -11,15 +10,17 @@ namespace SpectralSensitivity.Studies.Execution;
 /// then rank 0 merges them into <c>results.csv</c> and writes <c>summary.json</c>.</summary>
 /// <remarks>
 /// <para>Shard s holds trials <c>s·B … (s+1)·B − 1</c> (B = <see cref="StudyDefinition.ShardSize"/>); process r of P computes the
-/// shards with s mod P = r, each trial on one thread. A shard's rows depend only on the definition, so the merged file is the
-/// same bytes for any number of threads and processes. A shard already on disk (from an interrupted run of the same study) is
-/// skipped; a process killed mid-shard leaves only a temporary file, removed at the next merge.</para>
+/// shards with s mod P = r. Its workers take single trials across those shards, each trial on one thread, and a shard is written
+/// as soon as its last trial finishes (<see cref="ShardComputation"/>). A shard's rows depend only on the definition, so the
+/// merged file is the same bytes for any number of threads and processes and any shard size. A shard already on disk (from an
+/// interrupted run of the same study) is skipped; a process killed mid-shard leaves only a temporary file, removed at the next merge.</para>
 /// <para>Cost: the trials' cost divided over P processes × workers, plus one pass over the rows to merge and summarize.</para>
 /// </remarks>
 public static class Study
 {
     /// <summary>Runs <paramref name="definition"/> into <paramref name="directory"/>.</summary>
     /// <exception cref="InvalidSpectralInputException">The definition is invalid, or the directory holds a different study.</exception>
+    /// <exception cref="StudyTrialException">A trial of this process failed (the trial is named; the shards completed before are kept).</exception>
     /// <exception cref="StudyIncompleteException">Another process failed; rerun to finish.</exception>
     public static StudyRunResult Run(StudyDefinition definition, string directory, StudyRunOptions? options = null)
     {
@@ -35,11 +36,11 @@ public static class Study
         PrepareDirectory(files, manifest, communicator);
 
         var mine = Enumerable.Range(0, shards).Where(s => s % communicator.Size == communicator.Rank).ToArray();
-        var pending = mine.Where(s => !File.Exists(files.Shard(s))).ToArray();
+        var pending = mine.Where(s => !File.Exists(files.Shard(s))).Select(s => Pending(definition, s)).ToArray();
         Exception? failure = null;
         try
         {
-            ComputeShards(definition, layout, files, pending, options);
+            ShardComputation.Run(definition, layout, files, pending, ShardWriter.FromEnvironment(communicator.Rank), options);
         }
         catch (Exception error)
         {
@@ -113,37 +114,10 @@ public static class Study
         }
     }
 
-    private static void ComputeShards(StudyDefinition definition, StudyLayout layout, StudyFiles files, int[] shards, StudyRunOptions options)
-    {
-        var source = definition.Source;
-        long total = shards.Sum(s => TrialRange(definition, s).Count), done = 0;
-        options.Progress?.Invoke(0, total);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Workers) };
-        foreach (var shard in shards)
-        {
-            var (first, count) = TrialRange(definition, shard);
-            var rows = new StudyRow[count][];
-            Parallel.For(0, count, parallel, () => new TrialEvaluator(definition, layout), (i, _, evaluator) =>
-            {
-                rows[i] = evaluator.Evaluate(source.Load(first + i));
-                var finished = Interlocked.Increment(ref done);
-                options.Progress?.Invoke(finished, total);
-                return evaluator;
-            }, _ => { });
-            var text = new StringBuilder();
-            foreach (var row in rows.SelectMany(r => r))
-            {
-                ResultsCsv.Append(text, row);
-            }
-
-            AtomicFile.WriteText(files.Shard(shard), text.ToString(), WriteDurability.ProcessCrash);     // a shard lost to a system crash is recomputed
-        }
-    }
-
-    private static (long First, int Count) TrialRange(StudyDefinition definition, int shard)
+    private static PendingShard Pending(StudyDefinition definition, int shard)
     {
         var first = (long)shard * definition.ShardSize;
-        return (first, (int)Math.Min(definition.ShardSize, definition.Source.TrialCount - first));
+        return new PendingShard(shard, first, (int)Math.Min(definition.ShardSize, definition.Source.TrialCount - first));
     }
 
     private static void Merge(StudyFiles files, StudyLayout layout, int shards)

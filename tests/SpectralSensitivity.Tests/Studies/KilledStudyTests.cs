@@ -4,8 +4,11 @@ using FluentAssertions;
 
 namespace SpectralSensitivity.Tests.Studies;
 
-/// <summary>Studies run as separate processes (alone and under mpirun): byte-identical merged results for 1, 2 and 3 ranks, and
-/// a killed process (or rank) leaves only complete shards, which a rerun of the same command keeps, computing only the rest.</summary>
+/// <summary>Studies run as separate processes (alone and under mpirun): byte-identical merged results for 1, 2 and 3 ranks; a
+/// killed process (or rank) leaves only complete shards, which a rerun of the same command keeps, computing only the rest; a
+/// failing rank names its trial and the others exit 5. The kills happen at a known point, whatever the speed of the machine:
+/// the testing hook <c>SPECTRAL_STUDY_TEST_HALT_AFTER_SHARDS</c> makes a process write N shards and half of the next, then
+/// block until it is killed.</summary>
 public partial class KilledStudyTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
@@ -14,7 +17,7 @@ public partial class KilledStudyTests
         ["study", "--ensemble", "gaussian", "beta:2,5", "--rows", "6", "--columns", "10", "--trials", "30", "-k", "all", "-N", "4",
          "--validate", "closed-form,hessian,finite-differences", "--shard-size", "4", "--output", output];
 
-    /// <summary>Long enough to be killed mid-run: 60 shards of 5 trials each with the Hessian validation.</summary>
+    /// <summary>60 shards of 5 trials each with the Hessian validation.</summary>
     private static string[] Long(string output) =>
         ["study", "--ensemble", "gaussian", "uniform", "--rows", "6", "--columns", "10", "--trials", "150", "-k", "all", "-N", "4",
          "--validate", "hessian,extended-precision", "--shard-size", "5", "--output", output];
@@ -52,15 +55,16 @@ public partial class KilledStudyTests
     {
         using var directory = new StudyDirectory();
         var output = directory["study"];
-        using (var run = SpectralProcess.Start(Long(output)))
+        using (var run = SpectralProcess.Start(HaltAfter("7"), Long(output)))
         {
-            WaitForShards(output, run);
+            var pid = WaitForHalt(run);
+            pid.Should().Be(run.Id, "the study process itself halted");
             run.Kill();
         }
 
-        AssertNoCorruptFile(output, out var survivors);
+        AssertWhatTheKillLeft(output, complete: 7);
         SpectralProcess.Run(Timeout, out var rerun, Long(output)).Should().Be(0, rerun);
-        Skipped(rerun).Should().Be(survivors, "the rerun keeps every complete shard");
+        rerun.Should().Contain("this run computed 53 on rank 0 and skipped 7 already written", "the rerun keeps the 7 complete shards and computes the other 53");
         AssertSameAsUninterrupted(output);
     }
 
@@ -70,53 +74,92 @@ public partial class KilledStudyTests
         using var directory = new StudyDirectory();
         var output = directory["study"];
         int code;
-        using (var run = SpectralProcess.StartMpi(2, Long(output)))
+        string stderr;
+        using (var run = SpectralProcess.StartMpi(HaltAfter("3@1"), 2, Long(output)))
         {
-            WaitForShards(output, run);
-            var deadline = DateTime.UtcNow + Timeout;
-            while (!RankPid().IsMatch(run.Stderr) && DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(20);   // mpirun forwards the ranks' stderr on its own schedule: the line may come after the first shard
-            }
-
-            var rank = RankPid().Match(run.Stderr);
-            rank.Success.Should().BeTrue(run.Stderr);
-            using (var victim = System.Diagnostics.Process.GetProcessById(int.Parse(rank.Groups[1].Value, CultureInfo.InvariantCulture)))
+            // Rank 1 writes 3 of its 30 shards and halts half-way through the 4th; rank 0 writes all 30 of its own and waits for it.
+            var pid = WaitForHalt(run);
+            WaitUntil(() => ShardFiles(output).Length == 33, run, "rank 0 writes its 30 shards");
+            WaitUntil(() => RankPid().IsMatch(run.Stderr), run, "mpirun forwards rank 1's start line");
+            pid.Should().Be(int.Parse(RankPid().Match(run.Stderr).Groups[1].Value, CultureInfo.InvariantCulture), "rank 1 is the one that halted");
+            using (var victim = System.Diagnostics.Process.GetProcessById(pid))
             {
                 victim.Kill();
             }
 
             code = run.WaitForExit(Timeout);
+            stderr = run.Stderr;
         }
 
-        code.Should().NotBe(0, "mpirun reports the killed rank");
-        AssertNoCorruptFile(output, out _);
+        code.Should().NotBe(0, "the interrupted run fails");
+        stderr.Should().MatchRegex(@"process rank 1 .* exited on signal 9", "mpirun names the killed rank");
+        AssertWhatTheKillLeft(output, complete: 33);
         using var rerun = SpectralProcess.StartMpi(2, Long(output));
         rerun.WaitForExit(Timeout).Should().Be(0, rerun.Stderr);
-        rerun.Stdout.Should().MatchRegex(@"skipped [1-9]\d* already written", "rank 0's shards written before the kill are kept");
+        rerun.Stderr.Should().MatchRegex(@"rank 0 of 2 \(pid \d+\): computed 0 shards, skipped 30 already written")
+            .And.MatchRegex(@"rank 1 of 2 \(pid \d+\): computed 27 shards, skipped 3 already written", "the rerun computes exactly the 27 missing shards");
         AssertSameAsUninterrupted(output);
     }
 
-    private static void WaitForShards(string output, SpectralProcess run)
+    [MpiFact]
+    public void A_rank_that_fails_names_its_trial_and_the_other_ranks_exit_5_asking_for_a_rerun()
     {
-        var shards = Path.Combine(output, "shards");
-        var deadline = DateTime.UtcNow + Timeout;
-        while (!(Directory.Exists(shards) && Directory.EnumerateFiles(shards, "shard-*.csv").Any()))
+        using var directory = new StudyDirectory();
+        var matrices = Directory.CreateDirectory(directory["matrices"]).FullName;
+        var random = new Random(5);
+        for (var t = 0; t < 8; t++)
         {
-            DateTime.UtcNow.Should().BeBefore(deadline, "the study writes its first shard");
-            Thread.Sleep(20);
+            var (rows, columns) = t == 3 ? (3, 4) : (6, 10);                            // trial 3 (rank 1's second shard) has the wrong shape
+            var matrix = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(rows, columns, (_, _) => random.NextDouble() - 0.5);
+            global::SpectralSensitivity.IO.MatrixFile.Write(Path.Combine(matrices, $"m{t:D2}.csv"), matrix);
         }
 
-        Thread.Sleep(300);   // let a few more shards land, and another be half written
+        var output = directory["study"];
+        using var run = SpectralProcess.StartMpiReportingExitCodes(2, "study", "--matrices", matrices, "-k", "1", "-N", "2", "--shard-size", "1", "--output", output);
+        run.WaitForExit(Timeout);
+        run.Stderr.Should().Contain("error: trial 3 of the study: ").And.Contain("m03.csv is 3 x 4; the study's matrices are 6 x 10")
+            .And.Contain("rank 1 exited with 2", "a matrix of the wrong shape is bad input")
+            .And.Contain("error: another rank failed before finishing its shards; the shards written are complete and kept: rerun the same command")
+            .And.Contain("rank 0 exited with 5", "an incomplete study has its own exit code");
+        ShardFiles(output).Select(Path.GetFileName).Should().BeEquivalentTo(
+            ["shard-000000.csv", "shard-000001.csv", "shard-000002.csv", "shard-000004.csv", "shard-000006.csv"],
+            "rank 0 writes all of its shards; rank 1 writes trial 1 and skips the trials after the failing one");
+        File.Exists(Path.Combine(output, "results.csv")).Should().BeFalse();
     }
 
-    private static void AssertNoCorruptFile(string output, out int complete)
+    private static Dictionary<string, string> HaltAfter(string value) => new() { ["SPECTRAL_STUDY_TEST_HALT_AFTER_SHARDS"] = value };
+
+    /// <summary>Waits for the line of the testing hook (written after half of the next shard's temporary file) and returns the halted pid.</summary>
+    private static int WaitForHalt(SpectralProcess run)
+    {
+        WaitUntil(() => HaltLine().IsMatch(run.Stderr), run, "the process halts after its shards");
+        return int.Parse(HaltLine().Match(run.Stderr).Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
+    private static void WaitUntil(Func<bool> condition, SpectralProcess run, string what)
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        while (!condition())
+        {
+            DateTime.UtcNow.Should().BeBefore(deadline, $"{what}; stderr: {run.Stderr}");
+            Thread.Sleep(20);
+        }
+    }
+
+    private static string[] ShardFiles(string output)
+    {
+        var shards = Path.Combine(output, "shards");
+        return Directory.Exists(shards) ? Directory.GetFiles(shards, "shard-*.csv").Where(f => f.EndsWith(".csv", StringComparison.Ordinal)).ToArray() : [];
+    }
+
+    /// <summary>Exactly <paramref name="complete"/> shard files, each whole; one hidden temporary file holding half a shard; no results.</summary>
+    private static void AssertWhatTheKillLeft(string output, int complete)
     {
         File.Exists(Path.Combine(output, "results.csv")).Should().BeFalse("no results before every shard is written");
         var header = File.ReadAllText(Path.Combine(output, "study.json"));
         var fields = Regex.Match(header, "\"header\": \"([^\"]*)\"").Groups[1].Value.Split(',').Length;
-        var files = Directory.GetFiles(Path.Combine(output, "shards"), "shard-*.csv").Where(f => f.EndsWith(".csv", StringComparison.Ordinal)).ToArray();
-        files.Should().NotBeEmpty();
+        var files = ShardFiles(output);
+        files.Should().HaveCount(complete);
         foreach (var file in files)
         {
             var text = File.ReadAllText(file);
@@ -126,16 +169,17 @@ public partial class KilledStudyTests
             lines.Should().OnlyContain(l => SpectralSensitivity.Studies.Results.ResultsCsv.Split(l).Length == fields && l.EndsWith(",ok", StringComparison.Ordinal), file);
         }
 
-        complete = files.Length;
+        var partial = Directory.GetFiles(Path.Combine(output, "shards")).Where(f => f.Contains(".partial-", StringComparison.Ordinal)).ToArray();
+        partial.Should().ContainSingle("the killed writer left the shard it was writing as a hidden temporary file");
+        Path.GetFileName(partial[0]).Should().StartWith(".shard-");
+        File.ReadAllText(partial[0]).Should().NotEndWith("\n", "it holds half a shard");
     }
 
     private static void AssertSameAsUninterrupted(string output)
     {
         File.ReadAllBytes(Path.Combine(output, "results.csv")).Should().Equal(Reference.Value);
-        Directory.GetFiles(Path.Combine(output, "shards")).Should().OnlyContain(f => !f.Contains(".partial-", StringComparison.Ordinal));
+        Directory.GetFiles(Path.Combine(output, "shards")).Should().OnlyContain(f => !f.Contains(".partial-", StringComparison.Ordinal), "the merge removes what killed writers left");
     }
-
-    private static int Skipped(string output) => int.Parse(SkippedCount().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
 
     [GeneratedRegex(@"rank 1 of 2 \(pid (\d+)\) started")]
     private static partial Regex RankPid();
@@ -143,6 +187,6 @@ public partial class KilledStudyTests
     [GeneratedRegex(@"started with (\d+) worker threads? on (\d+) cores?")]
     private static partial Regex WorkerCounts();
 
-    [GeneratedRegex(@"skipped (\d+) already written")]
-    private static partial Regex SkippedCount();
+    [GeneratedRegex(@"SPECTRAL_STUDY_TEST_HALT_AFTER_SHARDS: pid (\d+) wrote \d+ shards and half of the next")]
+    private static partial Regex HaltLine();
 }

@@ -10,7 +10,7 @@ internal sealed class SpectralProcess : IDisposable
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
 
-    private SpectralProcess(string file, IEnumerable<string> arguments)
+    private SpectralProcess(string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         foreach (var argument in arguments)
@@ -19,6 +19,11 @@ internal sealed class SpectralProcess : IDisposable
         }
 
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) => Append(_stdout, e.Data);
         _process.ErrorDataReceived += (_, e) => Append(_stderr, e.Data);
@@ -61,9 +66,24 @@ internal sealed class SpectralProcess : IDisposable
     /// <summary>Starts <c>dotnet spectral.dll arguments</c>.</summary>
     public static SpectralProcess Start(params string[] arguments) => new("dotnet", arguments.Prepend(Tool));
 
+    /// <summary>Starts <c>dotnet spectral.dll arguments</c> with <paramref name="environment"/> added to this process's.</summary>
+    public static SpectralProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments) => new("dotnet", arguments.Prepend(Tool), environment);
+
     /// <summary>Starts <c>mpirun -n ranks --oversubscribe --allow-run-as-root dotnet spectral.dll arguments</c>.</summary>
-    public static SpectralProcess StartMpi(int ranks, params string[] arguments) =>
-        new(MpiRun ?? "mpirun", new[] { "-n", ranks.ToString(System.Globalization.CultureInfo.InvariantCulture), "--oversubscribe", "--allow-run-as-root", "dotnet", Tool }.Concat(arguments));
+    public static SpectralProcess StartMpi(int ranks, params string[] arguments) => StartMpi(new Dictionary<string, string>(), ranks, arguments);
+
+    /// <summary>Starts <c>mpirun -n ranks ... dotnet spectral.dll arguments</c>; the ranks, started on this machine, inherit <paramref name="environment"/>.</summary>
+    public static SpectralProcess StartMpi(IReadOnlyDictionary<string, string> environment, int ranks, params string[] arguments) =>
+        new(MpiRun ?? "mpirun", new[] { "-n", ranks.ToString(System.Globalization.CultureInfo.InvariantCulture), "--oversubscribe", "--allow-run-as-root", "dotnet", Tool }.Concat(arguments), environment);
+
+    /// <summary>Starts <c>mpirun -n ranks ... sh -c 'dotnet spectral.dll arguments; echo "rank R exited with C"'</c>: each rank's own
+    /// exit code is written on stderr, and every rank ends with 0 so that mpirun never kills the others.</summary>
+    public static SpectralProcess StartMpiReportingExitCodes(int ranks, params string[] arguments) =>
+        new(MpiRun ?? "mpirun", new[]
+        {
+            "-n", ranks.ToString(System.Globalization.CultureInfo.InvariantCulture), "--oversubscribe", "--allow-run-as-root",
+            "sh", "-c", "dotnet \"$0\" \"$@\"; echo \"rank $OMPI_COMM_WORLD_RANK exited with $?\" >&2", Tool,
+        }.Concat(arguments));
 
     /// <summary>Waits for the exit (at most <paramref name="timeout"/>) and returns the exit code.</summary>
     public int WaitForExit(TimeSpan timeout)

@@ -1,6 +1,7 @@
 using FluentAssertions;
 using SpectralSensitivity.Cli.Infrastructure;
 using SpectralSensitivity.Errors;
+using SpectralSensitivity.Studies.Execution;
 
 namespace SpectralSensitivity.Tests.Cli.Infrastructure;
 
@@ -15,6 +16,10 @@ public sealed class ErrorReporterTests
         { new UndefinedDerivativeException("undefined"), ExitCodes.Undefined },
         { new SeriesOverflowException(40), ExitCodes.Undefined },
         { new KrylovConvergenceException("Lanczos did not converge"), ExitCodes.NotConverged },
+        { new StudyIncompleteException("another rank failed"), ExitCodes.Incomplete },
+        { new StudyTrialException(7, new InvalidSpectralInputException("bad")), ExitCodes.BadInput },
+        { new StudyTrialException(7, new SeriesOverflowException(40)), ExitCodes.Undefined },
+        { new StudyTrialException(7, new InvalidOperationException("bug")), ExitCodes.Unexpected },
         { new InvalidOperationException("bug"), ExitCodes.Unexpected },
         { new NullReferenceException(), ExitCodes.Unexpected },
     };
@@ -43,6 +48,22 @@ public sealed class ErrorReporterTests
         using var stderr = new StringWriter();
         ErrorReporter.Report(new KrylovConvergenceException("CG did not reach 1e-12 in 500 iterations (residual 3e-9)"), stderr, verbose: false).Should().Be(4);
         stderr.ToString().Should().Be($"error: CG did not reach 1e-12 in 500 iterations (residual 3e-9); --decomposition dense computes the same quantities without iterating{Environment.NewLine}");
+    }
+
+    [Fact]
+    public void An_incomplete_study_exits_5_with_its_own_message_not_as_an_unexpected_failure()
+    {
+        using var stderr = new StringWriter();
+        ErrorReporter.Report(new StudyIncompleteException("another rank failed before finishing its shards; rerun the same command"), stderr, verbose: false).Should().Be(5);
+        stderr.ToString().Should().Be($"error: another rank failed before finishing its shards; rerun the same command{Environment.NewLine}");
+    }
+
+    [Fact]
+    public void A_failed_study_trial_is_named_and_exits_with_the_code_of_its_cause()
+    {
+        using var stderr = new StringWriter();
+        ErrorReporter.Report(new StudyTrialException(12, new InvalidOperationException("state")), stderr, verbose: false).Should().Be(1);
+        stderr.ToString().Should().Be($"error: unexpected failure (InvalidOperationException): trial 12 of the study: state{Environment.NewLine}");
     }
 
     [Fact]
