@@ -3,14 +3,15 @@
 #   scripts/bench-study.sh protocol [SPECTRAL]        the paper's protocol as one command, then the same protocol in PyTorch
 #                                                     autograd (Debian python3-torch) on the matrices it saved; wall, CPU, ratio
 #   scripts/bench-study.sh scaling P [SPECTRAL]       a 48-trial 2000 x 1000 study (k = 1..5, orders 1..8) on P MPI ranks of one
-#                                                     worker thread each (P = 0: one process, no MPI, two worker threads);
-#                                                     P above the core count runs with --oversubscribe
+#                                                     worker thread each; P above the core count runs with --oversubscribe
+#   scripts/bench-study.sh threads W [SPECTRAL]       the same study in one process (no MPI) with W worker threads, at the
+#                                                     default shard size (about 64 shards: one trial each here)
 # Every run prints the load average before and after. Outputs go to a temporary folder, deleted afterwards.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-mode="${1:?protocol or scaling}"
-if [[ "$mode" == "scaling" ]]; then
-  ranks="${2:?number of ranks}"
+mode="${1:?protocol, scaling or threads}"
+if [[ "$mode" == "scaling" || "$mode" == "threads" ]]; then
+  ranks="${2:?number of ranks or threads}"
   spectral="${3:-}"
 else
   spectral="${2:-}"
@@ -22,6 +23,7 @@ fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 timing='%e s wall, %U s user + %S s system CPU'
+study=(study --ensemble gaussian --rows 2000 --columns 1000 --trials 48 -k 1..5 -N 8 --output "$work/scale")
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 case "$mode" in
   protocol)
@@ -41,19 +43,19 @@ print(f"ratio PyTorch / spectral: {tw / sw:.1f}x wall, {tc / sc:.1f}x CPU")
 PY
     ;;
   scaling)
-    study=(study --ensemble gaussian --rows 2000 --columns 1000 --trials 48 -k 1..5 -N 8 --output "$work/scale")
-    if [[ "$ranks" == "0" ]]; then
-      /usr/bin/time -f "1 process, 2 workers: $timing" "$spectral" "${study[@]}" --threads 2
-    else
-      extra=()
-      if (( ranks > $(nproc) )); then extra=(--oversubscribe); fi
-      /usr/bin/time -f "$ranks ranks${extra[*]:+ (oversubscribed)}, 1 worker each: $timing" \
-        mpirun --allow-run-as-root "${extra[@]}" -n "$ranks" "$spectral" "${study[@]}" --threads 1
-    fi
+    extra=()
+    if (( ranks > $(nproc) )); then extra=(--oversubscribe); fi
+    /usr/bin/time -f "$ranks ranks${extra[*]:+ (oversubscribed)}, 1 worker each: $timing" \
+      mpirun --allow-run-as-root "${extra[@]}" -n "$ranks" "$spectral" "${study[@]}" --threads 1
+    sha256sum "$work/scale/results.csv"
+    ;;
+  threads)
+    /usr/bin/time -f "1 process, $ranks worker thread(s): $timing" \
+      "$spectral" "${study[@]}" --threads "$ranks"
     sha256sum "$work/scale/results.csv"
     ;;
   *)
-    echo "unknown mode '$mode': protocol or scaling" >&2
+    echo "unknown mode '$mode': protocol, scaling or threads" >&2
     exit 2
     ;;
 esac
