@@ -12,6 +12,12 @@ internal static class Program
             return;
         }
 
+        if (args.Length > 0 && args[0] == "classification")
+        {
+            Decomposition.NearTieClassificationRun.Run(args);
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

@@ -102,7 +102,7 @@ internal static class KrylovScaleRun
         Console.WriteLine($"largest relative difference: derivatives {worstDerivative:G2}, HVP {worstHvp:G2}; gradient (Frobenius) {worstGradient:G2}");
     }
 
-    private static Matrix<double> RandomSparse(int m, int n, double density, Random random, double offset)
+    internal static Matrix<double> RandomSparse(int m, int n, double density, Random random, double offset)
     {
         var count = (int)(density * m * n);
         var rows = new int[count];

@@ -9,7 +9,8 @@ namespace SpectralSensitivity.Decomposition;
 /// <para>1. check: <see cref="ISpectralFactorization.Check"/> (finite, non-empty, symmetric for the EVD), the tolerances and
 /// the refinement value; 2. scale: <c>2^−e A</c> with e from <see cref="PowerOfTwoScaling.ExponentFor"/> (exact; e = 0
 /// unless the largest entry lies outside <c>2^±128</c>), copied once (transposed for a wide SVD) because the backend
-/// overwrites its input; 3. factor on <see cref="DecompositionBackends.Current"/>; 4. refine in double-double if asked,
+/// overwrites its input; 3. factor on <see cref="DecompositionBackends.Current"/>; 4. refine in double-double if asked, else at a near tie
+/// compute extended-precision classification values (<see cref="NearTieClassification"/>),
 /// on the scaled matrix; 5. unscale: the values of A are <c>2^e</c> times those of the scaled matrix, and the factors are
 /// the same. The scaled values and e are kept (<see cref="SpectralFactors"/>) so downstream code works on numbers of size
 /// about one.</para>
@@ -37,9 +38,9 @@ internal static class DecompositionPipeline
         {
             factors = factorization.Refine(scaled, rows, columns, factors);
         }
-        else if (HasNearTie(factors, exponent, tolerances ?? SpectralTolerances.Default))
+        else
         {
-            factors = Classified(a, exponent, transpose, factorization, factors);
+            factors = NearTieClassification.Classified(a, exponent, transpose, factorization, factors, tolerances ?? SpectralTolerances.Default);
         }
 
         factors = factors.WithExponent(exponent);                                    // values of A = 2^e · values of 2^−e A
@@ -53,48 +54,5 @@ internal static class DecompositionPipeline
         }
 
         return transpose ? factors.Transposed() : factors;
-    }
-
-    /// <summary>Whether two double values lie within <see cref="SpectrumIsolation.NearTieFactor"/> cluster tolerances of each other, or a
-    /// singular value (a factorization with two factors) that many zero tolerances from zero: there the rounding, different on
-    /// every provider, could decide the classification.</summary>
-    private static bool HasNearTie(SpectralFactors factors, int exponent, SpectralTolerances tolerances)
-    {
-        var values = factors.WithExponent(exponent).Values;
-        var scale = 0.0;
-        foreach (var value in values)
-        {
-            scale = Math.Max(scale, Math.Abs(value));
-        }
-
-        var size = Math.Max(factors.First.RowCount, factors.Second?.RowCount ?? 0);
-        var threshold = SpectralTolerances.DefaultThreshold(size, size, scale);   // max(m, n) ε ‖A‖₂, the default of both
-        var zero = factors.Second is null ? double.NaN : tolerances.ZeroTolerance ?? threshold;
-        return SpectrumIsolation.HasNearTie(values, tolerances.ClusterTolerance ?? threshold, zero);
-    }
-
-    /// <summary>The factors with extended-precision classification values: the refinement run on a fresh scaled copy (the first was
-    /// overwritten by the factorization), sorted like the double values. Refinement gives the exact values rounded to double, to an
-    /// ulp on every provider. If it fails, the double values decide. Cost: one copy and one refinement, only at a near tie.</summary>
-    private static SpectralFactors Classified(Matrix<double> a, int exponent, bool transpose, ISpectralFactorization factorization, SpectralFactors factors)
-    {
-        var scaled = PowerOfTwoScaling.ScaledArray(a, exponent, transpose);
-        int rows = transpose ? a.ColumnCount : a.RowCount, columns = transpose ? a.RowCount : a.ColumnCount;
-        try
-        {
-            var refined = factorization.Refine(scaled, rows, columns, factors).ScaledValues.ToArray();
-            var descending = factors.ScaledValues.Length > 1 && factors.ScaledValues[0] > factors.ScaledValues[^1];
-            Array.Sort(refined);
-            if (descending)
-            {
-                Array.Reverse(refined);
-            }
-
-            return factors.WithClassification(refined);
-        }
-        catch (RefinementFailedException)
-        {
-            return factors;
-        }
     }
 }

@@ -19,4 +19,9 @@ internal interface ISpectralFactorization
 
     /// <summary>Refines <paramref name="factors"/> of the scaled matrix <paramref name="scaled"/> (not modified) in double-double.</summary>
     SpectralFactors Refine(double[] scaled, int rows, int columns, SpectralFactors factors);
+
+    /// <summary>The values <paramref name="first"/> … <paramref name="first"/> + <paramref name="count"/> − 1 (0-based, in the order of the
+    /// factors) of the scaled matrix, refined in double-double on their own subspace and certified to an eighth of an ulp, given that the
+    /// double values are within <paramref name="uncertainty"/> of the exact ones; null when they cannot be certified.</summary>
+    double[]? RefineWindow(double[] scaled, int rows, int columns, SpectralFactors factors, int first, int count, double uncertainty);
 }

@@ -29,4 +29,7 @@ internal sealed class SingularValueFactorization : ISpectralFactorization
         var (u, s, v, _) = OneSidedJacobiRefinement.Refine(scaled, rows, columns, factors.FirstStorage, factors.SecondStorage);
         return new SpectralFactors(s, Matrix<double>.Build.Dense(rows, columns, u), Matrix<double>.Build.Dense(columns, columns, v));
     }
+
+    public double[]? RefineWindow(double[] scaled, int rows, int columns, SpectralFactors factors, int first, int count, double uncertainty) =>
+        SingularSubspaceRitz.Values(scaled, rows, columns, factors.SecondStorage, factors.ScaledValues.ToArray(), first, count, uncertainty);
 }

@@ -28,4 +28,6 @@ internal sealed class SymmetricEigenFactorization : ISpectralFactorization
         var (values, vectors, _) = SymmetricJacobiRefinement.Refine(scaled, rows, factors.FirstStorage);
         return new SpectralFactors(values, Matrix<double>.Build.Dense(rows, rows, vectors), null);
     }
+
+    public double[]? RefineWindow(double[] scaled, int rows, int columns, SpectralFactors factors, int first, int count, double uncertainty) => null;
 }

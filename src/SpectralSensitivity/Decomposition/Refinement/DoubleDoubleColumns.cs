@@ -15,6 +15,18 @@ internal static class DoubleDoubleColumns
         return sum;
     }
 
+    /// <summary><c>Σ x_i y_i</c> in double-double for a double x (a column of the input matrix).</summary>
+    public static DoubleDouble Dot(ReadOnlySpan<double> x, ReadOnlySpan<DoubleDouble> y)
+    {
+        DoubleDouble sum = 0.0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            sum += y[i] * x[i];
+        }
+
+        return sum;
+    }
+
     /// <summary>Applies the plane rotation <c>(x, y) ← (c x − s y, s x + c y)</c>.</summary>
     public static void Rotate(Span<DoubleDouble> x, Span<DoubleDouble> y, DoubleDouble c, DoubleDouble s)
     {

@@ -44,7 +44,7 @@ internal static class OneSidedJacobiRefinement
         var v = DoubleDoubleColumns.NewtonSchulzStep(v0, n, n);          // V orthonormal to double-double level
         var b = DoubleDoubleColumns.Multiply(a, m, n, v, n);         // B = A V
         var sweeps = 1;
-        while (Sweep(b, m, v, n))
+        while (Sweep(b, m, v, n, n))
         {
             if (++sweeps > MaxSweeps)
             {
@@ -61,8 +61,9 @@ internal static class OneSidedJacobiRefinement
         return (u, s, vRounded, sweeps);
     }
 
-    /// <summary>One cyclic sweep over all pairs; returns whether any pair was rotated.</summary>
-    private static bool Sweep(DoubleDouble[] b, int m, DoubleDouble[] v, int n)
+    /// <summary>One cyclic sweep over all pairs of the <paramref name="n"/> columns of B (m × n) and V (<paramref name="vRows"/> × n, rotated
+    /// alike); returns whether any pair was rotated.</summary>
+    internal static bool Sweep(DoubleDouble[] b, int m, DoubleDouble[] v, int vRows, int n)
     {
         // Columns at or below max(m, n) ε times the largest column norm (≤ s₁) are numerically zero: their direction is
         // rounding noise, Extract replaces their u, and rotating two of them only chases that noise. Such pairs are skipped.
@@ -75,7 +76,7 @@ internal static class OneSidedJacobiRefinement
             largestSquare = Math.Max(largestSquare, squares[j].Hi);
         }
 
-        var zeroSquare = Math.Pow(SpectralTolerances.DefaultThreshold(m, n, Math.Sqrt(largestSquare)), 2);
+        var zeroSquare = Math.Pow(SpectralTolerances.DefaultThreshold(m, vRows, Math.Sqrt(largestSquare)), 2);
         var rotated = false;
         for (var p = 0; p < n - 1; p++)
         {
@@ -97,7 +98,7 @@ internal static class OneSidedJacobiRefinement
 
                 var (c, s) = JacobiRotation.For(beta - alpha, gamma);               // ζ = (β − α)/(2γ)
                 DoubleDoubleColumns.Rotate(bp, bq, c, s);                    // b_pᵀ b_q becomes 0
-                DoubleDoubleColumns.Rotate(v.AsSpan(p * n, n), v.AsSpan(q * n, n), c, s);
+                DoubleDoubleColumns.Rotate(v.AsSpan(p * vRows, vRows), v.AsSpan(q * vRows, vRows), c, s);
                 squares[p] = DoubleDoubleColumns.Dot(bp, bp);                 // recomputed, not updated: no drift
                 squares[q] = DoubleDoubleColumns.Dot(bq, bq);
                 rotated = true;

@@ -35,4 +35,11 @@ public sealed class KrylovClusterMeanExpansion
 
     /// <summary>Iterations of every shifted solve, in the same order.</summary>
     public IReadOnlyList<int> SolverIterations { get; }
+
+    /// <summary>The first-order block <c>X₁</c> of the recursion in the caller's units, one column per member: <c>X₁ e_c = −S_c H(E) q_c</c>
+    /// (<c>q_c = (u_c; v_c)/√2</c>), what the Hessian-vector product of the mean is made of.</summary>
+    internal IReadOnlyList<double[]> FirstOrderBlock { get; init; } = [];
+
+    /// <summary>Estimated absolute error of each column of <see cref="FirstOrderBlock"/>.</summary>
+    internal double FirstOrderBlockError { get; init; }
 }

@@ -28,7 +28,7 @@ internal static class KrylovClusterRecursion
         var widest = blocks.Select(block => block.MaxBy(v => VectorMath.Norm(v))!).ToArray();
         var residuals = Enumerable.Range(0, order).Select(j => problem.SolveResiduals.Skip(j * g).Take(g).Max()).ToArray();
         var rightSides = Enumerable.Range(0, order).Select(j => problem.RightSideNorms.Skip(j * g).Take(g).Max()).ToArray();
-        var (errors, _) = SolveErrorEstimate.Coefficients(sizes, widest, problem.Gap, Math.ScaleB(problem.ComplementGap, -sigma), problem.ScaledTermNormBounds[0],
+        var (errors, vectorErrors) = SolveErrorEstimate.Coefficients(sizes, widest, problem.Gap, Math.ScaleB(problem.ComplementGap, -sigma), problem.ScaledTermNormBounds[0],
             Math.ScaleB(problem.TripletResidual, -sigma), Math.ScaleB(largestResidual, -sigma), residuals, rightSides);
         var factorial = 1.0;
         for (var j = 0; j <= order; j++)
@@ -43,9 +43,21 @@ internal static class KrylovClusterRecursion
             }
         }
 
+        var firstOrder = blocks[1].Select(column =>
+        {
+            var x = (double[])column.Clone();
+            Operators.ReducedResolvent.ScaleAndCheck(x, problem.Basis.CoefficientExponent(1) - sigma, "the first-order block of the cluster");   // X'₁ e_c of A' + tE'
+            VectorMath.ScaleByPowerOfTwo(x, f - e);                                       // X₁ e_c of A + tE = 2^(f − e) × that of A' + tE'
+            return x;
+        }).ToArray();
+        var firstOrderError = Math.ScaleB(vectorErrors[1], problem.Basis.CoefficientExponent(1) - sigma + (f - e));
         var gap = Math.ScaleB(problem.UnscaledGap, e);
         var expansion = new ClusterMeanExpansion(cluster, mean, matrices, gap, ConvergenceBound.From(gap, [Math.ScaleB(normalizedNorm, f)]), condition(gap));
-        return new KrylovClusterMeanExpansion(expansion, errors, memberResiduals, [.. problem.SolveResiduals], [.. problem.SolveIterations]);
+        return new KrylovClusterMeanExpansion(expansion, errors, memberResiduals, [.. problem.SolveResiduals], [.. problem.SolveIterations])
+        {
+            FirstOrderBlock = firstOrder,
+            FirstOrderBlockError = firstOrderError,
+        };
     }
 
     private static double FrobeniusNorm(double[,] m)

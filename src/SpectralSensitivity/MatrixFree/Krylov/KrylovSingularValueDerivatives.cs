@@ -101,20 +101,7 @@ public static class KrylovSingularValueDerivatives
         MatrixGuard.RequireIndex(index, svd.Count, "singular value");
         OperatorGuard.RequireSameShape(svd.Normalized, direction, "direction E");
         var s = svd.SingularValues;
-        var tolerance = SpectralCluster.AbsoluteTolerance(clusterTolerance, s[0], svd.ClusterTolerance);
-        if (s[index - 1] <= svd.ClusterTolerance)
-        {
-            throw new DegenerateSpectrumException(Degeneracy.Zero, index, s[index - 1], [index], svd.ClusterTolerance, "singular value");
-        }
-
-        var (first, count) = SpectralCluster.Chain(s, index, tolerance);
-        var last = first + count - 1;
-        if (last == svd.Count && svd.Count < Math.Min(svd.RowCount, svd.ColumnCount))
-        {
-            throw new InvalidSpectralInputException(
-                $"the cluster of s_{index} reaches the last computed triplet s_{last}: compute more triplets so that the whole cluster and one value below it are known");
-        }
-
+        var (first, count, tolerance) = ClusterMembers(svd, index, clusterTolerance);
         var f = OperatorScaling.ExponentOf(direction);
         var normalizedDirection = OperatorScaling.Normalized(direction, f);
         var norm = OperatorScaling.NormBound(normalizedDirection);
@@ -124,6 +111,72 @@ public static class KrylovSingularValueDerivatives
         var largestResidual = svd.Scaled.LeftResiduals.Concat(svd.Scaled.RightResiduals).Max();
         return KrylovClusterRecursion.Run(problem, cluster, order, svd.Exponent, f, norm, largestResidual,
             gap => ExpansionCondition.Of(svd.RowCount, svd.ColumnCount, s[0], gap, order), members);
+    }
+
+    /// <summary>The gradient of the mean of the cluster that holds <c>s_k</c>, <c>∇ s̄ = (1/g) U_c V_cᵀ</c>, as a rank-g factorisation.</summary>
+    /// <remarks>Basis-free: any orthonormal basis of the cluster's singular subspaces gives the same product (the dense path's
+    /// <see cref="Hessian.ClusterMeanDerivatives.Gradient"/>; Kato, Ch. II §2.3). Cost O((m + n) g). The error estimate is twice the largest
+    /// member residual over the cluster's gap (Davis–Kahan).</remarks>
+    /// <param name="svd">Triplets holding the whole cluster and at least one value below it.</param>
+    /// <param name="index">1-based k, any member of the cluster.</param>
+    /// <param name="clusterTolerance">Relative tolerance as in <see cref="ClusterMean(PartialSingularValueDecomposition, ILinearOperator, int, int, double?)"/>.</param>
+    /// <exception cref="DegenerateSpectrumException"><c>s_k</c> is zero.</exception>
+    /// <exception cref="InvalidSpectralInputException">The triplets end inside the cluster (compute more).</exception>
+    public static FactoredMatrix ClusterMeanGradient(PartialSingularValueDecomposition svd, int index, double? clusterTolerance = null)
+    {
+        ArgumentNullException.ThrowIfNull(svd);
+        MatrixGuard.RequireIndex(index, svd.Count, "singular value");
+        var (first, count, _) = ClusterMembers(svd, index, clusterTolerance);
+        var s = svd.SingularValues;
+        var gap = Math.Min(first > 1 ? s[first - 2] - s[first - 1] : double.PositiveInfinity, first + count <= svd.Count ? s[first + count - 2] - s[first + count - 1] : s[first + count - 2]);
+        var residual = Enumerable.Range(first - 1, count).Max(i => Math.Max(svd.LeftResiduals[i], svd.RightResiduals[i]));
+        var left = svd.LeftVectors.SubMatrix(0, svd.RowCount, first - 1, count) / count;                  // U_c / g
+        return new FactoredMatrix(left, svd.RightVectors.SubMatrix(0, svd.ColumnCount, first - 1, count), 2 * residual / gap);
+    }
+
+    /// <summary>The Hessian-vector product of the mean of the cluster that holds <c>s_k</c>, <c>∇² s̄ [E] = d/dt (1/g) U_c(t) V_c(t)ᵀ</c>,
+    /// as a rank-2g factorisation.</summary>
+    /// <remarks>
+    /// <para>With <c>X(t) = Q + t X₁ + …</c> the block recursion's basis of the cluster's invariant subspace of <c>H(A + tE)</c>
+    /// (<c>Q = [U_c; V_c]/√2</c>, <c>Qᵀ X₁ = 0</c>, so X(t) is orthonormal to first order) and <c>U_c(t) V_c(t)ᵀ = 2 X_top X_botᵀ</c> for
+    /// any orthonormal basis of it: <c>∇² s̄ [E] = (1/g)(√2 X₁,top V_cᵀ + U_c (√2 X₁,bot)ᵀ)</c>, where column c of X₁ is
+    /// <c>−S_c H(E) q_c</c>, one solve per member with the whole cluster deflated (the dense path's
+    /// <see cref="Hessian.ClusterMeanDerivatives.HessianVectorProduct"/>; Kato, Ch. II §2.3). Factors
+    /// <c>L = [√2 X₁,top / g, U_c / g]</c>, <c>R = [V_c, √2 X₁,bot]</c>.</para>
+    /// <para>Cost: g shifted solves and one product with E and Eᵀ each; never an m × n matrix.</para>
+    /// </remarks>
+    /// <param name="svd">Triplets holding the whole cluster and at least one value below it.</param>
+    /// <param name="direction">E, m × n.</param>
+    /// <param name="index">1-based k, any member of the cluster.</param>
+    /// <param name="clusterTolerance">Relative tolerance as in <see cref="ClusterMean(PartialSingularValueDecomposition, ILinearOperator, int, int, double?)"/>.</param>
+    public static FactoredMatrix ClusterMeanHessianVectorProduct(PartialSingularValueDecomposition svd, ILinearOperator direction, int index, double? clusterTolerance = null)
+    {
+        var expansion = ClusterMean(svd, direction, index, 1, clusterTolerance);
+        var gradient = ClusterMeanGradient(svd, index, clusterTolerance);
+        var (first, g) = (expansion.Mean.Cluster.First, expansion.Mean.Cluster.Count);
+        int m = svd.RowCount, n = svd.ColumnCount;
+        var left = Matrix<double>.Build.Dense(m, 2 * g);
+        var right = Matrix<double>.Build.Dense(n, 2 * g);
+        var largest = 0.0;
+        for (var c = 0; c < g; c++)
+        {
+            var x = expansion.FirstOrderBlock[c];
+            largest = Math.Max(largest, VectorMath.Norm(x));
+            for (var i = 0; i < m; i++)
+            {
+                left[i, c] = Math.Sqrt(2) * x[i] / g;                                     // √2 X₁,top e_c / g
+                left[i, g + c] = svd.LeftVectors[i, first - 1 + c] / g;                     // u_c / g
+            }
+
+            for (var j = 0; j < n; j++)
+            {
+                right[j, c] = svd.RightVectors[j, first - 1 + c];                           // v_c
+                right[j, g + c] = Math.Sqrt(2) * x[m + j];                                  // √2 X₁,bot e_c
+            }
+        }
+
+        var error = (2 * Math.Sqrt(2) * expansion.FirstOrderBlockError) + (Math.Sqrt(2) * largest * gradient.ErrorEstimate);   // ‖δX₁‖ terms + ‖δQ‖ ‖X₁‖
+        return new FactoredMatrix(left, right, error);
     }
 
     /// <summary>The gradient <c>∇ s_k = u_k v_kᵀ</c> as a rank-one factorisation.</summary>
@@ -158,6 +211,28 @@ public static class KrylovSingularValueDerivatives
         var errors = expansion.VectorErrorEstimates;
         var error = (2 * Math.Sqrt(2) * errors[1]) + (Math.Sqrt(2) * errors[0] * derivatives);   // ‖δu̇‖ + ‖δv̇‖ + (‖δu‖ + ‖δv‖) ‖(u̇, v̇)‖
         return new FactoredMatrix(left, right, error);
+    }
+
+    /// <summary>The chain of computed values around <c>s_k</c> (first 1-based, count, absolute tolerance), refused when <c>s_k</c> is zero
+    /// or the chain reaches the last computed triplet before the end of the spectrum.</summary>
+    private static (int First, int Count, double Tolerance) ClusterMembers(PartialSingularValueDecomposition svd, int index, double? clusterTolerance)
+    {
+        var s = svd.SingularValues;
+        var tolerance = SpectralCluster.AbsoluteTolerance(clusterTolerance, s[0], svd.ClusterTolerance);
+        if (s[index - 1] <= svd.ClusterTolerance)
+        {
+            throw new DegenerateSpectrumException(Degeneracy.Zero, index, s[index - 1], [index], svd.ClusterTolerance, "singular value");
+        }
+
+        var (first, count) = SpectralCluster.Chain(s, index, tolerance);
+        var last = first + count - 1;
+        if (last == svd.Count && svd.Count < Math.Min(svd.RowCount, svd.ColumnCount))
+        {
+            throw new InvalidSpectralInputException(
+                $"the cluster of s_{index} reaches the last computed triplet s_{last}: compute more triplets so that the whole cluster and one value below it are known");
+        }
+
+        return (first, count, tolerance);
     }
 
     private static void RequireIsolated(PartialSingularValueDecomposition svd, int index)

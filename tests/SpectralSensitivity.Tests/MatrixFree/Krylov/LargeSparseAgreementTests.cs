@@ -12,12 +12,13 @@ namespace SpectralSensitivity.Tests.MatrixFree.Krylov;
 
 /// <summary>
 /// Acceptance at 3000 × 2000, 1 % density (seeded): the matrix-free derivatives, gradient and HVP of k = 1..5, orders 1..4, against the
-/// dense path (thin SVD by MKL, the dense recursion). Cluster means are compared with the dense path at 150 x 100
-/// (<see cref="KrylovClusterMeanTests"/>): at this size the dense path's classification of an exact tie refines the whole SVD in
-/// double-double arithmetic, which takes minutes.
+/// dense path (thin SVD by MKL, the dense recursion), on a random matrix and on one with an exact cluster {s₂, s₃, s₄} = 3 among the top
+/// five (<see cref="ClusterBlocks"/>: a Hadamard block on four scattered rows and columns, exact in binary, over a 1 % sparse remainder):
+/// there the cluster's mean (orders 1..4, gradient, HVP) and the simple s₁, s₅ are compared, and the dense path must classify the tie
+/// (its near-tie classification refines only the cluster's window, in seconds).
 /// </summary>
 /// <remarks>The dense reference needs MKL's SVD (the managed one takes minutes at this size): skipped with the reason locally when MKL
-/// does not load, required in CI. The fixture is computed once and shared.</remarks>
+/// does not load, required in CI. Each fixture is computed once and shared (the planted one: about 10 s, most of it the dense SVD).</remarks>
 [Collection(GlobalProviderCollection.Name)]
 public sealed class LargeSparseAgreementTests
 {
@@ -27,6 +28,8 @@ public sealed class LargeSparseAgreementTests
     private const double Agreement = 1e-8;
 
     private static readonly Lazy<Case> Random = new(() => Case.Of(SparseTestMatrices.Random(Rows, Columns, Density, seed: 131), 6, expanded: 5));
+
+    private static readonly Lazy<Case> Planted = new(() => Case.Of(ClusterBlocks.Planted(Rows, Columns, Density, seed: 139, [4.0, 3.0, 3.0, 3.0]), 6, expanded: 0));
 
     [NativeFact(NativeBackend.Mkl)]
     public void Derivatives_of_orders_1_to_4_of_the_top_5_agree_with_the_dense_path()
@@ -59,6 +62,50 @@ public sealed class LargeSparseAgreementTests
             var expected = HessianVectorProduct.At(c.Dense, index).Apply(c.DenseDirection);
             (hvp.ToDense() - expected).FrobeniusNorm().Should().BeLessThan(Agreement * expected.FrobeniusNorm(), "HVP of s_{0}", index);
             hvp.ErrorEstimate.Should().BeLessThan(Agreement * expected.FrobeniusNorm());
+        }
+    }
+
+    [NativeFact(NativeBackend.Mkl)]
+    public void With_an_exact_cluster_among_the_top_5_the_mean_and_the_simple_values_agree_with_the_dense_path()
+    {
+        var c = Planted.Value;
+        c.Dense.Cluster(3).Members.Should().Equal([2, 3, 4], "the dense path classifies the exact tie");
+        c.Dense.Invoking(d => d.RequireIsolated(2)).Should().Throw<SpectralSensitivity.Errors.DegenerateSpectrumException>();
+        var path = PerturbationPath.Linear(c.DenseDirection);
+        foreach (var index in new[] { 2, 3, 4 })
+        {
+            var krylov = KrylovSingularValueDerivatives.ClusterMean(c.Partial, c.Direction, index, 4);
+            var reference = SingularValueDerivatives.ClusterMean(c.Dense, path, index, 4);
+            krylov.Mean.Cluster.Members.Should().Equal(2, 3, 4);
+            krylov.Mean.Value.Should().BeApproximately(3.0, 1e-13, "the planted value is exact in binary");
+            for (var n = 1; n <= 4; n++)
+            {
+                RelativeDifference(krylov.Mean.Derivative(n), reference.Derivative(n)).Should().BeLessThan(Agreement, "order {0} of the mean at k = {1}", n, index);
+                Math.Abs(krylov.Mean.Derivative(n) - reference.Derivative(n)).Should().BeLessThan(krylov.DerivativeErrorEstimates[n - 1] + (1e-13 * Math.Abs(reference.Derivative(n))),
+                    "the estimate covers the difference at order {0} of the mean", n);
+            }
+        }
+
+        var denseMean = ClusterMeanDerivatives.At(c.Dense, 3);
+        var expectedGradient = denseMean.Gradient();
+        var gradient = KrylovSingularValueDerivatives.ClusterMeanGradient(c.Partial, 3);
+        gradient.Rank.Should().Be(3);
+        (gradient.ToDense() - expectedGradient).FrobeniusNorm().Should().BeLessThan(Agreement * expectedGradient.FrobeniusNorm(), "‖∇s̄‖_F = 1/√3");
+        var expectedHvp = denseMean.HessianVectorProduct(c.DenseDirection);
+        var hvp = KrylovSingularValueDerivatives.ClusterMeanHessianVectorProduct(c.Partial, c.Direction, 3);
+        hvp.Rank.Should().Be(6, "rank 2g");
+        var hvpDifference = (hvp.ToDense() - expectedHvp).FrobeniusNorm();
+        hvpDifference.Should().BeLessThan(Agreement * expectedHvp.FrobeniusNorm(), "HVP of the mean");
+        hvpDifference.Should().BeLessThan(hvp.ErrorEstimate + (1e-13 * expectedHvp.FrobeniusNorm()), "the estimate covers the difference");
+        foreach (var index in new[] { 1, 5 })
+        {
+            var reference = SingularValueDerivatives.Expand(c.Dense, path, index, 4);
+            var krylov = KrylovSingularValueDerivatives.Expand(c.Partial, c.Direction, index, 4);
+            for (var n = 1; n <= 4; n++)
+            {
+                RelativeDifference(krylov.Derivative(n), reference.Derivative(n)).Should().BeLessThan(Agreement, "order {0} of s_{1}", n, index);
+                Math.Abs(krylov.Derivative(n) - reference.Derivative(n)).Should().BeLessThan(krylov.DerivativeErrorEstimates[n - 1] + (1e-13 * Math.Abs(reference.Derivative(n))));
+            }
         }
     }
 
