@@ -29,5 +29,6 @@ internal sealed class SymmetricEigenFactorization : ISpectralFactorization
         return new SpectralFactors(values, Matrix<double>.Build.Dense(rows, rows, vectors), null);
     }
 
-    public double[]? RefineWindow(double[] scaled, int rows, int columns, SpectralFactors factors, int first, int count, double uncertainty) => null;
+    public double[]? RefineWindow(double[] scaled, int rows, int columns, SpectralFactors factors, int first, int count, double uncertainty) =>
+        SymmetricSubspaceRitz.Values(scaled, rows, factors.FirstStorage, factors.ScaledValues.ToArray(), first, count, uncertainty);
 }

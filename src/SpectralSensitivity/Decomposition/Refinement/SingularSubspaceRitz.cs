@@ -25,10 +25,10 @@ namespace SpectralSensitivity.Decomposition.Refinement;
 internal static class SingularSubspaceRitz
 {
     /// <summary>The bound must stay below this fraction of the window's smallest value: 2^−56, an eighth of its last place.</summary>
-    private const double RelativeAccuracy = 1.3877787807814457e-17;
+    internal const double RelativeAccuracy = 1.3877787807814457e-17;
 
     /// <summary>Relative double-double roundoff allowed per operation in the residual and the basis: 2^−96 (the unit is 2^−104).</summary>
-    private const double DoubleDoubleRoundoff = 1.2621774483536189e-29;
+    internal const double DoubleDoubleRoundoff = 1.2621774483536189e-29;
 
     /// <summary>The values <c>s_f … s_{f+g−1}</c> (0-based <paramref name="first"/>, descending) of the m × n matrix <paramref name="a"/>
     /// (column-major, m ≥ n, largest entry within <c>2^±128</c>), or null when the bound does not certify them to an eighth of an ulp.</summary>

@@ -52,7 +52,7 @@ internal static class SymmetricJacobiRefinement
         }
 
         var sweeps = 1;
-        while (Sweep(m, q, n))
+        while (Sweep(m, q, n, n))
         {
             if (++sweeps > MaxSweeps)
             {
@@ -63,7 +63,9 @@ internal static class SymmetricJacobiRefinement
         return Extract(m, q, n, q0, sweeps);
     }
 
-    private static bool Sweep(DoubleDouble[] m, DoubleDouble[] q, int n)
+    /// <summary>One cyclic sweep over the pairs of the n × n symmetric M; the columns of Q (<paramref name="qRows"/> × n) and of
+    /// <paramref name="companion"/> (a product <c>T Q</c> kept current, or null) are rotated alike. Returns whether any pair was rotated.</summary>
+    internal static bool Sweep(DoubleDouble[] m, DoubleDouble[] q, int n, int qRows, DoubleDouble[]? companion = null)
     {
         var scale = 0.0;
         for (var i = 0; i < n; i++)
@@ -93,7 +95,12 @@ internal static class SymmetricJacobiRefinement
                     m[(k * n) + r] = (s * upper) + (c * lower);
                 }
 
-                DoubleDoubleColumns.Rotate(q.AsSpan(p * n, n), q.AsSpan(r * n, n), c, s);   // Q J
+                DoubleDoubleColumns.Rotate(q.AsSpan(p * qRows, qRows), q.AsSpan(r * qRows, qRows), c, s);   // Q J
+                if (companion is not null)
+                {
+                    DoubleDoubleColumns.Rotate(companion.AsSpan(p * qRows, qRows), companion.AsSpan(r * qRows, qRows), c, s);   // (T Q) J
+                }
+
                 rotated = true;
             }
         }
