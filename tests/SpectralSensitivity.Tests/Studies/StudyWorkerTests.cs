@@ -55,6 +55,21 @@ public class StudyWorkerTests
         seen.Should().BeTrue("shard 0 (trials 0, 1) is written before trial 4 starts");
     }
 
+    [Fact]
+    public void Workspaces_are_made_once_per_worker_even_when_trials_outlast_a_time_slice()
+    {
+        // Trials of 250 ms: longer than the slice after which Parallel.ForEach hands a worker's loop to a new task.
+        using var directory = new StudyDirectory();
+        var source = new HookedSource(Gaussian(8), _ => Thread.Sleep(250));
+        var definition = Define(source, shardSize: 1);
+        var files = new StudyFiles(directory.Root);
+        Directory.CreateDirectory(files.Shards);
+        var shards = Enumerable.Range(0, 8).Select(s => new PendingShard(s, s, 1)).ToArray();
+        var created = ShardComputation.Run(definition, definition.Validate(), files, shards, ShardWriter.FromEnvironment(0), new StudyRunOptions { Workers = 2 });
+        created.Should().BeInRange(1, 2, "one evaluator (with its workspaces) per worker");
+        Directory.GetFiles(files.Shards, "shard-*.csv").Should().HaveCount(8);
+    }
+
     [Theory]
     [InlineData(1, 1)]
     [InlineData(2, 1)]
