@@ -47,7 +47,7 @@ internal static class KrylovScaleRun
         var e = MatrixFile.ReadSparse(ePath);
         var read = clock.Elapsed.TotalSeconds;
         clock.Restart();
-        var svd = PartialSingularValueDecomposition.Compute(a, count + 1);
+        var svd = PartialSingularValueDecomposition.ComputeThrough(a, count);
         var triplets = clock.Elapsed.TotalSeconds;
         Console.WriteLine($"read {read:F2} s; triplets {triplets:F2} s ({svd.Restarts} restarts, {svd.ProductCount} products); s = {Join(svd.SingularValues, "G12")}");
         Console.WriteLine($"triplet residuals ||Av - su|| = {Join(svd.LeftResiduals, "G2")}, ||A^T u - s v|| = {Join(svd.RightResiduals, "G2")}");
@@ -74,15 +74,28 @@ internal static class KrylovScaleRun
         var dense = ThinSingularValueDecomposition.Compute(aDense);
         var denseSvd = clock.Elapsed.TotalSeconds;
         var reference = Enumerable.Range(1, count).Select(k => SingularValueDerivatives.Expand(dense, PerturbationPath.Linear(eDense), k, order)).ToArray();
+        var denseOrders = clock.Elapsed.TotalSeconds;
         var denseHvp = Enumerable.Range(1, count).Select(k => HessianVectorProduct.At(dense, k).Apply(eDense)).ToArray();
         var denseTime = clock.Elapsed.TotalSeconds;
+        var aOperator = new CountingOperator(LinearOperator.FromMatrix(a));
+        var eOperator = new CountingOperator(LinearOperator.FromMatrix(e));
         clock.Restart();
-        var aOperator = LinearOperator.FromMatrix(a);
-        var eOperator = LinearOperator.FromMatrix(e);
-        var partial = PartialSingularValueDecomposition.Compute(aOperator, count + 1);
+        var partial = PartialSingularValueDecomposition.ComputeThrough(aOperator, count);
+        var triplets = clock.Elapsed.TotalSeconds;
+        var tripletProducts = aOperator.Products;
         var krylov = Enumerable.Range(1, count).Select(k => KrylovSingularValueDerivatives.Expand(partial, eOperator, k, order)).ToArray();
+        var krylovOrders = clock.Elapsed.TotalSeconds;
+        var (orderProducts, orderDirectionProducts) = (aOperator.Products - tripletProducts, eOperator.Products);
         var krylovHvp = Enumerable.Range(1, count).Select(k => KrylovSingularValueDerivatives.HessianVectorProduct(partial, eOperator, k).ToDense()).ToArray();
         var krylovTime = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"matrix-free phases: {partial.Count} triplets ({partial.ConvergedCount} converged, the last for the gap) {triplets:F2} s, {tripletProducts} products with A, {partial.Restarts} restarts; " +
+            $"orders 1..{order} {krylovOrders - triplets:F2} s, {orderProducts} products with A, {orderDirectionProducts} with E; HVP {krylovTime - krylovOrders:F2} s");
+        for (var k = 0; k < count; k++)
+        {
+            Console.WriteLine($"s_{k + 1} = {partial.SingularValues[k]:G12}: gap bound {partial.GapBound(k + 1):G4} (dense gap {DenseGap(dense.SingularValues.ToArray(), k):G4}); solver iterations {string.Join(",", krylov[k].SolverIterations)}; " +
+                $"error estimates {Join(krylov[k].DerivativeErrorEstimates, "G2")}");
+        }
+
         var worstDerivative = 0.0;
         var worstHvp = 0.0;
         var worstGradient = 0.0;
@@ -98,9 +111,12 @@ internal static class KrylovScaleRun
             worstGradient = Math.Max(worstGradient, (gradient - dense.LeftFactor.Column(k).OuterProduct(dense.RightFactor.Column(k))).FrobeniusNorm());
         }
 
-        Console.WriteLine($"{m} x {n}, density {density}, k = 1..{count}, orders 1..{order}: dense {denseTime:F2} s (SVD {denseSvd:F2} s), krylov {krylovTime:F2} s, ratio {krylovTime / denseTime:F3}");
+        Console.WriteLine($"{m} x {n}, density {density}, k = 1..{count}, orders 1..{order}: dense {denseOrders:F2} s (SVD {denseSvd:F2} s), krylov {krylovOrders:F2} s, ratio {krylovOrders / denseOrders:F3}; " +
+            $"with the HVP: dense {denseTime:F2} s, krylov {krylovTime:F2} s, ratio {krylovTime / denseTime:F3}");
         Console.WriteLine($"largest relative difference: derivatives {worstDerivative:G2}, HVP {worstHvp:G2}; gradient (Frobenius) {worstGradient:G2}");
     }
+
+    private static double DenseGap(IReadOnlyList<double> s, int k) => Math.Min(k > 0 ? s[k - 1] - s[k] : double.PositiveInfinity, k + 1 < s.Count ? s[k] - s[k + 1] : s[k]);
 
     internal static Matrix<double> RandomSparse(int m, int n, double density, Random random, double offset)
     {

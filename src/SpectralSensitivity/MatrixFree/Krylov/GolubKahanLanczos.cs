@@ -22,7 +22,19 @@ internal static class GolubKahanLanczos
     /// <summary>The result in the (scaled) coordinates the iteration ran in.</summary>
     internal sealed record Triplets(double[] Values, double[][] Left, double[][] Right, double[] LeftResiduals, double[] RightResiduals, int Restarts, int Products);
 
-    public static Triplets Run(ILinearOperator a, int wanted, KrylovOptions options)
+    /// <summary>A triplet wanted only for the gap counts as converged when its residual is at most this fraction of its distance below the last triplet converged to the tolerance.</summary>
+    /// <remarks>Then the gap bound <c>θ_K − (θ_{K+1} + ρ_{K+1})</c> is at least <c>1 − 1/8</c> of the Ritz gap <c>θ_K − θ_{K+1}</c>, itself an upper bound of
+    /// the true gap up to <c>ρ_K</c> (<see cref="PartialSingularValueDecomposition.GapBound"/>).</remarks>
+    public const double GapResidualFraction = 0.125;
+
+    /// <summary>The <paramref name="wanted"/> largest triplets, the first <paramref name="converged"/> to <see cref="KrylovOptions.Tolerance"/>, the others until their residual is at most
+    /// <see cref="GapResidualFraction"/> of their distance below triplet <paramref name="converged"/> (or the tolerance, whichever is larger).</summary>
+    /// <param name="a">A (normalised).</param>
+    /// <param name="wanted">The number of triplets.</param>
+    /// <param name="converged">How many of them converge to the tolerance.</param>
+    /// <param name="options">Tolerance, basis size and restart budget.</param>
+    /// <param name="earlyStopMargin">Within a cycle, stop when the residuals are below this fraction of the tolerance (see <see cref="EarlyStopMargin"/>).</param>
+    public static Triplets Run(ILinearOperator a, int wanted, int converged, KrylovOptions options, double earlyStopMargin = EarlyStopMargin)
     {
         int m = a.RowCount, n = a.ColumnCount;
         var p = options.BasisSizeFor(wanted, Math.Min(m, n));
@@ -35,6 +47,7 @@ internal static class GolubKahanLanczos
         StartVector.Fill(right, 0);
         v.Append(right, VectorMath.Norm(right));
         var (kept, products, stream, normEstimate) = (0, 0, 1, 0.0);
+        var (sigma, x, y) = (Array.Empty<double>(), b, b);
         for (var restart = 0; restart <= options.MaxRestarts; restart++)
         {
             var beta = 0.0;
@@ -56,22 +69,21 @@ internal static class GolubKahanLanczos
                 normEstimate = Math.Max(normEstimate, VectorMath.Norm(right));
                 v.Orthogonalize(right, c + 1, coefficients);                        // r = (I − V Vᵀ) Aᵀ u_c
                 beta = VectorMath.Norm(right);
+                if (c + 1 >= wanted)
+                {
+                    var size = c + 1;                                                   // A V_c = U_c B_c, Aᵀ U_c = V_c B_cᵀ + r e_cᵀ hold at every step
+                    (sigma, x, y) = SmallMatrix.Svd(size == p ? b : b.SubMatrix(0, size, 0, size));
+                    var margin = size == p ? 1.0 : earlyStopMargin;                   // within a cycle, stop only well inside the tolerance
+                    if (Converged(sigma, x, beta, wanted, converged, margin * options.Tolerance) || size == Math.Min(m, n))
+                    {
+                        return Finish(a, u, v, x, y, sigma, wanted, restart, products);
+                    }
+                }
+
                 if (c + 1 < p)
                 {
                     NextColumn(v, right, normEstimate, ref stream);
                 }
-            }
-
-            var (sigma, x, y) = SmallMatrix.Svd(b);
-            var converged = true;
-            for (var i = 0; i < wanted; i++)
-            {
-                converged &= beta * Math.Abs(x[p - 1, i]) <= options.Tolerance * sigma[0];   // ‖Aᵀ ũ_i − σ_i ṽ_i‖ = ‖r‖ |X[p, i]|
-            }
-
-            if (converged || p == Math.Min(m, n))
-            {
-                return Finish(a, u, v, x, y, sigma, wanted, restart, products);
             }
 
             kept = Math.Min(p - 1, wanted + ((p - wanted) / 2));
@@ -95,6 +107,33 @@ internal static class GolubKahanLanczos
 
         throw new KrylovConvergenceException(
             $"Lanczos bidiagonalisation did not converge to tolerance {options.Tolerance:G3} for the {wanted} largest singular triplets in {options.MaxRestarts} restarts (basis size {p}); raise the basis size or the restart budget, or use the dense decomposition");
+    }
+
+    /// <summary>Within a restart cycle the iteration stops as soon as the converged triplets' residuals are below this fraction of the tolerance (checked
+    /// at every step: the Lanczos relations hold for the leading block at every step); at the end of a cycle the tolerance itself decides. An
+    /// isolated value then costs a few steps rather than a whole cycle, and lands well inside the tolerance, as at the end of a cycle.</summary>
+    public const double EarlyStopMargin = 1.0 / 64;
+
+    /// <summary>Whether every wanted Ritz triplet has converged: the first <paramref name="converged"/> to <paramref name="relativeTolerance"/> times σ₁, the others to
+    /// <see cref="GapResidualFraction"/> of their distance below the last of those.</summary>
+    private static bool Converged(double[] sigma, Matrix<double> x, double beta, int wanted, int converged, double relativeTolerance)
+    {
+        var last = x.RowCount - 1;
+        for (var i = 0; i < wanted; i++)
+        {
+            var tolerance = relativeTolerance * sigma[0];
+            if (i >= converged)
+            {
+                tolerance = Math.Max(tolerance, GapResidualFraction * (sigma[converged - 1] - sigma[i]));   // ρ_i ≤ (θ_K − θ_i) / 8: only the gap is needed
+            }
+
+            if (!(beta * Math.Abs(x[last, i]) <= tolerance))                       // ‖Aᵀ ũ_i − σ_i ṽ_i‖ = ‖r‖ |X[c, i]|
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Normalises the orthogonalised <paramref name="w"/> into the next basis column; on breakdown (an invariant subspace) a fresh deterministic vector orthogonal to the basis takes its place.</summary>

@@ -66,7 +66,7 @@ internal sealed class KrylovClusterEigenproblem : IsolatedEigenproblem
     {
         var triplets = svd.Scaled;
         var s = triplets.Values;
-        var computed = s.Length;
+        var computed = svd.ConvergedCount;                                                         // deflated exactly: the converged triplets only
         var last = first + count - 1;
         var embedding = new JordanWielandtEmbedding(svd.Normalized);
         var group = Enumerable.Range(first, count).Select(i => JordanWielandtEmbedding.Embed(triplets.Left[i], triplets.Right[i], +1)).ToArray();
@@ -85,16 +85,16 @@ internal sealed class KrylovClusterEigenproblem : IsolatedEigenproblem
         }
 
         var square = svd.RowCount == svd.ColumnCount;
-        var above = first > 0 ? s[first - 1] - s[first] : double.PositiveInfinity;
-        var below = last + 1 < computed ? s[last] - s[last + 1] : (square ? 2 * s[last] : s[last]);   // the zero eigenvalue of H when m ≠ n
-        var gap = Math.Min(above, Math.Min(below, 2 * s[last]));                                         // d = distance from the cluster to the rest of spec H
+        var above = svd.ScaledGapAbove(first);
+        var below = last + 1 < s.Length ? svd.ScaledGapBelow(last) : (square ? 2 * s[last] : s[last]);   // the zero eigenvalue of H when m ≠ n
+        var gap = Math.Max(0, Math.Min(above, Math.Min(below, 2 * s[last])));                            // d ≤ distance from the cluster to the rest of spec H
         var shifts = s[first..(last + 1)];
         var options = svd.Options;
         var iterations = options.SolverIterationsFor(svd.RowCount + svd.ColumnCount);
         var resolvents = PerMember(count, c => shifts[c], shift => new DeflatedResolvent(embedding.Apply, shift, group, [.. values], vectors, complementBelow: true,
-            computed > last + 1 ? shift - s[computed - 1] : shift, options.SolverTolerance, iterations)             // d_c ≥ s_c − s_K
+            shift - svd.ScaledComplementBound, options.SolverTolerance, iterations)                                   // d_c ≤ s_c − s_{K+1}, s_{K+1} ≤ θ_{K+1} + ρ_{K+1}
         {
-            Folding = new FoldedEmbeddingSolver(svd.Normalized, triplets.Left, triplets.Right),
+            Folding = new FoldedEmbeddingSolver(svd.Normalized, triplets.Left[..computed], triplets.Right[..computed]),
         });
         var residual = Enumerable.Range(first, count).Max(i => Math.Max(triplets.LeftResiduals[i], triplets.RightResiduals[i]));
         return new KrylovClusterEigenproblem(group, shifts, resolvents, new JordanWielandtEmbedding(normalizedDirection).Apply,

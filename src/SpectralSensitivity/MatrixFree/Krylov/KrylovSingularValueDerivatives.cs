@@ -57,7 +57,7 @@ public static class KrylovSingularValueDerivatives
         var norm = OperatorScaling.NormBound(normalizedDirection);
         var options = svd.Options;
         var problem = new KrylovSingularValueEigenproblem(svd, normalizedDirection, norm, index, options.SolverTolerance, options.SolverIterationsFor(svd.RowCount + svd.ColumnCount));
-        var largestResidual = svd.Scaled.LeftResiduals.Concat(svd.Scaled.RightResiduals).Max();
+        var largestResidual = svd.LargestConvergedResidual;                                   // of the deflated triplets
         var run = KrylovRecursion.Run(problem, order, [Range.EndAt(svd.RowCount), Range.StartAt(svd.RowCount)], e, f, norm, largestResidual);
         var k = index - 1;
         var condition = ExpansionCondition.Of(svd.RowCount, svd.ColumnCount, svd.SingularValues[0], run.Gap, order);
@@ -108,7 +108,7 @@ public static class KrylovSingularValueDerivatives
         var problem = KrylovClusterEigenproblem.ForSingularValues(svd, normalizedDirection, norm, first - 1, count);
         var members = Enumerable.Range(first - 1, count).Select(i => Math.Max(svd.LeftResiduals[i], svd.RightResiduals[i])).ToArray();
         var cluster = new SpectralCluster(first, count, s.Skip(first - 1).Take(count).ToArray(), Math.ScaleB(problem.UnscaledGap, svd.Exponent), false, tolerance);
-        var largestResidual = svd.Scaled.LeftResiduals.Concat(svd.Scaled.RightResiduals).Max();
+        var largestResidual = svd.LargestConvergedResidual;
         return KrylovClusterRecursion.Run(problem, cluster, order, svd.Exponent, f, norm, largestResidual,
             gap => ExpansionCondition.Of(svd.RowCount, svd.ColumnCount, s[0], gap, order), members);
     }
@@ -188,7 +188,7 @@ public static class KrylovSingularValueDerivatives
         ArgumentNullException.ThrowIfNull(svd);
         RequireIsolated(svd, index);
         var k = index - 1;
-        var gap = Gap(svd, k);
+        var gap = svd.GapBound(index);
         var error = 2 * Math.Max(svd.LeftResiduals[k], svd.RightResiduals[k]) / gap;        // ‖δ(u vᵀ)‖_F ≲ ‖δu‖ + ‖δv‖
         return new FactoredMatrix(ColumnMatrix(svd.LeftVectors.Column(k)), ColumnMatrix(svd.RightVectors.Column(k)), error);
     }
@@ -235,6 +235,8 @@ public static class KrylovSingularValueDerivatives
         return (first, count, tolerance);
     }
 
+    /// <summary>Requires <c>s_index</c> converged, non-zero and apart from its neighbours: the lower bounds on the gaps
+    /// (<see cref="PartialSingularValueDecomposition.GapBound"/>) above the cluster tolerance.</summary>
     private static void RequireIsolated(PartialSingularValueDecomposition svd, int index)
     {
         var limit = Math.Min(svd.RowCount, svd.ColumnCount);
@@ -243,6 +245,12 @@ public static class KrylovSingularValueDerivatives
         {
             throw new InvalidSpectralInputException(
                 $"the derivatives of s_{index} need the next singular value below it: compute at least {index + 1} triplets (only {svd.Count} were computed)");
+        }
+
+        if (index > svd.ConvergedCount)
+        {
+            throw new InvalidSpectralInputException(
+                $"s_{index} was computed only to bound a gap (residual {Math.Max(svd.LeftResiduals[index - 1], svd.RightResiduals[index - 1]):G3}): compute at least {index + 1} triplets");
         }
 
         var s = svd.SingularValues;
@@ -254,12 +262,12 @@ public static class KrylovSingularValueDerivatives
         }
 
         var (first, last) = (k, k);
-        while (first > 0 && s[first - 1] - s[first] <= tolerance)
+        while (first > 0 && Math.ScaleB(svd.ScaledGapAbove(first), svd.Exponent) <= tolerance)
         {
             first--;
         }
 
-        while (last + 1 < svd.Count && s[last] - s[last + 1] <= tolerance)
+        while (last + 1 < svd.Count && Math.ScaleB(svd.ScaledGapBelow(last), svd.Exponent) <= tolerance)
         {
             last++;
         }
@@ -268,14 +276,6 @@ public static class KrylovSingularValueDerivatives
         {
             throw new DegenerateSpectrumException(Degeneracy.Repeated, index, s[k], Enumerable.Range(first + 1, last - first + 1).ToArray(), tolerance, "singular value");
         }
-    }
-
-    private static double Gap(PartialSingularValueDecomposition svd, int k)
-    {
-        var s = svd.SingularValues;
-        var above = k > 0 ? s[k - 1] - s[k] : double.PositiveInfinity;
-        var below = k + 1 < svd.Count ? s[k] - s[k + 1] : s[k];
-        return Math.Min(above, below);
     }
 
     private static Matrix<double> ColumnMatrix(Vector<double> x) => Matrix<double>.Build.DenseOfColumnVectors(x);

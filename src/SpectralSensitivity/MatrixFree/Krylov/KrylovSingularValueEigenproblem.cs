@@ -25,14 +25,13 @@ internal sealed class KrylovSingularValueEigenproblem : KrylovEigenproblem
         var triplets = svd.Scaled;
         _a = svd.Normalized;
         _term = new JordanWielandtEmbedding(normalizedDirection);
-        var count = triplets.Values.Length;
+        var count = svd.ConvergedCount;                                                     // deflated exactly: the converged triplets only
         var s = triplets.Values;
         var k = index - 1;
         UnscaledEigenvalue = s[k];
-        var above = k > 0 ? s[k - 1] - s[k] : double.PositiveInfinity;
-        var below = k + 1 < count ? s[k] - s[k + 1] : (_a.RowCount == _a.ColumnCount ? 2 * s[k] : s[k]);
-        UnscaledGap = Math.Min(above, Math.Min(below, 2 * s[k]));                            // d = distance from s_k to the rest of spec H
-        var complementGap = count > k + 1 ? s[k] - s[count - 1] : s[k];                    // d_c ≤ s_k − s_{K+1}
+        var below = k + 1 < s.Length ? svd.ScaledGapBelow(k) : (_a.RowCount == _a.ColumnCount ? 2 * s[k] : s[k]);
+        UnscaledGap = Math.Max(0, Math.Min(svd.ScaledGapAbove(k), Math.Min(below, 2 * s[k])));   // d ≤ distance from s_k to the rest of spec H
+        var complementGap = s[k] - svd.ScaledComplementBound;                                // d_c ≤ s_k − s_{K+1}, s_{K+1} ≤ θ_{K+1} + ρ_{K+1}
         var values = new List<double>();
         var vectors = new List<double[]>();
         for (var i = 0; i < count; i++)
@@ -49,7 +48,7 @@ internal sealed class KrylovSingularValueEigenproblem : KrylovEigenproblem
 
         Resolvent = new DeflatedResolvent(new JordanWielandtEmbedding(_a).Apply, UnscaledEigenvalue, Eigenvector, [.. values], vectors, complementBelow: true, complementGap, solverTolerance, maxIterations)
         {
-            Folding = new FoldedEmbeddingSolver(_a, triplets.Left, triplets.Right),
+            Folding = new FoldedEmbeddingSolver(_a, triplets.Left[..count], triplets.Right[..count]),
         };
         TripletResidual = Math.Max(triplets.LeftResiduals[k], triplets.RightResiduals[k]);
     }

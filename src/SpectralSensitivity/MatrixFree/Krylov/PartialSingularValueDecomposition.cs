@@ -6,15 +6,17 @@ namespace SpectralSensitivity.MatrixFree.Krylov;
 /// <summary>The k largest singular triplets <c>(s_i, u_i, v_i)</c> of an operator, with their residuals.</summary>
 /// <remarks>
 /// <para>Computed by <see cref="Compute"/> with Golub–Kahan–Lanczos bidiagonalisation, thick (Ritz-augmented)
-/// restarts and full reorthogonalisation (Baglama and Reichel, SIAM J. Sci. Comput. 27 (2005)). Every triplet satisfies <c>‖A v_i − s_i u_i‖ ≤ tol · s₁</c> and
-/// <c>‖Aᵀ u_i − s_i v_i‖ ≤ tol · s₁</c> up to rounding; the measured residuals are reported.</para>
+/// restarts and full reorthogonalisation (Baglama and Reichel, SIAM J. Sci. Comput. 27 (2005)). Every converged triplet (<see cref="ConvergedCount"/>)
+/// satisfies <c>‖A v_i − s_i u_i‖ ≤ tol · s₁</c> and <c>‖Aᵀ u_i − s_i v_i‖ ≤ tol · s₁</c> up to rounding; a triplet computed only for the gap
+/// below them (<see cref="ComputeThrough"/>) stops at a residual of an eighth of that gap (<see cref="GapBound"/>). The measured residuals are reported.</para>
 /// <para>Cost: about <c>(p − k) / 2</c> products with A and Aᵀ per restart cycle plus O((m + n) p²); memory
 /// <c>8 (m + n) p</c> bytes with p the basis size (<see cref="KrylovOptions.BasisSize"/>), independent of nnz.</para>
 /// </remarks>
 public sealed class PartialSingularValueDecomposition
 {
-    private PartialSingularValueDecomposition(ILinearOperator normalized, int exponent, GolubKahanLanczos.Triplets scaled, KrylovOptions options)
+    private PartialSingularValueDecomposition(ILinearOperator normalized, int exponent, GolubKahanLanczos.Triplets scaled, int converged, KrylovOptions options)
     {
+        ConvergedCount = converged;
         Normalized = normalized;
         Exponent = exponent;
         Scaled = scaled;
@@ -50,6 +52,30 @@ public sealed class PartialSingularValueDecomposition
     /// <summary><c>‖Aᵀ u_i − s_i v_i‖₂</c>, measured after convergence.</summary>
     public IReadOnlyList<double> RightResiduals { get; }
 
+    /// <summary>The number of leading triplets converged to <see cref="KrylovOptions.Tolerance"/>: all of them from <see cref="Compute"/>; from
+    /// <see cref="ComputeThrough"/> all but the last, which is computed only to bound the gap below the others.</summary>
+    /// <remarks>Only these are deflated exactly in the shifted solves; a triplet beyond them stays in the complement, where the solve handles it.</remarks>
+    public int ConvergedCount { get; }
+
+    /// <summary>A lower bound on the distance from <c>s_index</c> to the other singular values: <c>min(s_{k−1} − s_k, s_k − s_{k+1})</c> ≥
+    /// <c>min(θ_{k−1} − θ_k − ρ_k, θ_k − θ_{k+1} − ρ_{k+1})</c> (<c>s_k</c> itself when k = min(m, n)).</summary>
+    /// <remarks>
+    /// <para>θ_i are the computed values and <c>ρ_i = max(‖A v_i − θ_i u_i‖, ‖Aᵀ u_i − θ_i v_i‖)</c> their residuals. A Ritz value is at most
+    /// the singular value of its rank, <c>θ_i ≤ s_i</c> (Cauchy interlacing: the θ are the singular values of <c>Uᵀ A V</c> with U, V
+    /// orthonormal), and the residual of the unit eigenvector <c>(u_i; v_i)/√2</c> of <c>H(A)</c> puts a singular value within
+    /// <c>ρ_i</c> of θ_i (Parlett, The Symmetric Eigenvalue Problem, Thm. 4.5.1), which is <c>s_i</c> when the iteration has missed no
+    /// singular value above it (the assumption of every Krylov eigensolver). So <c>θ_i ≤ s_i ≤ θ_i + ρ_i</c> and the gaps are bounded
+    /// below as stated. The triplet below the last converged one needs only a residual of <see cref="GolubKahanLanczos.GapResidualFraction"/>
+    /// times its distance from it for this bound to be within that fraction of the true gap.</para>
+    /// <para>Cost O(1). The bound is 0 (never negative) when the values are too close to be told apart.</para>
+    /// </remarks>
+    /// <param name="index">1-based k, at most <see cref="ConvergedCount"/>.</param>
+    public double GapBound(int index)
+    {
+        Validation.MatrixGuard.RequireIndex(index, ConvergedCount, "singular value");
+        return Math.ScaleB(ScaledGapBound(index - 1), Exponent);
+    }
+
     /// <summary>Restart cycles used.</summary>
     public int Restarts => Scaled.Restarts;
 
@@ -71,6 +97,37 @@ public sealed class PartialSingularValueDecomposition
     /// <summary>The triplets of <see cref="Normalized"/>.</summary>
     internal GolubKahanLanczos.Triplets Scaled { get; }
 
+    /// <summary>The residual <c>ρ_i = max(‖A' v_i − θ_i u_i‖, ‖A'ᵀ u_i − θ_i v_i‖)</c> of triplet i (0-based) of <see cref="Normalized"/>.</summary>
+    internal double ScaledResidual(int i) => Math.Max(Scaled.LeftResiduals[i], Scaled.RightResiduals[i]);
+
+    /// <summary>The largest residual among the converged triplets (the ones the solves deflate), of <see cref="Normalized"/>.</summary>
+    internal double LargestConvergedResidual => Enumerable.Range(0, ConvergedCount).Max(ScaledResidual);
+
+    /// <summary>An upper bound on the largest singular value of <see cref="Normalized"/> outside the converged triplets: <c>θ_K + ρ_K</c> for the
+    /// first triplet K beyond them, or the last converged value when none was computed beyond (0 when all min(m, n) are known).</summary>
+    internal double ScaledComplementBound
+    {
+        get
+        {
+            var s = Scaled.Values;
+            if (ConvergedCount < s.Length)
+            {
+                return s[ConvergedCount] + ScaledResidual(ConvergedCount);                      // s_{K+1} ≤ θ_{K+1} + ρ_{K+1}
+            }
+
+            return s.Length == Math.Min(RowCount, ColumnCount) ? 0 : s[^1] + ScaledResidual(s.Length - 1);   // s_{K+1} ≤ s_K ≤ θ_K + ρ_K
+        }
+    }
+
+    /// <summary>The gap bound of <see cref="GapBound"/> for triplet k (0-based) of <see cref="Normalized"/>.</summary>
+    internal double ScaledGapBound(int k) => Math.Max(0, Math.Min(ScaledGapAbove(k), k + 1 < Count ? ScaledGapBelow(k) : Scaled.Values[k]));
+
+    /// <summary><c>s_{k−1} − s_k ≥ θ_{k−1} − (θ_k + ρ_k)</c> for triplet k (0-based) of <see cref="Normalized"/>; infinite for k = 0.</summary>
+    internal double ScaledGapAbove(int k) => k > 0 ? Scaled.Values[k - 1] - (Scaled.Values[k] + ScaledResidual(k)) : double.PositiveInfinity;
+
+    /// <summary><c>s_k − s_{k+1} ≥ θ_k − (θ_{k+1} + ρ_{k+1})</c> for triplet k (0-based, not the last computed) of <see cref="Normalized"/>.</summary>
+    internal double ScaledGapBelow(int k) => Scaled.Values[k] - (Scaled.Values[k + 1] + ScaledResidual(k + 1));
+
     /// <summary>Computes the <paramref name="count"/> largest singular triplets of <paramref name="a"/>.</summary>
     /// <param name="a">A, m × n.</param>
     /// <param name="count">k, 1 ≤ k ≤ min(m, n).</param>
@@ -78,7 +135,10 @@ public sealed class PartialSingularValueDecomposition
     /// <returns>The triplets and their residuals.</returns>
     /// <exception cref="SpectralIndexOutOfRangeException">k is outside 1..min(m, n).</exception>
     /// <exception cref="KrylovConvergenceException">The iteration did not converge within the restart budget.</exception>
-    public static PartialSingularValueDecomposition Compute(ILinearOperator a, int count, KrylovOptions? options = null)
+    public static PartialSingularValueDecomposition Compute(ILinearOperator a, int count, KrylovOptions? options = null) => ComputeConverging(a, count, count, options);
+
+    /// <summary>The <paramref name="count"/> largest triplets, the first <paramref name="converged"/> to the tolerance, the rest only for the gap below them.</summary>
+    private static PartialSingularValueDecomposition ComputeConverging(ILinearOperator a, int count, int converged, KrylovOptions? options)
     {
         ArgumentNullException.ThrowIfNull(a);
         options ??= KrylovOptions.Default;
@@ -91,17 +151,20 @@ public sealed class PartialSingularValueDecomposition
 
         var exponent = OperatorScaling.ExponentOf(a);
         var normalized = OperatorScaling.Normalized(a, exponent);
-        return new PartialSingularValueDecomposition(normalized, exponent, GolubKahanLanczos.Run(normalized, count, options), options);
+        return new PartialSingularValueDecomposition(normalized, exponent, GolubKahanLanczos.Run(normalized, count, converged, options), converged, options);
     }
 
     /// <summary>Computes enough triplets to hold <paramref name="index"/> and the next value below it outside its cluster (growing k until a gap appears), so the derivatives of <c>s_index</c> can be taken.</summary>
     /// <remarks>k starts at index + 1 and grows by max(2, k/2) while the chain of values within <see cref="ClusterTolerance"/> of
-    /// <c>s_index</c> reaches the last computed one (Baglama and Reichel 2005 for each run). Cost: that of <see cref="Compute"/> per run.</remarks>
+    /// <c>s_index</c> reaches the last computed one (Baglama and Reichel 2005 for each run). The last triplet, below <c>s_index</c>, is
+    /// converged only until its residual is an eighth of its distance below the others (<see cref="GapBound"/>): the derivatives need
+    /// a rigorous lower bound on the gap there, not the triplet itself, which stays in the complement of the shifted solves.
+    /// Cost: that of <see cref="Compute"/> per run, less the iterations that converging the last triplet fully would take.</remarks>
     /// <param name="a">A, m × n.</param>
     /// <param name="index">1-based k of the value whose derivatives are wanted.</param>
     /// <param name="options">Tolerances and budgets; null for <see cref="KrylovOptions.Default"/>.</param>
     /// <returns>The triplets.</returns>
-    public static PartialSingularValueDecomposition ComputeThrough(ILinearOperator a, int index, KrylovOptions? options = null) => Grow(a, index, options, null, agreeing: 1);
+    public static PartialSingularValueDecomposition ComputeThrough(ILinearOperator a, int index, KrylovOptions? options = null) => Grow(a, index, options, null, agreeing: 1, gapOnly: 1);
 
     /// <summary>Completes the cluster that holds <paramref name="index"/>: grows k until the cluster ends above the last computed value
     /// and two successive computations with different k agree on its members.</summary>
@@ -115,9 +178,13 @@ public sealed class PartialSingularValueDecomposition
     /// <param name="clusterTolerance">Neighbours closer than this times <c>s₁</c> join the cluster; null for <see cref="KrylovOptions.Tolerance"/>.</param>
     /// <returns>The triplets, holding the whole cluster and at least one value below it (or all min(m, n)).</returns>
     public static PartialSingularValueDecomposition ComputeCluster(ILinearOperator a, int index, KrylovOptions? options = null, double? clusterTolerance = null) =>
-        Grow(a, index, options, clusterTolerance, agreeing: 2);
+        Grow(a, index, options, clusterTolerance, agreeing: 2, gapOnly: 0);
 
-    private static PartialSingularValueDecomposition Grow(ILinearOperator a, int index, KrylovOptions? options, double? clusterTolerance, int agreeing)
+    /// <summary>Runs <see cref="ComputeConverging"/> with growing k until the cluster of <paramref name="index"/> ends above the last value, <paramref name="agreeing"/> times in a row; the last
+    /// <paramref name="gapOnly"/> triplets (0 or 1) below <paramref name="index"/> are computed only to bound the gap, unless <c>s_index</c> turns out to lie in a cluster:
+    /// then every triplet is converged (a copy of a repeated value enters the Krylov space only through rounding, which takes the longer run; the caller
+    /// refuses or completes the cluster with all its members named).</summary>
+    private static PartialSingularValueDecomposition Grow(ILinearOperator a, int index, KrylovOptions? options, double? clusterTolerance, int agreeing, int gapOnly)
     {
         var limit = Math.Min(a.RowCount, a.ColumnCount);
         var count = Math.Min(limit, index + 1);
@@ -125,9 +192,15 @@ public sealed class PartialSingularValueDecomposition
         var agreed = 0;
         while (true)
         {
-            var svd = Compute(a, count, options);
+            var svd = ComputeConverging(a, count, count > index ? count - gapOnly : count, options);
             var tolerance = Decomposition.SpectralCluster.AbsoluteTolerance(clusterTolerance, svd.SingularValues[0], svd.ClusterTolerance);
             var chain = Decomposition.SpectralCluster.Chain(svd.SingularValues, index, tolerance);
+            if (gapOnly > 0 && chain.Count > 1)
+            {
+                gapOnly = 0;                                                                              // a cluster: converge every triplet, so rounding brings in its copies
+                continue;
+            }
+
             var open = count < limit && chain.First + chain.Count - 1 == count;                         // the cluster of s_index reaches the last value
             agreed = open ? 0 : chain == previous ? agreed + 1 : 1;
             if (count == limit || agreed >= agreeing)

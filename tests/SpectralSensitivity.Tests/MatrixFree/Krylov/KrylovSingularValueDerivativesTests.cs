@@ -67,6 +67,48 @@ public class KrylovSingularValueDerivativesTests
         }
     }
 
+    /// <summary>Triplets from <see cref="PartialSingularValueDecomposition.ComputeThrough"/>, whose last one is only converged to bound the gap (it stays
+    /// in the complement of the solves): derivatives, estimates, gap, gradient and HVP against the dense path, on matrices where that triplet
+    /// converges slowly (<see cref="PartialSingularValueDecompositionTests.SlowSecond"/>) or sits at the edge of a random bulk.</summary>
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(0, 2)]
+    [InlineData(1, 1)]
+    [InlineData(2, 1)]
+    public void With_the_gap_triplet_converged_only_to_its_bound_everything_agrees_with_the_dense_path(int kind, int index)
+    {
+        var a = kind switch
+        {
+            0 => PartialSingularValueDecompositionTests.SlowSecond(250, 180, seed: 53),
+            1 => PartialSingularValueDecompositionTests.Uniform(240, 180, 0.0, seed: 43),
+            _ => PartialSingularValueDecompositionTests.Uniform(240, 180, 0.5, seed: 47),
+        };
+        var e = TestMatrices.Gaussian(a.RowCount, a.ColumnCount, 59);
+        var dense = ThinSingularValueDecomposition.Compute(a);
+        var svd = PartialSingularValueDecomposition.ComputeThrough(LinearOperator.FromMatrix(a), index);
+        svd.ConvergedCount.Should().Be(svd.Count - 1);
+        var reference = SingularValueDerivatives.Expand(dense, PerturbationPath.Linear(e), index, 4);
+        var krylov = KrylovSingularValueDerivatives.Expand(svd, LinearOperator.FromMatrix(e), index, 4);
+        var s = dense.SingularValues;
+        var gap = Math.Min(index > 1 ? s[index - 2] - s[index - 1] : double.PositiveInfinity, s[index - 1] - s[index]);
+        krylov.Gap.Should().BeLessThanOrEqualTo(gap + (1e-13 * s[0])).And.BeGreaterThan(0.85 * gap);
+        for (var n = 1; n <= 4; n++)
+        {
+            var scale = Math.Max(Math.Abs(reference.Derivative(n)), 1e-3 * Math.Abs(reference.Derivative(1)));
+            var difference = Math.Abs(krylov.Derivative(n) - reference.Derivative(n));
+            difference.Should().BeLessThan(1e-8 * scale, "order {0} of s_{1}", n, index);
+            difference.Should().BeLessThan(krylov.DerivativeErrorEstimates[n - 1] + (1e-13 * scale), "the estimate covers the difference at order {0}", n);
+        }
+
+        var hvp = KrylovSingularValueDerivatives.HessianVectorProduct(svd, LinearOperator.FromMatrix(e), index);
+        var expected = HessianVectorProduct.At(dense, index).Apply(e);
+        (hvp.ToDense() - expected).FrobeniusNorm().Should().BeLessThan(1e-8 * expected.FrobeniusNorm());
+        var uDot = hvp.Left.Column(0);
+        Math.Abs(uDot * svd.LeftVectors.Column(index - 1)).Should().BeLessThan(1e-10 * uDot.L2Norm(), "u̇ ⟂ u_k: the solve stays on the complement");
+        var gradient = KrylovSingularValueDerivatives.Gradient(svd, index);
+        (gradient.ToDense() - dense.LeftFactor.Column(index - 1).OuterProduct(dense.RightFactor.Column(index - 1))).FrobeniusNorm().Should().BeLessThan(1e-8);
+    }
+
     [Fact]
     public void Exact_cases_along_A_and_along_the_rank_one_gradient_direction()
     {

@@ -1,0 +1,35 @@
+using SpectralSensitivity.MatrixFree;
+
+namespace SpectralSensitivity.Benchmarks.MatrixFree;
+
+/// <summary>An operator with stored entries that counts its products (for the per-phase product counts of <see cref="KrylovScaleRun"/>); it adds one
+/// counter increment per product and otherwise passes everything to the wrapped operator, so the path taken is the same.</summary>
+internal sealed class CountingOperator(ILinearOperator inner) : IScalableOperator
+{
+    private readonly IScalableOperator _stored = (IScalableOperator)inner;
+
+    /// <summary>Products with A or Aᵀ so far.</summary>
+    public int Products { get; private set; }
+
+    public int RowCount => inner.RowCount;
+
+    public int ColumnCount => inner.ColumnCount;
+
+    public void Multiply(ReadOnlySpan<double> source, Span<double> destination)
+    {
+        Products++;
+        inner.Multiply(source, destination);
+    }
+
+    public void TransposeMultiply(ReadOnlySpan<double> source, Span<double> destination)
+    {
+        Products++;
+        inner.TransposeMultiply(source, destination);
+    }
+
+    double IScalableOperator.MaxAbsEntry() => _stored.MaxAbsEntry();
+
+    double IScalableOperator.SpectralNormBound() => _stored.SpectralNormBound();
+
+    ILinearOperator IScalableOperator.ScaledCopy(int exponent) => new CountingOperator(_stored.ScaledCopy(exponent)) { Products = Products };
+}
