@@ -148,7 +148,7 @@ public static class SingularValueDerivatives
         if (zero.Problem is not { } atZero)
         {
             var none = new ConvergenceBound(double.PositiveInfinity, cluster.Gap / 2) { ExactFromOrder = 0 };
-            return ClusterBranches.From(cluster, null, [], structural, true, false, cluster.Gap, none, Condition(svd, cluster.Gap, order));
+            return ClusterBranches.From(cluster, (IsolatedEigenproblem?)null, [], structural, true, false, cluster.Gap, none, Condition(svd, cluster.Gap, order));
         }
 
         var signed = zero.SignedBranches(BranchReduction.Reduce(ClusterSeries.ScaledMatrices(atZero, order)));

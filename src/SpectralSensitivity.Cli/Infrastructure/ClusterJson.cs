@@ -41,4 +41,19 @@ internal sealed record BranchesJson(
         result.Convergence.Radius,
         rows,
         columns);
+
+    /// <summary>The decomposition used: "dense" or "krylov".</summary>
+    public string? Decomposition { get; init; }
+
+    /// <summary>Krylov: each member's pair residual (for singular values the larger of the two).</summary>
+    public IReadOnlyList<double>? MemberResiduals { get; init; }
+
+    /// <summary>Krylov: for each branch (same order as <see cref="Branches"/>), the estimated absolute error of D_1..D_N.</summary>
+    public IReadOnlyList<IReadOnlyList<double>>? BranchErrorEstimates { get; init; }
+
+    /// <summary>Krylov: the true residual of each shifted solve (g per order).</summary>
+    public IReadOnlyList<double>? SolverResiduals { get; init; }
+
+    /// <summary>Krylov: the iterations of each shifted solve.</summary>
+    public IReadOnlyList<int>? SolverIterations { get; init; }
 }

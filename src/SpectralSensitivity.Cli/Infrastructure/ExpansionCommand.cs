@@ -116,7 +116,25 @@ internal static class ExpansionCommand
         return new IndexedResult(json, () => Expansions.Render(context.Console, name, mean, DerivativeMethod.Recursion));
     }
 
-    private static IndexedResult KrylovResult(CliContext context, Spec spec, KrylovExpansions.Result result, string? outputPath)
+    private static IndexedResult KrylovResult(CliContext context, Spec spec, KrylovExpansions.Result result, string? outputPath) => result switch
+    {
+        KrylovExpansions.BranchesResult branches => KrylovBranches(context, spec, branches),
+        KrylovExpansions.ExpansionResult expansion => KrylovExpansion(context, spec, expansion, outputPath),
+        _ => throw new ArgumentOutOfRangeException(nameof(result)),
+    };
+
+    private static IndexedResult KrylovBranches(CliContext context, Spec spec, KrylovExpansions.BranchesResult result)
+    {
+        var symbol = spec.Singular ? "s" : "mu";
+        var branches = result.Branches.Branches;
+        return new IndexedResult(result.Json, () =>
+        {
+            Expansions.RenderBranches(context.Console, symbol, branches, result.Number);
+            KrylovExpansions.Render(context.Console, result.Json);
+        });
+    }
+
+    private static IndexedResult KrylovExpansion(CliContext context, Spec spec, KrylovExpansions.ExpansionResult result, string? outputPath)
     {
         var symbol = spec.Singular ? "s" : "mu";
         var name = result.Json.Cluster is { } members ? $"mean of {symbol}_{string.Join(",", members)}" : $"{symbol}_{result.Index}";
@@ -137,7 +155,7 @@ internal static class ExpansionCommand
     private static IndexedResult BranchResult(CliContext context, ClusterBranches branches, int index, double tolerance, string refinement, bool singular, Matrix<double> matrix)
     {
         var value = branches.Branches.First(b => b.Index == index).Value;
-        var json = BranchesJson.From(branches, index, value, tolerance, refinement, singular, matrix.RowCount, matrix.ColumnCount);
+        var json = BranchesJson.From(branches, index, value, tolerance, refinement, singular, matrix.RowCount, matrix.ColumnCount) with { Decomposition = DecompositionOption.Dense };
         return new IndexedResult(json, () => Expansions.RenderBranches(context.Console, singular ? "s" : "mu", branches));
     }
 }

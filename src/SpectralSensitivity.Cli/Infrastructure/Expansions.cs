@@ -129,15 +129,20 @@ internal static class Expansions
     }
 
     /// <summary>Prints the cluster and one row per branch: its index, value and D_1..D_N (and the left-sided ones for zeros).</summary>
-    public static void RenderBranches(IAnsiConsole console, string symbol, ClusterBranches result)
+    /// <param name="console">Where to print.</param>
+    /// <param name="symbol">"s" or "mu".</param>
+    /// <param name="result">The branches.</param>
+    /// <param name="number">The printed index of a member (the result's own index when null; eigenvalues counted from an end map to ascending).</param>
+    public static void RenderBranches(IAnsiConsole console, string symbol, ClusterBranches result, Func<int, int>? number = null)
     {
+        number ??= index => index;
         var summary = new Grid().AddColumn().AddColumn();
-        summary.AddRow("cluster", $"{symbol}_{string.Join(", ", result.Cluster.Members)} (spread {Number.Short(result.Cluster.Spread)})");
+        summary.AddRow("cluster", $"{symbol}_{string.Join(", ", result.Cluster.Members.Select(number).Order())} (spread {Number.Short(result.Cluster.Spread)})");
         summary.AddRow("gap d", Number.Format(result.Gap));
         summary.AddRow("convergence radius r0 >=", Number.Format(result.Convergence.Radius));
         if (result.TiedGroups.Count > 0)
         {
-            summary.AddRow("tied after the last order", string.Join("; ", result.TiedGroups.Select(g => string.Join(", ", g.Select(i => $"{symbol}_{result.Branches[i].Index}")))));
+            summary.AddRow("tied after the last order", string.Join("; ", result.TiedGroups.Select(g => string.Join(", ", g.Select(i => $"{symbol}_{number(result.Branches[i].Index)}")))));
         }
 
         console.Write(summary);
@@ -151,7 +156,7 @@ internal static class Expansions
 
         foreach (var branch in result.Branches)
         {
-            table.AddRow([$"{symbol}_{branch.Index}", Number.Format(branch.Value), .. branch.Derivatives.Select(Number.Format)]);
+            table.AddRow([$"{symbol}_{number(branch.Index)}", Number.Format(branch.Value), .. branch.Derivatives.Select(Number.Format)]);
             if (result.Cluster.IsZero)
             {
                 table.AddRow(["  t -> 0-", "", .. branch.LeftDerivatives.Select(Number.Format)]);

@@ -52,11 +52,18 @@ public sealed class ClusterBranches
         $"Gap = {ResultText.Number(Gap)}");
 
     /// <summary>Builds the result from branches in the problem's scaled units (exact zero branches added up to the cluster's size).</summary>
-    internal static ClusterBranches From(SpectralCluster cluster, IsolatedEigenproblem? problem, double[][] scaledSorted, int structuralZeros, bool signed, bool ascendingIndices, double gap, ConvergenceBound convergence, ExpansionCondition condition)
+    internal static ClusterBranches From(SpectralCluster cluster, IsolatedEigenproblem? problem, double[][] scaledSorted, int structuralZeros, bool signed, bool ascendingIndices, double gap, ConvergenceBound convergence, ExpansionCondition condition) =>
+        From(cluster, problem is null ? branches => [.. branches] : branches => ClusterSeries.Rescaled(problem, branches), scaledSorted, structuralZeros, signed, ascendingIndices, gap, convergence, condition);
+
+    /// <summary>Builds the result from branches in scaled units, largest first, mapped to the caller's units by <paramref name="toCallerUnits"/>
+    /// (exact powers of two); exact zero branches are added up to the cluster's size. Without padding the order given is kept.</summary>
+    internal static ClusterBranches From(SpectralCluster cluster, Func<IEnumerable<double[]>, double[][]> toCallerUnits, double[][] scaledSorted, int structuralZeros, bool signed, bool ascendingIndices, double gap, ConvergenceBound convergence, ExpansionCondition condition)
     {
-        var padded = BranchReduction.LargestFirst(scaledSorted.Concat(Enumerable.Range(0, cluster.Count - scaledSorted.Length).Select(_ => new double[condition.Order + 1])));
+        var padded = scaledSorted.Length == cluster.Count
+            ? scaledSorted
+            : BranchReduction.LargestFirst(scaledSorted.Concat(Enumerable.Range(0, cluster.Count - scaledSorted.Length).Select(_ => new double[condition.Order + 1])));
         var tied = BranchReduction.Ties(padded).Select(group => (IReadOnlyList<int>)group).ToArray();
-        var coefficients = problem is null ? padded : ClusterSeries.Rescaled(problem, padded);
+        var coefficients = toCallerUnits(padded);
         var branches = new List<Branch>();
         for (var i = 0; i < cluster.Count; i++)
         {

@@ -77,6 +77,50 @@ public static class KrylovEigenvalueDerivatives
     /// <exception cref="InvalidSpectralInputException">The pairs end inside the cluster (compute more).</exception>
     public static KrylovClusterMeanExpansion ClusterMean(PartialSymmetricEigendecomposition eig, ILinearOperator direction, int index, int order, double? clusterTolerance = null)
     {
+        var (problem, cluster, f, norm, scale) = PrepareCluster(eig, direction, index, order, clusterTolerance);
+        return KrylovClusterRecursion.Run(problem, cluster, order, eig.Exponent, f, norm, eig.Scaled.Residuals.Max(),
+            gap => Results.ExpansionCondition.Of(eig.Size, eig.Size, scale, gap, order), eig.Residuals.Skip(cluster.First - 1).Take(cluster.Count).ToArray());
+    }
+
+    /// <summary>The analytic branches of every member of the cluster that holds <c>μ_k</c> along <c>T + tE</c>, computing pairs until the
+    /// whole cluster and the next value beyond it are known.</summary>
+    /// <param name="t">T, n × n symmetric.</param>
+    /// <param name="direction">E, n × n symmetric.</param>
+    /// <param name="index">1-based k from the chosen end, any member of the cluster.</param>
+    /// <param name="end">Largest or smallest algebraic.</param>
+    /// <param name="order">N.</param>
+    /// <param name="clusterTolerance">Neighbouring values closer than this times <c>max|μ|</c> join the cluster; null for <see cref="KrylovOptions.Tolerance"/>.</param>
+    /// <param name="options">Tolerances; null for the defaults.</param>
+    public static KrylovClusterBranches Branches(ILinearOperator t, ILinearOperator direction, int index, SpectrumEnd end, int order, double? clusterTolerance = null, KrylovOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        MatrixGuard.RequireIndex(index, t.RowCount, "eigenvalue");
+        return Branches(PartialSymmetricEigendecomposition.ComputeCluster(t, index, end, options, clusterTolerance), direction, index, order, clusterTolerance);
+    }
+
+    /// <summary>The analytic branches (Rellich) of every member of the cluster that holds <c>μ_k</c>, orders 1..N, from computed pairs,
+    /// largest first for small t &gt; 0: the reduction process of <see cref="EigenvalueDerivatives.Branches"/> on the cluster's matrices
+    /// from the matrix-free block recursion (see <see cref="KrylovSingularValueDerivatives.Branches(PartialSingularValueDecomposition, ILinearOperator, int, int, double?)"/>).</summary>
+    /// <remarks>Cost: g shifted solves per order plus <c>(N + 1) g²</c> reductions of the g × g problem for the error estimates. The
+    /// cluster's members and <see cref="Results.SpectralExpansion.Index"/> are numbered from the chosen end.</remarks>
+    /// <param name="eig">Pairs holding the whole cluster and at least one value beyond it (all n when the cluster reaches the other end).</param>
+    /// <param name="direction">E, symmetric.</param>
+    /// <param name="index">1-based k from the chosen end.</param>
+    /// <param name="order">N.</param>
+    /// <param name="clusterTolerance">Relative tolerance as in the overload above.</param>
+    /// <exception cref="InvalidSpectralInputException">The pairs end inside the cluster (compute more).</exception>
+    /// <exception cref="KrylovConvergenceException">A shifted solve did not converge.</exception>
+    public static KrylovClusterBranches Branches(PartialSymmetricEigendecomposition eig, ILinearOperator direction, int index, int order, double? clusterTolerance = null)
+    {
+        var (problem, cluster, f, norm, scale) = PrepareCluster(eig, direction, index, order, clusterTolerance);
+        return KrylovClusterRecursion.Branches(problem, cluster, order, eig.Exponent, f, norm, eig.Scaled.Residuals.Max(),
+            gap => Results.ExpansionCondition.Of(eig.Size, eig.Size, scale, gap, order), eig.Residuals.Skip(cluster.First - 1).Take(cluster.Count).ToArray(),
+            ascendingIndices: eig.End == SpectrumEnd.SmallestAlgebraic);
+    }
+
+    private static (KrylovClusterEigenproblem Problem, Decomposition.SpectralCluster Cluster, int DirectionExponent, double DirectionNorm, double Scale) PrepareCluster(
+        PartialSymmetricEigendecomposition eig, ILinearOperator direction, int index, int order, double? clusterTolerance)
+    {
         ArgumentNullException.ThrowIfNull(eig);
         ArgumentNullException.ThrowIfNull(direction);
         MatrixGuard.RequireOrder(order, 1, SingularValueDerivatives.MaxOrder, "the matrix-free recursion");
@@ -98,8 +142,7 @@ public static class KrylovEigenvalueDerivatives
         var norm = OperatorScaling.NormBound(normalizedDirection);
         var problem = KrylovClusterEigenproblem.ForEigenvalues(eig, normalizedDirection, norm, first - 1, count);
         var cluster = new Decomposition.SpectralCluster(first, count, mu.Skip(first - 1).Take(count).ToArray(), Math.ScaleB(problem.UnscaledGap, eig.Exponent), false, tolerance);
-        return KrylovClusterRecursion.Run(problem, cluster, order, eig.Exponent, f, norm, eig.Scaled.Residuals.Max(),
-            gap => Results.ExpansionCondition.Of(eig.Size, eig.Size, scale, gap, order), eig.Residuals.Skip(first - 1).Take(count).ToArray());
+        return (problem, cluster, f, norm, scale);
     }
 
     private static void RequireIsolated(PartialSymmetricEigendecomposition eig, int index)

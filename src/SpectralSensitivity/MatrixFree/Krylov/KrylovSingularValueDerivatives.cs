@@ -95,22 +95,55 @@ public static class KrylovSingularValueDerivatives
     /// <exception cref="InvalidSpectralInputException">The triplets end inside the cluster (compute more).</exception>
     public static KrylovClusterMeanExpansion ClusterMean(PartialSingularValueDecomposition svd, ILinearOperator direction, int index, int order, double? clusterTolerance = null)
     {
-        ArgumentNullException.ThrowIfNull(svd);
-        ArgumentNullException.ThrowIfNull(direction);
-        MatrixGuard.RequireOrder(order, 1, SingularValueDerivatives.MaxOrder, "the matrix-free recursion");
-        MatrixGuard.RequireIndex(index, svd.Count, "singular value");
-        OperatorGuard.RequireSameShape(svd.Normalized, direction, "direction E");
-        var s = svd.SingularValues;
-        var (first, count, tolerance) = ClusterMembers(svd, index, clusterTolerance);
-        var f = OperatorScaling.ExponentOf(direction);
-        var normalizedDirection = OperatorScaling.Normalized(direction, f);
-        var norm = OperatorScaling.NormBound(normalizedDirection);
-        var problem = KrylovClusterEigenproblem.ForSingularValues(svd, normalizedDirection, norm, first - 1, count);
-        var members = Enumerable.Range(first - 1, count).Select(i => Math.Max(svd.LeftResiduals[i], svd.RightResiduals[i])).ToArray();
-        var cluster = new SpectralCluster(first, count, s.Skip(first - 1).Take(count).ToArray(), Math.ScaleB(problem.UnscaledGap, svd.Exponent), false, tolerance);
-        var largestResidual = svd.LargestConvergedResidual;
+        var (problem, cluster, f, norm, largestResidual, members) = PrepareCluster(svd, direction, index, order, clusterTolerance,
+            (value, tolerance) => new DegenerateSpectrumException(Degeneracy.Zero, index, value, [index], tolerance, "singular value"));      // the mean of |s̃_i(t)| is not analytic
         return KrylovClusterRecursion.Run(problem, cluster, order, svd.Exponent, f, norm, largestResidual,
-            gap => ExpansionCondition.Of(svd.RowCount, svd.ColumnCount, s[0], gap, order), members);
+            gap => ExpansionCondition.Of(svd.RowCount, svd.ColumnCount, svd.SingularValues[0], gap, order), members);
+    }
+
+    /// <summary>The analytic branches of every member of the cluster that holds <c>s_k</c> along <c>A + tE</c>, computing the triplets
+    /// first until the whole cluster and the next value below it are known.</summary>
+    /// <param name="a">A, m × n.</param>
+    /// <param name="direction">E, m × n.</param>
+    /// <param name="index">1-based k, any member of the cluster.</param>
+    /// <param name="order">N.</param>
+    /// <param name="clusterTolerance">Neighbouring values closer than this times <c>s₁</c> join the cluster; null for <see cref="KrylovOptions.Tolerance"/>.</param>
+    /// <param name="options">Tolerances; null for the defaults.</param>
+    public static KrylovClusterBranches Branches(ILinearOperator a, ILinearOperator direction, int index, int order, double? clusterTolerance = null, KrylovOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        MatrixGuard.RequireIndex(index, Math.Min(a.RowCount, a.ColumnCount), "singular value");
+        return Branches(PartialSingularValueDecomposition.ComputeCluster(a, index, options, clusterTolerance), direction, index, order, clusterTolerance);
+    }
+
+    /// <summary>The analytic branches (Rellich) of every member of the cluster that holds <c>s_k</c> along <c>A + tE</c>, orders 1..N, from
+    /// computed triplets, largest first for small t &gt; 0.</summary>
+    /// <remarks>
+    /// <para>The cluster's coefficient matrices <c>M₀ … M_N</c> come from the block recursion of <see cref="ClusterMean(PartialSingularValueDecomposition, ILinearOperator, int, int, double?)"/>
+    /// (the whole cluster deflated in every member's solve); Kato's reduction process then finds the branches as on the dense path
+    /// (<see cref="SingularValueDerivatives.Branches"/>), the same code: <c>sym(M₁)</c>'s eigenvalues split the first order, equal ones are
+    /// split by the next level, branches equal to the last order are reported as tied (Kato, Ch. II §2.3; Rellich 1969). Every
+    /// derivative carries an error estimate: the errors of the entries of <c>M_j</c> (from the solve and pair residuals, as for the
+    /// mean) propagated through the reduction to first order.</para>
+    /// <para>Zero singular values are refused: their signed branches need the left singular vectors of every non-zero singular value,
+    /// the full decomposition.</para>
+    /// <para>Cost: g shifted solves per order (members with equal values share their solver's setup), one product with E and Eᵀ each,
+    /// plus <c>(N + 1) g²</c> reductions of the g × g problem for the error estimates.</para>
+    /// </remarks>
+    /// <param name="svd">Triplets holding the whole cluster and at least one value below it (all of them when the cluster reaches s_min).</param>
+    /// <param name="direction">E, m × n.</param>
+    /// <param name="index">1-based k, any member of the cluster.</param>
+    /// <param name="order">N, 1 ≤ N ≤ <see cref="SingularValueDerivatives.MaxOrder"/>.</param>
+    /// <param name="clusterTolerance">Relative tolerance as in the overload above.</param>
+    /// <exception cref="InvalidSpectralInputException"><c>s_k</c> is zero (use the full decomposition), or the triplets end inside the cluster (compute more).</exception>
+    /// <exception cref="KrylovConvergenceException">A shifted solve did not converge.</exception>
+    public static KrylovClusterBranches Branches(PartialSingularValueDecomposition svd, ILinearOperator direction, int index, int order, double? clusterTolerance = null)
+    {
+        var (problem, cluster, f, norm, largestResidual, members) = PrepareCluster(svd, direction, index, order, clusterTolerance,
+            (value, _) => new InvalidSpectralInputException(
+                $"s_{index} = {value:G3} is zero: the signed branches of zero singular values need every non-zero singular triplet: use the full decomposition (SingularValueDerivatives.Branches, or --decomposition dense)"));
+        return KrylovClusterRecursion.Branches(problem, cluster, order, svd.Exponent, f, norm, largestResidual,
+            gap => ExpansionCondition.Of(svd.RowCount, svd.ColumnCount, svd.SingularValues[0], gap, order), members, ascendingIndices: false);
     }
 
     /// <summary>The gradient of the mean of the cluster that holds <c>s_k</c>, <c>∇ s̄ = (1/g) U_c V_cᵀ</c>, as a rank-g factorisation.</summary>
@@ -213,15 +246,38 @@ public static class KrylovSingularValueDerivatives
         return new FactoredMatrix(left, right, error);
     }
 
+    private static (KrylovClusterEigenproblem Problem, SpectralCluster Cluster, int DirectionExponent, double DirectionNorm, double LargestResidual, double[] MemberResiduals) PrepareCluster(
+        PartialSingularValueDecomposition svd, ILinearOperator direction, int index, int order, double? clusterTolerance, Func<double, double, Exception> zero)
+    {
+        ArgumentNullException.ThrowIfNull(svd);
+        ArgumentNullException.ThrowIfNull(direction);
+        MatrixGuard.RequireOrder(order, 1, SingularValueDerivatives.MaxOrder, "the matrix-free recursion");
+        MatrixGuard.RequireIndex(index, svd.Count, "singular value");
+        OperatorGuard.RequireSameShape(svd.Normalized, direction, "direction E");
+        var s = svd.SingularValues;
+        var (first, count, tolerance) = ClusterMembers(svd, index, clusterTolerance, zero);
+        var f = OperatorScaling.ExponentOf(direction);
+        var normalizedDirection = OperatorScaling.Normalized(direction, f);
+        var norm = OperatorScaling.NormBound(normalizedDirection);
+        var problem = KrylovClusterEigenproblem.ForSingularValues(svd, normalizedDirection, norm, first - 1, count);
+        var members = Enumerable.Range(first - 1, count).Select(i => Math.Max(svd.LeftResiduals[i], svd.RightResiduals[i])).ToArray();
+        var cluster = new SpectralCluster(first, count, s.Skip(first - 1).Take(count).ToArray(), Math.ScaleB(problem.UnscaledGap, svd.Exponent), false, tolerance);
+        var largestResidual = svd.LargestConvergedResidual;
+        return (problem, cluster, f, norm, largestResidual, members);
+    }
+
     /// <summary>The chain of computed values around <c>s_k</c> (first 1-based, count, absolute tolerance), refused when <c>s_k</c> is zero
-    /// or the chain reaches the last computed triplet before the end of the spectrum.</summary>
-    private static (int First, int Count, double Tolerance) ClusterMembers(PartialSingularValueDecomposition svd, int index, double? clusterTolerance)
+    /// (by <paramref name="zero"/>, given the value and the zero tolerance; a <see cref="DegenerateSpectrumException"/> when null) or the
+    /// chain reaches the last computed triplet before the end of the spectrum.</summary>
+    private static (int First, int Count, double Tolerance) ClusterMembers(PartialSingularValueDecomposition svd, int index, double? clusterTolerance,
+        Func<double, double, Exception>? zero = null)
     {
         var s = svd.SingularValues;
         var tolerance = SpectralCluster.AbsoluteTolerance(clusterTolerance, s[0], svd.ClusterTolerance);
         if (s[index - 1] <= svd.ClusterTolerance)
         {
-            throw new DegenerateSpectrumException(Degeneracy.Zero, index, s[index - 1], [index], svd.ClusterTolerance, "singular value");
+            throw zero?.Invoke(s[index - 1], svd.ClusterTolerance)
+                ?? new DegenerateSpectrumException(Degeneracy.Zero, index, s[index - 1], [index], svd.ClusterTolerance, "singular value");
         }
 
         var (first, count) = SpectralCluster.Chain(s, index, tolerance);

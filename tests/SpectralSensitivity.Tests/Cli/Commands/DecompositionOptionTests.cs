@@ -130,6 +130,94 @@ public sealed class DecompositionOptionTests
     }
 
     [Fact]
+    public void Branches_of_a_planted_cluster_are_served_matrix_free_with_the_dense_json_plus_residuals_and_error_estimates()
+    {
+        var (a, e) = KrylovClusterMeanTests.PlantedCluster(60, 50, seed: 211);
+        using var files = new MatrixFiles();
+        var pa = files.Write("A", Matrix<double>.Build.DenseOfMatrix(a), MatrixFormat.MatrixMarketCoordinate);
+        var pe = files.Write("E", Matrix<double>.Build.DenseOfMatrix(e), MatrixFormat.MatrixMarketCoordinate);
+        var krylov = CliRunner.Run("derivatives", "-A", pa, "-E", pe, "-k", "3", "-N", "4", "--decomposition", "krylov", "--branches", "--json");
+        var dense = CliRunner.Run("derivatives", "-A", pa, "-E", pe, "-k", "3", "-N", "4", "--decomposition", "dense", "--branches", "--json");
+        krylov.ExitCode.Should().Be(0, krylov.ToString());
+        dense.ExitCode.Should().Be(0, dense.ToString());
+        var (k, d) = (krylov.Json, dense.Json);
+        k.GetProperty("decomposition").GetString().Should().Be("krylov");
+        d.GetProperty("decomposition").GetString().Should().Be("dense");
+        foreach (var name in new[] { "index", "order", "cluster", "rows", "columns" })
+        {
+            k.GetProperty(name).GetRawText().Should().Be(d.GetProperty(name).GetRawText(), "{0} as on the dense path", name);
+        }
+
+        k.Double("singularValue").Should().BeApproximately(d.Double("singularValue"), 1e-13);
+        k.Doubles("memberResiduals").Should().HaveCount(3);
+        k.Doubles("solverResiduals").Should().HaveCount(12, "one solve per member and order");
+        k.GetProperty("solverIterations").GetArrayLength().Should().Be(12);
+        var branches = k.GetProperty("branches").EnumerateArray().Select(x => x.Doubles()).ToArray();
+        var expected = d.GetProperty("branches").EnumerateArray().Select(x => x.Doubles()).ToArray();
+        var estimates = k.GetProperty("branchErrorEstimates").EnumerateArray().Select(x => x.Doubles()).ToArray();
+        branches.Should().HaveCount(3);
+        estimates.Should().HaveCount(3);
+        for (var b = 0; b < 3; b++)
+        {
+            for (var j = 0; j < 4; j++)
+            {
+                Math.Abs(branches[b][j] - expected[b][j]).Should().BeLessThan(1e-8 * Math.Max(1, Math.Abs(expected[b][j])), "D_{0} of branch {1}", j + 1, b);
+                estimates[b][j].Should().BeGreaterThan(0);
+            }
+        }
+
+        var table = CliRunner.Run("derivatives", "-A", pa, "-E", pe, "-k", "3", "-N", "4", "--decomposition", "krylov", "--branches");
+        table.ExitCode.Should().Be(0, table.ToString());
+        table.Stdout.Should().Contain("s_2").And.Contain("s_4").And.Contain("error estimates, branch 3");
+    }
+
+    [Fact]
+    public void Symmetric_branches_are_served_matrix_free_with_ascending_indices_at_both_ends()
+    {
+        var b = SparseTestMatrices.Random(40, 40, 0.1, seed: 213);
+        var t = Matrix<double>.Build.DenseOfMatrix(Math.ScaleB(1.0, -4) * (b + b.Transpose()));
+        ClusterBlocks.PlantSymmetric(t, [0, 5, 11, 23], [3.0, 3.0, 3.0, 2.0]);
+        ClusterBlocks.PlantSymmetric(t, [1, 6, 12, 24], [-3.0, -3.0, -2.0, -1.0]);
+        var c = SparseTestMatrices.Random(40, 40, 0.1, seed: 214);
+        var t1 = Matrix<double>.Build.DenseOfMatrix(c + c.Transpose());
+        using var files = new MatrixFiles();
+        var pt = files.Write("T", t, MatrixFormat.MatrixMarketCoordinate);
+        var pe = files.Write("T1", t1, MatrixFormat.MatrixMarketCoordinate);
+        var krylov = CliRunner.Run("eig-derivatives", "-A", pt, "-E", pe, "-k", "2,39", "-N", "3", "--decomposition", "krylov", "--branches", "--json");
+        var dense = CliRunner.Run("eig-derivatives", "-A", pt, "-E", pe, "-k", "2,39", "-N", "3", "--decomposition", "dense", "--branches", "--json");
+        krylov.ExitCode.Should().Be(0, krylov.ToString());
+        foreach (var (k, d) in krylov.Json.GetProperty("results").EnumerateArray().Zip(dense.Json.GetProperty("results").EnumerateArray()))
+        {
+            k.GetProperty("cluster").GetRawText().Should().Be(d.GetProperty("cluster").GetRawText());
+            k.Double("eigenvalue").Should().BeApproximately(d.Double("eigenvalue"), 1e-13);
+            var branches = k.GetProperty("branches").EnumerateArray().Select(x => x.Doubles()).ToArray();
+            var expected = d.GetProperty("branches").EnumerateArray().Select(x => x.Doubles()).ToArray();
+            branches.Should().HaveCount(expected.Length);
+            for (var i = 0; i < expected.Length; i++)
+            {
+                for (var j = 0; j < 3; j++)
+                {
+                    Math.Abs(branches[i][j] - expected[i][j]).Should().BeLessThan(1e-8 * Math.Max(1, Math.Abs(expected[i][j])));
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Branches_of_a_zero_singular_value_are_refused_matrix_free_with_one_error_line()
+    {
+        var a = Matrix<double>.Build.Dense(30, 20, (i, j) => i < 18 && j < 18 && i == j ? 1.0 + (0.5 * i) : 0.0);   // rank 18: s_19 = s_20 = 0
+        var e = Matrix<double>.Build.DenseOfMatrix(SparseTestMatrices.Random(30, 20, 0.3, seed: 215));
+        using var files = new MatrixFiles();
+        var pa = files.Write("A", a, MatrixFormat.MatrixMarketCoordinate);
+        var pe = files.Write("E", e, MatrixFormat.MatrixMarketCoordinate);
+        var result = CliRunner.Run("derivatives", "-A", pa, "-E", pe, "-k", "19", "-N", "2", "--decomposition", "krylov", "--branches");
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Stdout.Should().BeEmpty();
+        result.Stderr.Trim().Split('\n').Should().ContainSingle().Which.Should().StartWith("error: ").And.Contain("zero").And.Contain("--decomposition dense");
+    }
+
+    [Fact]
     public void Eigenvalue_derivatives_by_krylov_agree_with_dense_at_both_ends()
     {
         var b = SparseTestMatrices.Random(50, 50, 0.1, seed: 209);
@@ -158,7 +246,6 @@ public sealed class DecompositionOptionTests
     [Theory]
     [InlineData("derivatives", "-k all", "-k all needs every value")]
     [InlineData("derivatives", "--method closed-form", "--method closed-form")]
-    [InlineData("derivatives", "--branches", "--branches runs on the full decomposition")]
     [InlineData("eig-derivatives", "--refinement extended-precision", "--refinement extended-precision")]
     [InlineData("hvp", "-k all", "-k all needs every triplet")]
     [InlineData("svd", "--refinement extended-precision", "--refinement extended-precision")]
