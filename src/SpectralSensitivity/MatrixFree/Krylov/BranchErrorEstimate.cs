@@ -11,7 +11,7 @@ namespace SpectralSensitivity.MatrixFree.Krylov;
 /// each entry). The partial derivatives are forward differences of the reduction itself with the step
 /// <c>h_ν = 2⁻⁴⁰ max(1, max|M_ν|)</c>: far below the tie tolerance of the reduction (2⁻³⁴), so a perturbed tie stays a tie and
 /// the derivative is that of the computation the result came from, and far above rounding (the difference quotient keeps
-/// about four digits, plenty for an error estimate).</para>
+/// about three digits, plenty for an error estimate).</para>
 /// <para>An estimate, not a bound, like the estimate of the matrices it starts from. Cost: <c>(N + 1) g²</c> reductions of the
 /// g × g problem, O(N² g⁶) at worst, negligible beside the shifted solves for the g and N used in practice.</para>
 /// </remarks>
