@@ -3,12 +3,6 @@ namespace SpectralSensitivity.MatrixFree;
 /// <summary><c>2^e A</c> for an operator known only by its products: each product of A is multiplied by <c>2^e</c> (exact unless it over- or underflows).</summary>
 internal sealed class ScaledOperator(ILinearOperator inner, int exponent) : ILinearOperator
 {
-    /// <summary>A.</summary>
-    public ILinearOperator Inner => inner;
-
-    /// <summary>e.</summary>
-    public int Exponent => exponent;
-
     public int RowCount => inner.RowCount;
 
     public int ColumnCount => inner.ColumnCount;
