@@ -159,8 +159,8 @@ public class KrylovClusterBranchesTests
         act.Should().Throw<InvalidSpectralInputException>().WithMessage("*s_19*zero*full decomposition*");
     }
 
-    /// <summary>The dense path's decomposition from MathNet's SVD as it comes (the default decomposition also classifies near ties in
-    /// extended precision, which takes minutes beyond a few hundred rows; the exact planted cluster needs none of it).</summary>
+    /// <summary>The dense path's thin SVD from MathNet's SVD as it comes, without the near-tie classification in extended precision
+    /// (the planted cluster is an exact tie and needs none of it); the branches then come from the dense path's resolvent.</summary>
     internal static ThinSingularValueDecomposition DenseFactors(Matrix<double> a)
     {
         var svd = Matrix<double>.Build.DenseOfMatrix(a).Svd();
