@@ -18,9 +18,11 @@ internal static class GradientCommand
             DerivativeOrder: 1,
             (svd, k, _, _) => new MatrixResultCommand.Result(SingularValueGradient.Compute(svd, k)),
             (_, mean, _, _) => new MatrixResultCommand.Result(mean.Gradient()),
-            (svd, k, _) => new KrylovMatrixResult(KrylovSingularValueDerivatives.Gradient(svd, k))),
+            (svd, k, _) => new KrylovMatrixResult(KrylovSingularValueDerivatives.Gradient(svd, k)),
+            (svd, k, _, tolerance) => new KrylovMatrixResult(KrylovSingularValueDerivatives.ClusterMeanGradient(svd, k, tolerance))),
         "spectral gradient --matrix A.npy --index 1",
         "spectral gradient -A A.csv -k 2 --output G.npy --json",
         "spectral gradient -A A.npy -k 2 --cluster-mean --json",
-        "spectral gradient -A big.mtx -k 1 --decomposition krylov --output G.npz --json");
+        "spectral gradient -A big.mtx -k 1 --decomposition krylov --output G.npz --json",
+        "spectral gradient -A big.mtx -k 2 --decomposition krylov --cluster-mean --output G.npz --json");
 }

@@ -30,9 +30,15 @@ internal static class HvpCommand
             {
                 var product = KrylovSingularValueDerivatives.HessianVectorProduct(svd, e!, k);
                 return new KrylovMatrixResult(product, ("quadraticForm", product.InnerProduct(e!)));
+            },
+            (svd, k, e, tolerance) =>
+            {
+                var product = KrylovSingularValueDerivatives.ClusterMeanHessianVectorProduct(svd, e!, k, tolerance);
+                return new KrylovMatrixResult(product, ("quadraticForm", product.InnerProduct(e!)));        // ⟨E, Hess s̄[E]⟩
             }),
         "spectral hvp --matrix A.npy --direction E.npy --index 1",
         "spectral hvp -A A.csv -E E.csv -k 2 --output HE.npy --json",
         "spectral hvp -A A.npy -E E.npy -k 2 --cluster-mean --cluster-tolerance 1e-8 --json",
-        "spectral hvp -A big.mtx -E dir.mtx -k 1 --decomposition krylov --output HE.npz --json");
+        "spectral hvp -A big.mtx -E dir.mtx -k 1 --decomposition krylov --output HE.npz --json",
+        "spectral hvp -A big.mtx -E dir.mtx -k 2 --decomposition krylov --cluster-mean --output HE.npz --json");
 }

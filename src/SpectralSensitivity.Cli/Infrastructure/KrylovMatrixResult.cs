@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.IO;
 using SpectralSensitivity.MatrixFree;
 using SpectralSensitivity.MatrixFree.Krylov;
@@ -11,6 +12,9 @@ namespace SpectralSensitivity.Cli.Infrastructure;
 /// <param name="Scalars">E.g. the quadratic form of <c>hvp</c>.</param>
 internal sealed record KrylovMatrixResult(FactoredMatrix Factors, params (string Name, double Value)[] Scalars)
 {
+    /// <summary>With <c>--cluster-mean</c>: the cluster whose mean the result is of, and the relative tolerance used; null otherwise.</summary>
+    public (SpectralCluster Members, double Tolerance)? Cluster { get; init; }
+
     public const string Factored = "factored";
     public const string Dense = "dense";
 
@@ -54,6 +58,22 @@ internal sealed record KrylovMatrixResult(FactoredMatrix Factors, params (string
         return [.. computed.Select(c => c.Result.Single(context, resultName, svd, c.Index, form, IndexedOutput.PathFor(outputPath, selection, c.Index)))];
     }
 
+    /// <summary>With <c>--cluster-mean</c>: for every selected k, the triplets through its whole cluster and one value below, then the
+    /// mean's result, with the cluster and the tolerance in the JSON (<c>cluster</c>, <c>clusterTolerance</c>).</summary>
+    public static IndexedResult[] RunMean(CliContext context, string resultName, ILinearOperator a, ILinearOperator? direction, IndexSelection selection, string form, string? outputPath,
+        double? tolerance, Func<PartialSingularValueDecomposition, int, ILinearOperator?, double?, KrylovMatrixResult> compute)
+    {
+        var indices = selection.Resolve(Math.Min(a.RowCount, a.ColumnCount), "singular value");
+        var relative = tolerance ?? KrylovOptions.Default.Tolerance;
+        var computed = indices.Select(k =>
+        {
+            var svd = PartialSingularValueDecomposition.ComputeCluster(a, k, null, tolerance);
+            var cluster = KrylovSingularValueDerivatives.Cluster(svd, k, tolerance);
+            return (Index: k, Svd: svd, Result: compute(svd, k, direction, tolerance) with { Cluster = (cluster, relative) });
+        }).ToArray();                                                                                                       // every k before any file
+        return [.. computed.Select(c => c.Result.Single(context, resultName, c.Svd, c.Index, form, IndexedOutput.PathFor(outputPath, selection, c.Index)))];
+    }
+
     private IndexedResult Single(CliContext context, string resultName, PartialSingularValueDecomposition svd, int k, string form, string? outputPath)
     {
         var dense = form == Dense ? Factors.ToDense() : null;
@@ -63,7 +83,7 @@ internal sealed record KrylovMatrixResult(FactoredMatrix Factors, params (string
         var body = new Dictionary<string, object?>
         {
             ["index"] = k,
-            ["singularValue"] = svd.SingularValues[k - 1],
+            ["singularValue"] = Cluster is { } c ? c.Members.Mean : svd.SingularValues[k - 1],
             ["decomposition"] = DecompositionOption.Krylov,
             ["form"] = form,
             ["rows"] = svd.RowCount,
@@ -73,6 +93,12 @@ internal sealed record KrylovMatrixResult(FactoredMatrix Factors, params (string
             ["rightResidual"] = svd.RightResiduals[k - 1],
             ["errorEstimate"] = Factors.ErrorEstimate,
         };
+        if (Cluster is { } mean)
+        {
+            body["cluster"] = mean.Members.Members;
+            body["clusterTolerance"] = mean.Tolerance;
+        }
+
         foreach (var (name, value) in Scalars)
         {
             body[name] = value;
@@ -95,7 +121,7 @@ internal sealed record KrylovMatrixResult(FactoredMatrix Factors, params (string
         return new IndexedResult(body, () =>
         {
             var summary = new Grid().AddColumn().AddColumn();
-            summary.AddRow($"s_{k}", Number.Format(svd.SingularValues[k - 1]));
+            summary.AddRow(Cluster is { } c ? $"mean of s_{string.Join(",", c.Members.Members)}" : $"s_{k}", Number.Format(Cluster?.Members.Mean ?? svd.SingularValues[k - 1]));
             summary.AddRow("decomposition", $"krylov (triplet residuals {Number.Short(svd.LeftResiduals[k - 1])}, {Number.Short(svd.RightResiduals[k - 1])})");
             summary.AddRow("error estimate (Frobenius)", Number.Short(Factors.ErrorEstimate));
             foreach (var (name, value) in Scalars)

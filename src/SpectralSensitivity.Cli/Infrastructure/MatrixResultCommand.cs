@@ -25,6 +25,8 @@ internal static class MatrixResultCommand
     /// <param name="Compute">Computes the result from the SVD of A, k, E (null without --direction) and where the result goes (for memory budgets).</param>
     /// <param name="Krylov">With <c>--decomposition krylov</c>: the result in factored form from the triplets, k and E as an operator (null without --direction); null where krylov does not apply.</param>
     /// <param name="Mean">The same for the mean of a cluster (<c>--cluster-mean</c>), from its <see cref="ClusterMeanDerivatives"/>.</param>
+    /// <param name="KrylovMean">With <c>--decomposition krylov --cluster-mean</c>: the mean's result in factored form from triplets holding
+    /// the whole cluster, k, E and the relative cluster tolerance (null for the default).</param>
     internal sealed record Spec(
         string Name,
         string Description,
@@ -33,7 +35,8 @@ internal static class MatrixResultCommand
         int DerivativeOrder,
         Func<ThinSingularValueDecomposition, int, Matrix<double>?, ResultSinks, Result> Compute,
         Func<ThinSingularValueDecomposition, ClusterMeanDerivatives, Matrix<double>?, ResultSinks, Result> Mean,
-        Func<PartialSingularValueDecomposition, int, ILinearOperator?, KrylovMatrixResult>? Krylov = null);
+        Func<PartialSingularValueDecomposition, int, ILinearOperator?, KrylovMatrixResult>? Krylov = null,
+        Func<PartialSingularValueDecomposition, int, ILinearOperator?, double?, KrylovMatrixResult>? KrylovMean = null);
 
     /// <summary>What one index's result is about: <c>s_k</c> itself, or the mean of its cluster with the relative tolerance used.</summary>
     private sealed record Subject(string Name, double Value, ExpansionCondition Condition, SpectralCluster? Cluster, double ClusterTolerance);
@@ -80,14 +83,16 @@ internal static class MatrixResultCommand
                 var selected = IndexSelection.Parse(parse.GetRequiredValue(index));
                 var unsupported = refinementName != RefinementOption.None ? "--refinement extended-precision refines a full decomposition"
                     : selected.IsAll ? "-k all needs every triplet; give the indices (e.g. -k 1..5)"
-                    : mean ? "--cluster-mean on this command runs on the full decomposition" : null;
+                    : mean && spec.KrylovMean is null ? "--cluster-mean on this command runs on the full decomposition" : null;
                 var chosen = DecompositionOption.Resolve(parse.GetRequiredValue(decomposition), context.Inputs, path, unsupported);
                 var formName = KrylovMatrixResult.ResolveForm(parse.GetValue(form), chosen, parse.GetValue(output));
                 if (chosen == DecompositionKind.Krylov)
                 {
                     var op = context.Inputs.LoadOperator(path, "--matrix");
                     var direction = spec.NeedsDirection ? context.Inputs.LoadOperator(parse.GetRequiredValue(directionOption), "--direction") : null;
-                    var factored = KrylovMatrixResult.Run(context, spec.ResultName, op, direction, selected, formName, parse.GetValue(output), krylov);
+                    var factored = mean
+                        ? KrylovMatrixResult.RunMean(context, spec.ResultName, op, direction, selected, formName, parse.GetValue(output), tolerance, spec.KrylovMean!)
+                        : KrylovMatrixResult.Run(context, spec.ResultName, op, direction, selected, formName, parse.GetValue(output), krylov);
                     IndexedOutput.Write(context, selected, parse.GetValue(json), factored);
                     return ExitCodes.Success;
                 }

@@ -160,11 +160,28 @@ public static class KrylovSingularValueDerivatives
         ArgumentNullException.ThrowIfNull(svd);
         MatrixGuard.RequireIndex(index, svd.Count, "singular value");
         var (first, count, _) = ClusterMembers(svd, index, clusterTolerance);
-        var s = svd.SingularValues;
-        var gap = Math.Min(first > 1 ? s[first - 2] - s[first - 1] : double.PositiveInfinity, first + count <= svd.Count ? s[first + count - 2] - s[first + count - 1] : s[first + count - 2]);
+        var gap = ClusterGap(svd.SingularValues, first, count);
         var residual = Enumerable.Range(first - 1, count).Max(i => Math.Max(svd.LeftResiduals[i], svd.RightResiduals[i]));
         var left = svd.LeftVectors.SubMatrix(0, svd.RowCount, first - 1, count) / count;                  // U_c / g
         return new FactoredMatrix(left, svd.RightVectors.SubMatrix(0, svd.ColumnCount, first - 1, count), 2 * residual / gap);
+    }
+
+    /// <summary>The cluster of computed singular values that holds <c>s_k</c>: its members, values, and gap to the computed neighbours.</summary>
+    /// <remarks>Neighbouring computed values closer than the tolerance join, as in <see cref="ThinSingularValueDecomposition.Cluster"/>;
+    /// the gap is the smaller distance to the value above and below the cluster (the cluster's smallest value when nothing is below
+    /// it). Cost O(g).</remarks>
+    /// <param name="svd">Triplets holding the whole cluster and at least one value below it.</param>
+    /// <param name="index">1-based k, any member of the cluster.</param>
+    /// <param name="clusterTolerance">Relative tolerance as in <see cref="ClusterMean(PartialSingularValueDecomposition, ILinearOperator, int, int, double?)"/>.</param>
+    /// <exception cref="DegenerateSpectrumException"><c>s_k</c> is zero.</exception>
+    /// <exception cref="InvalidSpectralInputException">The triplets end inside the cluster (compute more).</exception>
+    public static SpectralCluster Cluster(PartialSingularValueDecomposition svd, int index, double? clusterTolerance = null)
+    {
+        ArgumentNullException.ThrowIfNull(svd);
+        MatrixGuard.RequireIndex(index, svd.Count, "singular value");
+        var (first, count, tolerance) = ClusterMembers(svd, index, clusterTolerance);
+        var values = svd.SingularValues.Skip(first - 1).Take(count).ToArray();
+        return new SpectralCluster(first, count, values, ClusterGap(svd.SingularValues, first, count), false, tolerance);
     }
 
     /// <summary>The Hessian-vector product of the mean of the cluster that holds <c>s_k</c>, <c>∇² s̄ [E] = d/dt (1/g) U_c(t) V_c(t)ᵀ</c>,
@@ -265,6 +282,12 @@ public static class KrylovSingularValueDerivatives
         var largestResidual = svd.LargestConvergedResidual;
         return (problem, cluster, f, norm, largestResidual, members);
     }
+
+    /// <summary>The distance from the cluster (1-based first, count) to the computed value above and below it; the cluster's smallest value when nothing is below.</summary>
+    private static double ClusterGap(IReadOnlyList<double> s, int first, int count) =>
+        Math.Min(
+            first > 1 ? s[first - 2] - s[first - 1] : double.PositiveInfinity,                                  // s_{first-1} − s_first
+            first + count <= s.Count ? s[first + count - 2] - s[first + count - 1] : s[first + count - 2]);      // s_last − s_{last+1}, or s_last
 
     /// <summary>The chain of computed values around <c>s_k</c> (first 1-based, count, absolute tolerance), refused when <c>s_k</c> is zero
     /// (by <paramref name="zero"/>, given the value and the zero tolerance; a <see cref="DegenerateSpectrumException"/> when null) or the

@@ -130,6 +130,39 @@ public sealed class DecompositionOptionTests
     }
 
     [Fact]
+    public void Gradient_and_hvp_of_a_planted_clusters_mean_are_served_matrix_free_and_match_the_dense_path()
+    {
+        var (a, e) = KrylovClusterMeanTests.PlantedCluster(60, 50, seed: 209);
+        using var files = new MatrixFiles();
+        var pa = files.Write("A", Matrix<double>.Build.DenseOfMatrix(a), MatrixFormat.MatrixMarketCoordinate);
+        var pe = files.Write("E", Matrix<double>.Build.DenseOfMatrix(e), MatrixFormat.MatrixMarketCoordinate);
+        var refused = CliRunner.Run("gradient", "-A", pa, "-k", "3", "--decomposition", "krylov");
+        refused.ExitCode.Should().Be(3, "a repeated value has no gradient: " + refused);
+        refused.Stderr.Trim().Split('\n').Should().HaveCount(1);
+
+        var gradient = CliRunner.Run("gradient", "-A", pa, "-k", "3", "--decomposition", "krylov", "--cluster-mean", "--json");
+        gradient.ExitCode.Should().Be(0, gradient.ToString());
+        var g = gradient.Json;
+        g.GetProperty("cluster").EnumerateArray().Select(x => x.GetInt32()).Should().Equal(2, 3, 4);
+        g.GetProperty("rank").GetInt32().Should().Be(3, "(1/g) U_c V_c^T has rank g");
+        var denseGradient = CliRunner.Run("gradient", "-A", pa, "-k", "3", "--cluster-mean", "--json").Json;
+        g.Double("singularValue").Should().BeApproximately(denseGradient.Double("singularValue"), 1e-12 * denseGradient.Double("singularValue"));
+        g.Double("clusterTolerance").Should().BeGreaterThan(0);
+        var product = Rows(g.GetProperty("factors").GetProperty("left")).TransposeAndMultiply(Rows(g.GetProperty("factors").GetProperty("right")));
+        (product - Rows(denseGradient.GetProperty("gradient"))).FrobeniusNorm().Should().BeLessThan(1e-9);
+
+        var hvp = CliRunner.Run("hvp", "-A", pa, "-E", pe, "-k", "3", "--decomposition", "krylov", "--cluster-mean", "--form", "dense", "--json");
+        hvp.ExitCode.Should().Be(0, hvp.ToString());
+        var h = hvp.Json;
+        h.GetProperty("cluster").EnumerateArray().Select(x => x.GetInt32()).Should().Equal(2, 3, 4);
+        var denseHvp = CliRunner.Run("hvp", "-A", pa, "-E", pe, "-k", "3", "--cluster-mean", "--json").Json;
+        var expected = Rows(denseHvp.GetProperty("hessianVectorProduct"));
+        (Rows(h.GetProperty("hessianVectorProduct")) - expected).FrobeniusNorm().Should().BeLessThan(1e-9 * expected.FrobeniusNorm());
+        h.Double("quadraticForm").Should().BeApproximately(denseHvp.Double("quadraticForm"), 1e-9 * Math.Max(1, Math.Abs(denseHvp.Double("quadraticForm"))));
+        h.Double("errorEstimate").Should().BeLessThan(1e-8 * expected.FrobeniusNorm());
+    }
+
+    [Fact]
     public void Branches_of_a_planted_cluster_are_served_matrix_free_with_the_dense_json_plus_residuals_and_error_estimates()
     {
         var (a, e) = KrylovClusterMeanTests.PlantedCluster(60, 50, seed: 211);

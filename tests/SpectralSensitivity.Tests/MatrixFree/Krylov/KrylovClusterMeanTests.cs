@@ -13,6 +13,24 @@ namespace SpectralSensitivity.Tests.MatrixFree.Krylov;
 public class KrylovClusterMeanTests
 {
     [Fact]
+    public void The_cluster_of_computed_values_matches_the_dense_decompositions_cluster()
+    {
+        var (a, _) = PlantedCluster(150, 100, seed: 43);
+        var dense = ThinSingularValueDecomposition.Compute(Matrix<double>.Build.DenseOfMatrix(a));
+        var svd = PartialSingularValueDecomposition.ComputeCluster(LinearOperator.FromMatrix(a), 3);
+        foreach (var k in new[] { 2, 3, 4 })
+        {
+            var cluster = KrylovSingularValueDerivatives.Cluster(svd, k);
+            var expected = dense.Cluster(k);
+            cluster.Members.Should().Equal(expected.Members);
+            cluster.Mean.Should().BeApproximately(expected.Mean, 1e-12 * dense.SingularValue(1));
+            cluster.Gap.Should().BeApproximately(expected.Gap, 1e-10 * dense.SingularValue(1));
+        }
+
+        KrylovSingularValueDerivatives.Cluster(svd, 1).Members.Should().Equal(1);
+    }
+
+    [Fact]
     public void A_planted_exact_cluster_is_completed_and_its_mean_matches_the_dense_path()
     {
         var (a, e) = PlantedCluster(150, 100, seed: 41);
