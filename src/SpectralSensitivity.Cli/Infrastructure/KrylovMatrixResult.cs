@@ -13,7 +13,7 @@ namespace SpectralSensitivity.Cli.Infrastructure;
 internal sealed record KrylovMatrixResult(FactoredMatrix Factors, params (string Name, double Value)[] Scalars)
 {
     /// <summary>With <c>--cluster-mean</c>: the cluster whose mean the result is of, and the relative tolerance used; null otherwise.</summary>
-    public (SpectralCluster Members, double Tolerance)? Cluster { get; init; }
+    public (SpectralCluster Cluster, double Tolerance)? Mean { get; init; }
 
     public const string Factored = "factored";
     public const string Dense = "dense";
@@ -69,7 +69,7 @@ internal sealed record KrylovMatrixResult(FactoredMatrix Factors, params (string
         {
             var svd = PartialSingularValueDecomposition.ComputeCluster(a, k, null, tolerance);
             var cluster = KrylovSingularValueDerivatives.Cluster(svd, k, tolerance);
-            return (Index: k, Svd: svd, Result: compute(svd, k, direction, tolerance) with { Cluster = (cluster, relative) });
+            return (Index: k, Svd: svd, Result: compute(svd, k, direction, tolerance) with { Mean = (cluster, relative) });
         }).ToArray();                                                                                                       // every k before any file
         return [.. computed.Select(c => c.Result.Single(context, resultName, c.Svd, c.Index, form, IndexedOutput.PathFor(outputPath, selection, c.Index)))];
     }
@@ -83,7 +83,7 @@ internal sealed record KrylovMatrixResult(FactoredMatrix Factors, params (string
         var body = new Dictionary<string, object?>
         {
             ["index"] = k,
-            ["singularValue"] = Cluster is { } c ? c.Members.Mean : svd.SingularValues[k - 1],
+            ["singularValue"] = Mean?.Cluster.Mean ?? svd.SingularValues[k - 1],
             ["decomposition"] = DecompositionOption.Krylov,
             ["form"] = form,
             ["rows"] = svd.RowCount,
@@ -93,9 +93,9 @@ internal sealed record KrylovMatrixResult(FactoredMatrix Factors, params (string
             ["rightResidual"] = svd.RightResiduals[k - 1],
             ["errorEstimate"] = Factors.ErrorEstimate,
         };
-        if (Cluster is { } mean)
+        if (Mean is { } mean)
         {
-            body["cluster"] = mean.Members.Members;
+            body["cluster"] = mean.Cluster.Members;
             body["clusterTolerance"] = mean.Tolerance;
         }
 
@@ -121,7 +121,7 @@ internal sealed record KrylovMatrixResult(FactoredMatrix Factors, params (string
         return new IndexedResult(body, () =>
         {
             var summary = new Grid().AddColumn().AddColumn();
-            summary.AddRow(Cluster is { } c ? $"mean of s_{string.Join(",", c.Members.Members)}" : $"s_{k}", Number.Format(Cluster?.Members.Mean ?? svd.SingularValues[k - 1]));
+            summary.AddRow(Mean is { } m ? $"mean of s_{string.Join(",", m.Cluster.Members)}" : $"s_{k}", Number.Format(Mean?.Cluster.Mean ?? svd.SingularValues[k - 1]));
             summary.AddRow("decomposition", $"krylov (triplet residuals {Number.Short(svd.LeftResiduals[k - 1])}, {Number.Short(svd.RightResiduals[k - 1])})");
             summary.AddRow("error estimate (Frobenius)", Number.Short(Factors.ErrorEstimate));
             foreach (var (name, value) in Scalars)
