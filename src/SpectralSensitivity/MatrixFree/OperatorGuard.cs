@@ -26,6 +26,18 @@ internal static class OperatorGuard
         }
     }
 
+    /// <summary>Source and destination hold at least <paramref name="count"/> vectors of the operator's (or its transpose's) input and output lengths.</summary>
+    public static void RequireBlockLengths(ILinearOperator a, int source, int destination, int count, bool transpose)
+    {
+        var (inLength, outLength) = transpose ? (a.RowCount, a.ColumnCount) : (a.ColumnCount, a.RowCount);
+        if (source < (long)inLength * count || destination < (long)outLength * count)
+        {
+            var product = transpose ? "A^T Y" : "A X";
+            throw new DimensionMismatchException(
+                $"{product} of {count} vectors with a {a.RowCount} x {a.ColumnCount} operator needs an input of at least {(long)inLength * count} and an output of at least {(long)outLength * count} entries, got {source} and {destination}");
+        }
+    }
+
     /// <summary>Two operators have the same shape.</summary>
     public static void RequireSameShape(ILinearOperator a, ILinearOperator e, string name)
     {

@@ -35,6 +35,23 @@ internal static class RowBlocks
             return;
         }
 
-        Parallel.For(0, blocks, block => body(block * BlockSize, Math.Min(count, (block + 1) * BlockSize)));
+        Parallel.For(0, blocks, SpectralParallelism.Options(), block => body(block * BlockSize, Math.Min(count, (block + 1) * BlockSize)));
+    }
+
+    /// <summary>Runs <paramref name="body"/>(part) for every part <c>0..parts−1</c> of a fixed partition, in parallel (within
+    /// the thread setting of <see cref="SpectralParallelism"/>) when <paramref name="work"/> reaches <see cref="ParallelThreshold"/>.</summary>
+    public static void RunParts(int parts, long work, Action<int> body)
+    {
+        if (parts == 1 || work < ParallelThreshold)
+        {
+            for (var part = 0; part < parts; part++)
+            {
+                body(part);
+            }
+
+            return;
+        }
+
+        Parallel.For(0, parts, SpectralParallelism.Options(), body);
     }
 }

@@ -66,7 +66,7 @@ internal sealed class KrylovClusterEigenproblem : IsolatedEigenproblem
     {
         var triplets = svd.Scaled;
         var s = triplets.Values;
-        var computed = svd.ConvergedCount;                                                         // deflated exactly: the converged triplets only
+        var computed = svd.DeflatedCount;                                                          // deflated exactly: the converged triplets (and the next if it converged too)
         var last = first + count - 1;
         var embedding = new JordanWielandtEmbedding(svd.Normalized);
         var group = Enumerable.Range(first, count).Select(i => JordanWielandtEmbedding.Embed(triplets.Left[i], triplets.Right[i], +1)).ToArray();

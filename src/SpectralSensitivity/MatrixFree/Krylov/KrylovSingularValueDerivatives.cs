@@ -57,7 +57,7 @@ public static class KrylovSingularValueDerivatives
         var norm = OperatorScaling.NormBound(normalizedDirection);
         var options = svd.Options;
         var problem = new KrylovSingularValueEigenproblem(svd, normalizedDirection, norm, index, options.SolverTolerance, options.SolverIterationsFor(svd.RowCount + svd.ColumnCount));
-        var largestResidual = svd.LargestConvergedResidual;                                   // of the deflated triplets
+        var largestResidual = svd.LargestDeflatedResidual;                                   // of the deflated triplets
         var run = KrylovRecursion.Run(problem, order, [Range.EndAt(svd.RowCount), Range.StartAt(svd.RowCount)], e, f, norm, largestResidual);
         var k = index - 1;
         var condition = ExpansionCondition.Of(svd.RowCount, svd.ColumnCount, svd.SingularValues[0], run.Gap, order);
@@ -279,7 +279,7 @@ public static class KrylovSingularValueDerivatives
         var problem = KrylovClusterEigenproblem.ForSingularValues(svd, normalizedDirection, norm, first - 1, count);
         var members = Enumerable.Range(first - 1, count).Select(i => Math.Max(svd.LeftResiduals[i], svd.RightResiduals[i])).ToArray();
         var cluster = new SpectralCluster(first, count, s.Skip(first - 1).Take(count).ToArray(), Math.ScaleB(problem.UnscaledGap, svd.Exponent), false, tolerance);
-        var largestResidual = svd.LargestConvergedResidual;
+        var largestResidual = svd.LargestDeflatedResidual;
         return (problem, cluster, f, norm, largestResidual, members);
     }
 

@@ -9,7 +9,7 @@ namespace SpectralSensitivity.MatrixFree.Krylov;
 /// </summary>
 /// <remarks>
 /// Known eigenpairs of <c>H(A)</c> deflated exactly: <c>(+s_i, (u_i; v_i)/√2)</c> for i ≠ k and <c>(−s_i, (u_i; −v_i)/√2)</c>
-/// for every computed i (the target's own <c>−s_k</c> partner included). On the complement the spectrum of H lies in
+/// for every deflated i (<see cref="PartialSingularValueDecomposition.DeflatedCount"/>; the target's own <c>−s_k</c> partner included). On the complement the spectrum of H lies in
 /// <c>[−s_{K+1}, s_{K+1}]</c>, below <c>s_k</c> by at least <c>s_k − s_K</c>.
 /// <para>Units: the operators are the normalised <c>A' = 2^−e A</c>, <c>E' = 2^−f E</c>; the recursion's own scaling
 /// (<see cref="IsolatedEigenproblem"/>) divides by <c>σ = 2^v</c>, v the exponent of <c>s'₁</c>.</para>
@@ -25,7 +25,7 @@ internal sealed class KrylovSingularValueEigenproblem : KrylovEigenproblem
         var triplets = svd.Scaled;
         _a = svd.Normalized;
         _term = new JordanWielandtEmbedding(normalizedDirection);
-        var count = svd.ConvergedCount;                                                     // deflated exactly: the converged triplets only
+        var count = svd.DeflatedCount;                                                      // deflated exactly: the converged triplets (and the next if it converged too)
         var s = triplets.Values;
         var k = index - 1;
         UnscaledEigenvalue = s[k];

@@ -26,6 +26,7 @@ public sealed class PartialSingularValueDecomposition
         RightResiduals = scaled.RightResiduals.Select(Unscale).ToArray();
         LeftVectors = Matrix<double>.Build.DenseOfColumnArrays(scaled.Left);
         RightVectors = Matrix<double>.Build.DenseOfColumnArrays(scaled.Right);
+        DeflatedCount = converged < scaled.Values.Length && ScaledResidual(converged) <= options.Tolerance * scaled.Values[0] ? converged + 1 : converged;
     }
 
     /// <summary>m.</summary>
@@ -54,8 +55,16 @@ public sealed class PartialSingularValueDecomposition
 
     /// <summary>The number of leading triplets converged to <see cref="KrylovOptions.Tolerance"/>: all of them from <see cref="Compute"/>; from
     /// <see cref="ComputeThrough"/> all but the last, which is computed only to bound the gap below the others.</summary>
-    /// <remarks>Only these are deflated exactly in the shifted solves; a triplet beyond them stays in the complement, where the solve handles it.</remarks>
+    /// <remarks>These are deflated exactly in the shifted solves, and so is the triplet below them when it happens to reach the tolerance too
+    /// (<see cref="DeflatedCount"/>); otherwise it stays in the complement, where the solve handles it.</remarks>
     public int ConvergedCount { get; }
+
+    /// <summary>The number of leading triplets the shifted solves deflate exactly: <see cref="ConvergedCount"/>, plus one when the triplet computed
+    /// below them for the gap happens to satisfy the tolerance as well, <c>max(‖A v − θ u‖, ‖Aᵀ u − θ v‖) ≤ Tolerance · s₁</c> (measured).</summary>
+    /// <remarks>Deflating that triplet costs no product and removes <c>s_{K+1}</c> from the complement, where it is the eigenvalue closest to the
+    /// shift; the complement bound (<see cref="ScaledComplementBound"/>, <c>θ_{K+1} + ρ_{K+1}</c>) still holds, since what remains lies below
+    /// <c>s_{K+1}</c>, and its residual joins those of the deflation term of the error estimate (<see cref="LargestDeflatedResidual"/>). Cost O(1).</remarks>
+    internal int DeflatedCount { get; }
 
     /// <summary>A lower bound on the distance from <c>s_index</c> to the other singular values: <c>min(s_{k−1} − s_k, s_k − s_{k+1})</c> ≥
     /// <c>min(θ_{k−1} − θ_k − ρ_k, θ_k − θ_{k+1} − ρ_{k+1})</c> (<c>s_k</c> itself when k = min(m, n)).</summary>
@@ -100,11 +109,12 @@ public sealed class PartialSingularValueDecomposition
     /// <summary>The residual <c>ρ_i = max(‖A' v_i − θ_i u_i‖, ‖A'ᵀ u_i − θ_i v_i‖)</c> of triplet i (0-based) of <see cref="Normalized"/>.</summary>
     internal double ScaledResidual(int i) => Math.Max(Scaled.LeftResiduals[i], Scaled.RightResiduals[i]);
 
-    /// <summary>The largest residual among the converged triplets (the ones the solves deflate), of <see cref="Normalized"/>.</summary>
-    internal double LargestConvergedResidual => Enumerable.Range(0, ConvergedCount).Max(ScaledResidual);
+    /// <summary>The largest residual among the triplets the solves deflate (<see cref="DeflatedCount"/>), of <see cref="Normalized"/>.</summary>
+    internal double LargestDeflatedResidual => Enumerable.Range(0, DeflatedCount).Max(ScaledResidual);
 
     /// <summary>An upper bound on the largest singular value of <see cref="Normalized"/> outside the converged triplets: <c>θ_K + ρ_K</c> for the
     /// first triplet K beyond them, or the last converged value when none was computed beyond (0 when all min(m, n) are known).</summary>
+    /// <remarks>It bounds the singular values outside the deflated triplets (<see cref="DeflatedCount"/>) too: those are a subset.</remarks>
     internal double ScaledComplementBound
     {
         get

@@ -71,6 +71,21 @@ public class KrylovSingularValueDerivativesTests
     /// in the complement of the solves): derivatives, estimates, gap, gradient and HVP against the dense path, on matrices where that triplet
     /// converges slowly (<see cref="PartialSingularValueDecompositionTests.SlowSecond"/>) or sits at the edge of a random bulk.</summary>
     [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_gap_triplet_that_reaches_the_tolerance_is_deflated_and_everything_still_agrees_with_the_dense_path(int index)
+    {
+        var a = TestMatrices.WithSingularValues(240, 180, [10, 9, 8.5], seed: 61) + (0.01 * TestMatrices.Gaussian(240, 180, 62));   // s_1..s_3 far above a bulk near 0.3
+        var e = TestMatrices.Gaussian(240, 180, 63);
+        var dense = ThinSingularValueDecomposition.Compute(a);
+        var svd = PartialSingularValueDecomposition.ComputeThrough(LinearOperator.FromMatrix(a), index);
+        svd.ConvergedCount.Should().Be(index);
+        Math.Max(svd.LeftResiduals[index], svd.RightResiduals[index]).Should().BeLessThanOrEqualTo(1e-12 * svd.SingularValues[0], "the triplet below converged in the same steps");
+        svd.DeflatedCount.Should().Be(index + 1);
+        RequireAgreement(dense, svd, e, index);
+    }
+
+    [Theory]
     [InlineData(0, 1)]
     [InlineData(0, 2)]
     [InlineData(1, 1)]
@@ -87,22 +102,12 @@ public class KrylovSingularValueDerivativesTests
         var dense = ThinSingularValueDecomposition.Compute(a);
         var svd = PartialSingularValueDecomposition.ComputeThrough(LinearOperator.FromMatrix(a), index);
         svd.ConvergedCount.Should().Be(svd.Count - 1);
-        var reference = SingularValueDerivatives.Expand(dense, PerturbationPath.Linear(e), index, 4);
-        var krylov = KrylovSingularValueDerivatives.Expand(svd, LinearOperator.FromMatrix(e), index, 4);
+        var gapResidual = Math.Max(svd.LeftResiduals[index], svd.RightResiduals[index]);
+        svd.DeflatedCount.Should().Be(gapResidual <= svd.Options.Tolerance * svd.SingularValues[0] ? svd.Count : svd.ConvergedCount, "the gap triplet is deflated only at the tolerance");
+        var (krylov, hvp) = RequireAgreement(dense, svd, e, index);
         var s = dense.SingularValues;
         var gap = Math.Min(index > 1 ? s[index - 2] - s[index - 1] : double.PositiveInfinity, s[index - 1] - s[index]);
         krylov.Gap.Should().BeLessThanOrEqualTo(gap + (1e-13 * s[0])).And.BeGreaterThan(0.85 * gap);
-        for (var n = 1; n <= 4; n++)
-        {
-            var scale = Math.Max(Math.Abs(reference.Derivative(n)), 1e-3 * Math.Abs(reference.Derivative(1)));
-            var difference = Math.Abs(krylov.Derivative(n) - reference.Derivative(n));
-            difference.Should().BeLessThan(1e-8 * scale, "order {0} of s_{1}", n, index);
-            difference.Should().BeLessThan(krylov.DerivativeErrorEstimates[n - 1] + (1e-13 * scale), "the estimate covers the difference at order {0}", n);
-        }
-
-        var hvp = KrylovSingularValueDerivatives.HessianVectorProduct(svd, LinearOperator.FromMatrix(e), index);
-        var expected = HessianVectorProduct.At(dense, index).Apply(e);
-        (hvp.ToDense() - expected).FrobeniusNorm().Should().BeLessThan(1e-8 * expected.FrobeniusNorm());
         var uDot = hvp.Left.Column(0);
         Math.Abs(uDot * svd.LeftVectors.Column(index - 1)).Should().BeLessThan(1e-10 * uDot.L2Norm(), "u̇ ⟂ u_k: the solve stays on the complement");
         var gradient = KrylovSingularValueDerivatives.Gradient(svd, index);
@@ -158,5 +163,24 @@ public class KrylovSingularValueDerivativesTests
         act.Should().Throw<DegenerateSpectrumException>().Which.CollidingIndices.Should().Equal(2, 3);
         KrylovSingularValueDerivatives.Expand(partial, LinearOperator.FromMatrix(TestMatrices.Gaussian(40, 30, 1)), 1, 3)
             .Derivatives.Should().OnlyContain(d => double.IsFinite(d));
+    }
+
+    /// <summary>Orders 1..4 of <c>s_index</c> within 1e-8 of the dense recursion and within the reported error estimates, and the HVP within 1e-8 of the dense one.</summary>
+    private static (KrylovSingularValueExpansion Expansion, FactoredMatrix Hvp) RequireAgreement(ThinSingularValueDecomposition dense, PartialSingularValueDecomposition svd, Matrix<double> e, int index)
+    {
+        var reference = SingularValueDerivatives.Expand(dense, PerturbationPath.Linear(e), index, 4);
+        var krylov = KrylovSingularValueDerivatives.Expand(svd, LinearOperator.FromMatrix(e), index, 4);
+        for (var n = 1; n <= 4; n++)
+        {
+            var scale = Math.Max(Math.Abs(reference.Derivative(n)), 1e-3 * Math.Abs(reference.Derivative(1)));
+            var difference = Math.Abs(krylov.Derivative(n) - reference.Derivative(n));
+            difference.Should().BeLessThan(1e-8 * scale, "order {0} of s_{1}", n, index);
+            difference.Should().BeLessThan(krylov.DerivativeErrorEstimates[n - 1] + (1e-13 * scale), "the estimate covers the difference at order {0}", n);
+        }
+
+        var hvp = KrylovSingularValueDerivatives.HessianVectorProduct(svd, LinearOperator.FromMatrix(e), index);
+        var expected = HessianVectorProduct.At(dense, index).Apply(e);
+        (hvp.ToDense() - expected).FrobeniusNorm().Should().BeLessThan(1e-8 * expected.FrobeniusNorm());
+        return (krylov, hvp);
     }
 }
