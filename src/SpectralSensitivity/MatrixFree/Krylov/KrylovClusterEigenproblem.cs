@@ -84,10 +84,7 @@ internal sealed class KrylovClusterEigenproblem : IsolatedEigenproblem
             vectors.Add(JordanWielandtEmbedding.Embed(triplets.Left[i], triplets.Right[i], -1));
         }
 
-        var square = svd.RowCount == svd.ColumnCount;
-        var above = svd.ScaledGapAbove(first);
-        var below = last + 1 < s.Length ? svd.ScaledGapBelow(last) : (square ? 2 * s[last] : s[last]);   // the zero eigenvalue of H when m ≠ n
-        var gap = Math.Max(0, Math.Min(above, Math.Min(below, 2 * s[last])));                            // d ≤ distance from the cluster to the rest of spec H
+        var gap = svd.ScaledClusterGapBound(first, last);                                                  // d ≤ distance from the cluster to the rest of spec H
         var shifts = s[first..(last + 1)];
         var options = svd.Options;
         var iterations = options.SolverIterationsFor(svd.RowCount + svd.ColumnCount);

@@ -149,7 +149,7 @@ public static class KrylovSingularValueDerivatives
     /// <summary>The gradient of the mean of the cluster that holds <c>s_k</c>, <c>∇ s̄ = (1/g) U_c V_cᵀ</c>, as a rank-g factorisation.</summary>
     /// <remarks>Basis-free: any orthonormal basis of the cluster's singular subspaces gives the same product (the dense path's
     /// <see cref="Hessian.ClusterMeanDerivatives.Gradient"/>; Kato, Ch. II §2.3). Cost O((m + n) g). The error estimate is twice the largest
-    /// member residual over the cluster's gap (Davis–Kahan).</remarks>
+    /// member residual over the lower bound on the cluster's gap (Davis–Kahan), the gap of <see cref="Cluster"/>.</remarks>
     /// <param name="svd">Triplets holding the whole cluster and at least one value below it.</param>
     /// <param name="index">1-based k, any member of the cluster.</param>
     /// <param name="clusterTolerance">Relative tolerance as in <see cref="ClusterMean(PartialSingularValueDecomposition, ILinearOperator, int, int, double?)"/>.</param>
@@ -160,16 +160,18 @@ public static class KrylovSingularValueDerivatives
         ArgumentNullException.ThrowIfNull(svd);
         MatrixGuard.RequireIndex(index, svd.Count, "singular value");
         var (first, count, _) = ClusterMembers(svd, index, clusterTolerance);
-        var gap = ClusterGap(svd.SingularValues, first, count);
+        var gap = ClusterGap(svd, first, count);
         var residual = Enumerable.Range(first - 1, count).Max(i => Math.Max(svd.LeftResiduals[i], svd.RightResiduals[i]));
         var left = svd.LeftVectors.SubMatrix(0, svd.RowCount, first - 1, count) / count;                  // U_c / g
         return new FactoredMatrix(left, svd.RightVectors.SubMatrix(0, svd.ColumnCount, first - 1, count), 2 * residual / gap);
     }
 
     /// <summary>The cluster of computed singular values that holds <c>s_k</c>: its members, values, and gap to the computed neighbours.</summary>
-    /// <remarks>Neighbouring computed values closer than the tolerance join, as in <see cref="ThinSingularValueDecomposition.Cluster"/>;
-    /// the gap is the smaller distance to the value above and below the cluster (the cluster's smallest value when nothing is below
-    /// it). Cost O(g).</remarks>
+    /// <remarks>Neighbouring computed values closer than the tolerance join, as in <see cref="ThinSingularValueDecomposition.Cluster"/>, and so
+    /// does a neighbour whose residual-corrected distance is not above it. The gap is a rigorous lower bound on the distance from the members
+    /// to the rest of the spectrum of <c>H(A)</c> (the same quantity as the dense cluster's gap): with Ritz values <c>θ_i ≤ s_i ≤ θ_i + ρ_i</c>,
+    /// <c>min(θ_{first−1} − (θ_first + ρ_first), θ_last − (θ_{last+1} + ρ_{last+1}))</c>, and <c>θ_last</c> (m ≠ n) or <c>2 θ_last</c> (m = n)
+    /// when the cluster ends the spectrum. Cost O(g).</remarks>
     /// <param name="svd">Triplets holding the whole cluster and at least one value below it.</param>
     /// <param name="index">1-based k, any member of the cluster.</param>
     /// <param name="clusterTolerance">Relative tolerance as in <see cref="ClusterMean(PartialSingularValueDecomposition, ILinearOperator, int, int, double?)"/>.</param>
@@ -181,7 +183,7 @@ public static class KrylovSingularValueDerivatives
         MatrixGuard.RequireIndex(index, svd.Count, "singular value");
         var (first, count, tolerance) = ClusterMembers(svd, index, clusterTolerance);
         var values = svd.SingularValues.Skip(first - 1).Take(count).ToArray();
-        return new SpectralCluster(first, count, values, ClusterGap(svd.SingularValues, first, count), false, tolerance);
+        return new SpectralCluster(first, count, values, ClusterGap(svd, first, count), false, tolerance);
     }
 
     /// <summary>The Hessian-vector product of the mean of the cluster that holds <c>s_k</c>, <c>∇² s̄ [E] = d/dt (1/g) U_c(t) V_c(t)ᵀ</c>,
@@ -283,13 +285,14 @@ public static class KrylovSingularValueDerivatives
         return (problem, cluster, f, norm, largestResidual, members);
     }
 
-    /// <summary>The distance from the cluster (1-based first, count) to the computed value above and below it; the cluster's smallest value when nothing is below.</summary>
-    private static double ClusterGap(IReadOnlyList<double> s, int first, int count) =>
-        Math.Min(
-            first > 1 ? s[first - 2] - s[first - 1] : double.PositiveInfinity,                                  // s_{first-1} − s_first
-            first + count <= s.Count ? s[first + count - 2] - s[first + count - 1] : s[first + count - 2]);      // s_last − s_{last+1}, or s_last
+    /// <summary>The lower bound of <see cref="PartialSingularValueDecomposition.ScaledClusterGapBound"/> on the distance from the cluster (1-based first, count)
+    /// to the rest of the spectrum of <c>H(A)</c>, in A's units.</summary>
+    private static double ClusterGap(PartialSingularValueDecomposition svd, int first, int count) =>
+        Math.ScaleB(svd.ScaledClusterGapBound(first - 1, first + count - 2), svd.Exponent);
 
-    /// <summary>The chain of computed values around <c>s_k</c> (first 1-based, count, absolute tolerance), refused when <c>s_k</c> is zero
+    /// <summary>The chain of computed values around <c>s_k</c> (first 1-based, count, absolute tolerance), extended over every neighbour whose
+    /// residual-corrected distance (<see cref="PartialSingularValueDecomposition.ScaledClusterGapBound"/>) is not above the tolerance, so the
+    /// cluster's gap bound is positive; refused when <c>s_k</c> is zero
     /// (by <paramref name="zero"/>, given the value and the zero tolerance; a <see cref="DegenerateSpectrumException"/> when null) or the
     /// chain reaches the last computed triplet before the end of the spectrum.</summary>
     private static (int First, int Count, double Tolerance) ClusterMembers(PartialSingularValueDecomposition svd, int index, double? clusterTolerance,
@@ -304,6 +307,16 @@ public static class KrylovSingularValueDerivatives
         }
 
         var (first, count) = SpectralCluster.Chain(s, index, tolerance);
+        while (first > 1 && Math.ScaleB(svd.ScaledGapAbove(first - 1), svd.Exponent) <= tolerance)
+        {
+            (first, count) = (first - 1, count + 1);                                     // the residuals cannot separate s_{first−1} by more than the tolerance
+        }
+
+        while (first + count - 1 < svd.Count && Math.ScaleB(svd.ScaledGapBelow(first + count - 2), svd.Exponent) <= tolerance)
+        {
+            count++;                                                                          // nor the value below the chain
+        }
+
         var last = first + count - 1;
         if (last == svd.Count && svd.Count < Math.Min(svd.RowCount, svd.ColumnCount))
         {

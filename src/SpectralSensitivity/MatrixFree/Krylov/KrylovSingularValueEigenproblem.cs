@@ -29,8 +29,7 @@ internal sealed class KrylovSingularValueEigenproblem : KrylovEigenproblem
         var s = triplets.Values;
         var k = index - 1;
         UnscaledEigenvalue = s[k];
-        var below = k + 1 < s.Length ? svd.ScaledGapBelow(k) : (_a.RowCount == _a.ColumnCount ? 2 * s[k] : s[k]);
-        UnscaledGap = Math.Max(0, Math.Min(svd.ScaledGapAbove(k), Math.Min(below, 2 * s[k])));   // d ≤ distance from s_k to the rest of spec H
+        UnscaledGap = svd.ScaledClusterGapBound(k, k);                                        // d ≤ distance from s_k to the rest of spec H
         var complementGap = s[k] - svd.ScaledComplementBound;                                // d_c ≤ s_k − s_{K+1}, s_{K+1} ≤ θ_{K+1} + ρ_{K+1}
         var values = new List<double>();
         var vectors = new List<double[]>();

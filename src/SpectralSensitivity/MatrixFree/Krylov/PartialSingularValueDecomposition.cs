@@ -132,6 +132,19 @@ public sealed class PartialSingularValueDecomposition
     /// <summary>The gap bound of <see cref="GapBound"/> for triplet k (0-based) of <see cref="Normalized"/>.</summary>
     internal double ScaledGapBound(int k) => Math.Max(0, Math.Min(ScaledGapAbove(k), k + 1 < Count ? ScaledGapBelow(k) : Scaled.Values[k]));
 
+    /// <summary>A lower bound on the distance d from <c>s_first … s_last</c> (0-based, of <see cref="Normalized"/>) to the rest of the spectrum of
+    /// <c>H(A')</c>: the other <c>±s_i</c>, the members' own partners <c>−s_c</c> and, for m ≠ n, the zero eigenvalue.</summary>
+    /// <remarks>With <c>θ_i ≤ s_i ≤ θ_i + ρ_i</c> (<see cref="GapBound"/>): above, <c>s_{first−1} − s_first ≥ θ_{first−1} − (θ_first + ρ_first)</c>;
+    /// below, <c>s_last − s_{last+1} ≥ θ_last − (θ_{last+1} + ρ_{last+1})</c>; every <c>−s_i</c> and 0 lie at least <c>s_last ≥ θ_last</c> below the
+    /// members (<c>2 θ_last</c> from <c>−s_last</c>). When the cluster ends the spectrum, the nearest other eigenvalue of H is 0 (m ≠ n, distance
+    /// ≥ θ_last) or <c>−s_last</c> (m = n, distance ≥ 2 θ_last). Never negative; 0 when the values cannot be told apart.</remarks>
+    internal double ScaledClusterGapBound(int first, int last)
+    {
+        var s = Scaled.Values;
+        var below = last + 1 < s.Length ? ScaledGapBelow(last) : (RowCount == ColumnCount ? 2 * s[last] : s[last]);
+        return Math.Max(0, Math.Min(ScaledGapAbove(first), Math.Min(below, 2 * s[last])));
+    }
+
     /// <summary><c>s_{k−1} − s_k ≥ θ_{k−1} − (θ_k + ρ_k)</c> for triplet k (0-based) of <see cref="Normalized"/>; infinite for k = 0.</summary>
     internal double ScaledGapAbove(int k) => k > 0 ? Scaled.Values[k - 1] - (Scaled.Values[k] + ScaledResidual(k)) : double.PositiveInfinity;
 

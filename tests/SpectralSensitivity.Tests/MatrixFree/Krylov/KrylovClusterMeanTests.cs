@@ -2,6 +2,7 @@ using FluentAssertions;
 using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.Errors;
+using SpectralSensitivity.Hessian;
 using SpectralSensitivity.MatrixFree;
 using SpectralSensitivity.MatrixFree.Krylov;
 using SpectralSensitivity.Tests.TestSupport;
@@ -28,6 +29,52 @@ public class KrylovClusterMeanTests
         }
 
         KrylovSingularValueDerivatives.Cluster(svd, 1).Members.Should().Equal(1);
+    }
+
+    [Fact]
+    public void The_cluster_gap_is_one_rigorous_lower_bound_shared_by_the_cluster_the_mean_and_the_gradient_error()
+    {
+        var loose = KrylovOptions.Default with { Tolerance = 1e-7 };                          // residuals large enough to matter
+        foreach (var seed in new[] { 43, 51, 57 })
+        {
+            var (a, e) = PlantedCluster(150, 100, seed);
+            var denseSvd = ThinSingularValueDecomposition.Compute(Matrix<double>.Build.DenseOfMatrix(a));
+            var svd = PartialSingularValueDecomposition.ComputeCluster(LinearOperator.FromMatrix(a), 3, loose);
+            var residual = Enumerable.Range(0, svd.Count).Max(i => Math.Max(svd.LeftResiduals[i], svd.RightResiduals[i]));
+            residual.Should().BeGreaterThan(1e-12 * svd.SingularValues[0], "the test needs residuals visible against the gap");
+            var cluster = KrylovSingularValueDerivatives.Cluster(svd, 3);
+            var expected = denseSvd.Cluster(3, loose.Tolerance);
+            cluster.Members.Should().Equal(expected.Members);
+            cluster.Gap.Should().BeLessThanOrEqualTo(expected.Gap * (1 + 1e-15), "a lower bound on the true distance to the rest of spec H (seed {0})", seed);
+            cluster.Gap.Should().BeGreaterThanOrEqualTo(expected.Gap - (4 * residual), "within the residuals of the true distance");
+            var mean = KrylovSingularValueDerivatives.ClusterMean(svd, LinearOperator.FromMatrix(e), 3, 1);
+            mean.Mean.Cluster.Gap.Should().Be(cluster.Gap, "one bound for the cluster and the mean's series");
+
+            var gradient = KrylovSingularValueDerivatives.ClusterMeanGradient(svd, 3);
+            var members = Enumerable.Range(cluster.First - 1, cluster.Count).Max(i => Math.Max(svd.LeftResiduals[i], svd.RightResiduals[i]));
+            gradient.ErrorEstimate.Should().Be(2 * members / cluster.Gap, "Davis–Kahan with the cluster's gap bound");
+            var difference = (gradient.ToDense() - ClusterMeanDerivatives.At(denseSvd, 3, loose.Tolerance).Gradient()).FrobeniusNorm();
+            difference.Should().BeLessThanOrEqualTo(gradient.ErrorEstimate, "the estimate covers the actual error (seed {0})", seed);
+        }
+    }
+
+    [Fact]
+    public void A_neighbour_that_the_residuals_cannot_separate_joins_the_cluster_so_the_gap_bound_stays_positive()
+    {
+        // s₃ sits 2e-8 below s₂ = 3, with a dense spectrum below them so that Lanczos converges slowly: apart at a cluster tolerance of
+        // 1e-9 · s₁, but the loose residuals cannot certify that distance, so s₃ joins s₂; the dense decomposition keeps them apart.
+        var values = new[] { 4.0, 3.0, 3.0 - 2e-8 }.Concat(Enumerable.Range(0, 77).Select(i => 2.99 - (0.01 * i))).ToArray();
+        var a = TestMatrices.WithSingularValues(120, 80, values, seed: 61);
+        var loose = KrylovOptions.Default with { Tolerance = 1e-5 };
+        var svd = PartialSingularValueDecomposition.ComputeCluster(LinearOperator.FromMatrix(a), 2, loose, clusterTolerance: 1e-9);
+        svd.Count.Should().BeGreaterThan(4);
+        var chainEnd = Math.ScaleB(svd.ScaledGapBelow(1), svd.Exponent);
+        chainEnd.Should().BeLessThanOrEqualTo(1e-9 * svd.SingularValues[0], "the premise: the bound below s₂ is not above the tolerance");
+        (svd.SingularValues[1] - svd.SingularValues[2]).Should().BeGreaterThan(1e-9 * svd.SingularValues[0], "the premise: the computed values are apart");
+        var cluster = KrylovSingularValueDerivatives.Cluster(svd, 2, 1e-9);
+        cluster.Members.Should().Equal(2, 3);
+        cluster.Gap.Should().BeGreaterThan(1e-9 * svd.SingularValues[0]);
+        ThinSingularValueDecomposition.Compute(Matrix<double>.Build.DenseOfMatrix(a)).Cluster(2, 1e-9).Members.Should().Equal(2);
     }
 
     [Fact]
