@@ -116,25 +116,8 @@ internal static class GolubKahanLanczos
 
     /// <summary>Whether every wanted Ritz triplet has converged: the first <paramref name="converged"/> to <paramref name="relativeTolerance"/> times σ₁, the others to
     /// <see cref="GapResidualFraction"/> of their distance below the last of those.</summary>
-    private static bool Converged(double[] sigma, Matrix<double> x, double beta, int wanted, int converged, double relativeTolerance)
-    {
-        var last = x.RowCount - 1;
-        for (var i = 0; i < wanted; i++)
-        {
-            var tolerance = relativeTolerance * sigma[0];
-            if (i >= converged)
-            {
-                tolerance = Math.Max(tolerance, GapResidualFraction * (sigma[converged - 1] - sigma[i]));   // ρ_i ≤ (θ_K − θ_i) / 8: only the gap is needed
-            }
-
-            if (!(beta * Math.Abs(x[last, i]) <= tolerance))                       // ‖Aᵀ ũ_i − σ_i ṽ_i‖ = ‖r‖ |X[c, i]|
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool Converged(double[] sigma, Matrix<double> x, double beta, int wanted, int converged, double relativeTolerance) =>
+        RitzBounds.Converged(i => sigma[i], i => beta * Math.Abs(x[x.RowCount - 1, i]), wanted, converged, relativeTolerance * sigma[0]);   // ‖Aᵀ ũ_i − σ_i ṽ_i‖ = ‖r‖ |X[c, i]|
 
     /// <summary>Normalises the orthogonalised <paramref name="w"/> into the next basis column; on breakdown (an invariant subspace) a fresh deterministic vector orthogonal to the basis takes its place.</summary>
     /// <returns>The norm of <paramref name="w"/> (0 on breakdown).</returns>

@@ -104,21 +104,20 @@ internal sealed class KrylovClusterEigenproblem : IsolatedEigenproblem
     {
         var pairs = eig.Scaled;
         var mu = pairs.Values;
-        var computed = mu.Length;
+        var computed = eig.ConvergedCount;                                                           // deflated exactly: the converged pairs only
         var last = first + count - 1;
         var group = Enumerable.Range(first, count).Select(i => (double[])pairs.Vectors[i].Clone()).ToArray();
         var others = Enumerable.Range(0, computed).Where(i => i < first || i > last).ToArray();
-        var inner = first > 0 ? Math.Abs(mu[first - 1] - mu[first]) : double.PositiveInfinity;
-        var outer = last + 1 < computed ? Math.Abs(mu[last] - mu[last + 1]) : double.PositiveInfinity;
+        var gap = eig.ScaledClusterGapBound(first, last);                                            // d ≤ distance from the cluster to the other eigenvalues
         var shifts = mu[first..(last + 1)];
         var options = eig.Options;
         var normalized = eig.Normalized;
         var resolvents = PerMember(count, c => shifts[c], shift => new DeflatedResolvent((x, y) => normalized.Multiply(x, y), shift, group,
             others.Select(i => mu[i]).ToArray(), others.Select(i => pairs.Vectors[i]).ToArray(), complementBelow: eig.End == SpectrumEnd.LargestAlgebraic,
-            computed > last + 1 ? Math.Abs(shift - mu[computed - 1]) : double.PositiveInfinity, options.SolverTolerance, options.SolverIterationsFor(eig.Size)));
+            eig.ScaledComplementGap(shift), options.SolverTolerance, options.SolverIterationsFor(eig.Size)));
         var residual = Enumerable.Range(first, count).Max(i => pairs.Residuals[i]);
         return new KrylovClusterEigenproblem(group, shifts, resolvents, (x, y) => normalizedDirection.Multiply(x, y),
-            directionNormBound, ExponentOf(mu), Math.Min(inner, outer), residual);
+            directionNormBound, ExponentOf(mu), gap, residual);
     }
 
     /// <summary>destination = σ S'_c source (member c's reduced resolvent of <c>T'/σ</c> with the cluster removed, at <c>λ'_c/σ</c>).</summary>

@@ -46,7 +46,7 @@ public static class KrylovEigenvalueDerivatives
         var norm = OperatorScaling.NormBound(normalizedDirection);
         var options = eig.Options;
         var problem = new KrylovSymmetricEigenproblem(eig, normalizedDirection, norm, index, options.SolverTolerance, options.SolverIterationsFor(eig.Size));
-        var run = KrylovRecursion.Run(problem, order, [Range.All], eig.Exponent, f, norm, eig.Scaled.Residuals.Max());
+        var run = KrylovRecursion.Run(problem, order, [Range.All], eig.Exponent, f, norm, eig.LargestConvergedResidual);
         var condition = Results.ExpansionCondition.Of(eig.Size, eig.Size, eig.Eigenvalues.Max(Math.Abs), run.Gap, order);
         return new KrylovEigenvalueExpansion(index, run, condition, eig.Residuals[index - 1]);
     }
@@ -78,7 +78,7 @@ public static class KrylovEigenvalueDerivatives
     public static KrylovClusterMeanExpansion ClusterMean(PartialSymmetricEigendecomposition eig, ILinearOperator direction, int index, int order, double? clusterTolerance = null)
     {
         var (problem, cluster, f, norm, scale) = PrepareCluster(eig, direction, index, order, clusterTolerance);
-        return KrylovClusterRecursion.Run(problem, cluster, order, eig.Exponent, f, norm, eig.Scaled.Residuals.Max(),
+        return KrylovClusterRecursion.Run(problem, cluster, order, eig.Exponent, f, norm, eig.LargestConvergedResidual,
             gap => Results.ExpansionCondition.Of(eig.Size, eig.Size, scale, gap, order), eig.Residuals.Skip(cluster.First - 1).Take(cluster.Count).ToArray());
     }
 
@@ -113,7 +113,7 @@ public static class KrylovEigenvalueDerivatives
     public static KrylovClusterBranches Branches(PartialSymmetricEigendecomposition eig, ILinearOperator direction, int index, int order, double? clusterTolerance = null)
     {
         var (problem, cluster, f, norm, scale) = PrepareCluster(eig, direction, index, order, clusterTolerance);
-        return KrylovClusterRecursion.Branches(problem, cluster, order, eig.Exponent, f, norm, eig.Scaled.Residuals.Max(),
+        return KrylovClusterRecursion.Branches(problem, cluster, order, eig.Exponent, f, norm, eig.LargestConvergedResidual,
             gap => Results.ExpansionCondition.Of(eig.Size, eig.Size, scale, gap, order), eig.Residuals.Skip(cluster.First - 1).Take(cluster.Count).ToArray(),
             ascendingIndices: eig.End == SpectrumEnd.SmallestAlgebraic);
     }
@@ -130,6 +130,8 @@ public static class KrylovEigenvalueDerivatives
         var scale = mu.Max(Math.Abs);
         var tolerance = Decomposition.SpectralCluster.AbsoluteTolerance(clusterTolerance, scale, eig.ClusterTolerance);
         var (first, count) = Decomposition.SpectralCluster.Chain(mu, index, tolerance);
+        (first, count) = RitzBounds.Extend(eig.EndValues, eig.ScaledResidual, first - 1, count, Math.ScaleB(tolerance, -eig.Exponent));   // neighbours the residuals cannot separate join
+        first++;
         if (first + count - 1 == eig.Count && eig.Count < eig.Size)
         {
             throw new InvalidSpectralInputException(
@@ -154,20 +156,17 @@ public static class KrylovEigenvalueDerivatives
                 $"the derivatives of eigenvalue {index} need the next eigenvalue beyond it: compute at least {index + 1} pairs (only {eig.Count} were computed)");
         }
 
+        if (index > eig.ConvergedCount)
+        {
+            throw new InvalidSpectralInputException(
+                $"eigenvalue {index} was computed only to bound a gap (residual {eig.Residuals[index - 1]:G3}): compute at least {index + 1} pairs");
+        }
+
         var mu = eig.Eigenvalues;
         var tolerance = eig.ClusterTolerance;
         var k = index - 1;
-        var (first, last) = (k, k);
-        while (first > 0 && Math.Abs(mu[first - 1] - mu[first]) <= tolerance)
-        {
-            first--;
-        }
-
-        while (last + 1 < eig.Count && Math.Abs(mu[last] - mu[last + 1]) <= tolerance)
-        {
-            last++;
-        }
-
+        var (first, count) = RitzBounds.Extend(eig.EndValues, eig.ScaledResidual, k, 1, Math.ScaleB(tolerance, -eig.Exponent));   // the residual-corrected gaps decide
+        var last = first + count - 1;
         if (first != last)
         {
             throw new DegenerateSpectrumException(Degeneracy.Repeated, index, mu[k], Enumerable.Range(first + 1, last - first + 1).ToArray(), tolerance, "eigenvalue");

@@ -307,16 +307,8 @@ public static class KrylovSingularValueDerivatives
         }
 
         var (first, count) = SpectralCluster.Chain(s, index, tolerance);
-        while (first > 1 && Math.ScaleB(svd.ScaledGapAbove(first - 1), svd.Exponent) <= tolerance)
-        {
-            (first, count) = (first - 1, count + 1);                                     // the residuals cannot separate s_{first−1} by more than the tolerance
-        }
-
-        while (first + count - 1 < svd.Count && Math.ScaleB(svd.ScaledGapBelow(first + count - 2), svd.Exponent) <= tolerance)
-        {
-            count++;                                                                          // nor the value below the chain
-        }
-
+        (first, count) = RitzBounds.Extend(svd.Scaled.Values, svd.ScaledResidual, first - 1, count, Math.ScaleB(tolerance, -svd.Exponent));   // neighbours the residuals cannot separate join
+        first++;
         var last = first + count - 1;
         if (last == svd.Count && svd.Count < Math.Min(svd.RowCount, svd.ColumnCount))
         {

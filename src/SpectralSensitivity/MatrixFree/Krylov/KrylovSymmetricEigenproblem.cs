@@ -3,8 +3,9 @@ namespace SpectralSensitivity.MatrixFree.Krylov;
 /// <summary>
 /// An extreme eigenvalue <c>μ_k</c> of <c>T + tE</c> (T, E symmetric) with the reduced resolvent applied matrix-free by
 /// <see cref="DeflatedResolvent"/> from the computed pairs: the other computed pairs are removed by exact partial
-/// fractions <c>1/(μ_i − μ_k)</c>, and on their complement the spectrum lies beyond the last computed value, so
-/// <c>±(μ_k − T)</c> is definite there.
+/// fractions <c>1/(μ_i − μ_k)</c>, and on their complement the spectrum lies beyond the converged values (a pair computed only for
+/// the gap stays in the complement), so <c>±(μ_k − T)</c> is definite there, with the residual-corrected distances of
+/// <see cref="RitzBounds"/> as the gaps.
 /// </summary>
 internal sealed class KrylovSymmetricEigenproblem : KrylovEigenproblem
 {
@@ -16,13 +17,11 @@ internal sealed class KrylovSymmetricEigenproblem : KrylovEigenproblem
         _e = normalizedDirection;
         var pairs = eig.Scaled;
         var mu = pairs.Values;
-        var count = mu.Length;
+        var count = eig.ConvergedCount;                                                       // deflated exactly: the converged pairs only
         var k = index - 1;
         UnscaledEigenvalue = mu[k];
-        var inner = k > 0 ? Math.Abs(mu[k - 1] - mu[k]) : double.PositiveInfinity;
-        var outer = k + 1 < count ? Math.Abs(mu[k] - mu[k + 1]) : double.PositiveInfinity;
-        UnscaledGap = Math.Min(inner, outer);                                                 // d: distance to the neighbours
-        var complementGap = count > k + 1 ? Math.Abs(mu[k] - mu[count - 1]) : double.PositiveInfinity;
+        UnscaledGap = eig.ScaledClusterGapBound(k, k);                                        // d ≤ distance to the other eigenvalues
+        var complementGap = eig.ScaledComplementGap(mu[k]);                                   // d_c ≤ distance to every eigenvalue beyond the converged pairs
         var values = Enumerable.Range(0, count).Where(i => i != k).Select(i => mu[i]).ToArray();
         var vectors = Enumerable.Range(0, count).Where(i => i != k).Select(i => pairs.Vectors[i]).ToArray();
         var normalized = eig.Normalized;

@@ -119,13 +119,8 @@ public sealed class PartialSingularValueDecomposition
     {
         get
         {
-            var s = Scaled.Values;
-            if (ConvergedCount < s.Length)
-            {
-                return s[ConvergedCount] + ScaledResidual(ConvergedCount);                      // s_{K+1} ≤ θ_{K+1} + ρ_{K+1}
-            }
-
-            return s.Length == Math.Min(RowCount, ColumnCount) ? 0 : s[^1] + ScaledResidual(s.Length - 1);   // s_{K+1} ≤ s_K ≤ θ_K + ρ_K
+            var all = ConvergedCount == Math.Min(RowCount, ColumnCount);
+            return all ? 0 : RitzBounds.Beyond(Scaled.Values, ScaledResidual, ConvergedCount);     // s_{K+1} ≤ θ_{K+1} + ρ_{K+1}, or ≤ s_K ≤ θ_K + ρ_K
         }
     }
 
@@ -146,10 +141,10 @@ public sealed class PartialSingularValueDecomposition
     }
 
     /// <summary><c>s_{k−1} − s_k ≥ θ_{k−1} − (θ_k + ρ_k)</c> for triplet k (0-based) of <see cref="Normalized"/>; infinite for k = 0.</summary>
-    internal double ScaledGapAbove(int k) => k > 0 ? Scaled.Values[k - 1] - (Scaled.Values[k] + ScaledResidual(k)) : double.PositiveInfinity;
+    internal double ScaledGapAbove(int k) => RitzBounds.Above(Scaled.Values, ScaledResidual, k);
 
     /// <summary><c>s_k − s_{k+1} ≥ θ_k − (θ_{k+1} + ρ_{k+1})</c> for triplet k (0-based, not the last computed) of <see cref="Normalized"/>.</summary>
-    internal double ScaledGapBelow(int k) => Scaled.Values[k] - (Scaled.Values[k + 1] + ScaledResidual(k + 1));
+    internal double ScaledGapBelow(int k) => RitzBounds.Below(Scaled.Values, ScaledResidual, k);
 
     /// <summary>Computes the <paramref name="count"/> largest singular triplets of <paramref name="a"/>.</summary>
     /// <param name="a">A, m × n.</param>

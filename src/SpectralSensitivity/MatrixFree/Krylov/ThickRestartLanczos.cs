@@ -16,7 +16,19 @@ internal static class ThickRestartLanczos
     /// <summary>The wanted pairs, most extreme first, in the (scaled) coordinates the iteration ran in.</summary>
     internal sealed record Pairs(double[] Values, double[][] Vectors, double[] Residuals, int Restarts, int Products);
 
-    public static Pairs Run(ILinearOperator t, int wanted, SpectrumEnd end, KrylovOptions options)
+    /// <summary>The <paramref name="wanted"/> most extreme pairs at <paramref name="end"/>, the first <paramref name="converged"/> to
+    /// <see cref="KrylovOptions.Tolerance"/> times the largest |θ|, the others until their residual is at most
+    /// <see cref="GolubKahanLanczos.GapResidualFraction"/> of their distance beyond pair <paramref name="converged"/> (<see cref="RitzBounds.Converged"/>).</summary>
+    /// <remarks>Convergence is checked at every step (<c>T Q_c = Q_c M_c + r e_cᵀ</c> holds for the leading block at every step), within a
+    /// cycle against <paramref name="earlyStopMargin"/> times the tolerance, at the end of a cycle against the tolerance itself, as in
+    /// <see cref="GolubKahanLanczos.Run"/>.</remarks>
+    /// <param name="t">T (normalised), symmetric.</param>
+    /// <param name="wanted">The number of pairs.</param>
+    /// <param name="converged">How many of them converge to the tolerance.</param>
+    /// <param name="end">Largest or smallest algebraic.</param>
+    /// <param name="options">Tolerance, basis size and restart budget.</param>
+    /// <param name="earlyStopMargin">Within a cycle, stop when the residuals are below this fraction of the tolerance.</param>
+    public static Pairs Run(ILinearOperator t, int wanted, int converged, SpectrumEnd end, KrylovOptions options, double earlyStopMargin = GolubKahanLanczos.EarlyStopMargin)
     {
         var n = t.RowCount;
         var p = options.BasisSizeFor(wanted, n);
@@ -26,7 +38,9 @@ internal static class ThickRestartLanczos
         var coefficients = new double[p];
         StartVector.Fill(w, 0);
         q.Append(w, VectorMath.Norm(w));
+        var sign = end == SpectrumEnd.LargestAlgebraic ? 1.0 : -1.0;                  // end coordinates x = ±θ, most extreme first
         var (kept, products, stream, normEstimate) = (0, 0, 1, 0.0);
+        var (theta, y, order) = (Array.Empty<double>(), m, Array.Empty<int>());
         for (var restart = 0; restart <= options.MaxRestarts; restart++)
         {
             var beta = 0.0;
@@ -42,24 +56,25 @@ internal static class ThickRestartLanczos
                 }
 
                 beta = VectorMath.Norm(w);
+                if (c + 1 >= wanted)
+                {
+                    var size = c + 1;                                                   // T Q_c = Q_c M_c + r e_cᵀ holds at every step
+                    (theta, y) = SmallMatrix.SymmetricEvd(size == p ? m : m.SubMatrix(0, size, 0, size));
+                    order = Wanted(size, end);                                          // Ritz indices, most extreme first
+                    var scale = Math.Max(Math.Abs(theta[0]), Math.Abs(theta[size - 1]));
+                    var margin = size == p ? 1.0 : earlyStopMargin;                   // within a cycle, stop only well inside the tolerance
+                    var done = RitzBounds.Converged(i => sign * theta[order[i]], i => beta * Math.Abs(y[size - 1, order[i]]), wanted, converged,
+                        margin * options.Tolerance * scale);                             // ‖T q̃ − θ q̃‖ = ‖r‖ |Y[c, i]|
+                    if (done || size == n)
+                    {
+                        return Finish(t, q, y, theta, order, wanted, restart, products);
+                    }
+                }
+
                 if (c + 1 < p)
                 {
                     GolubKahanLanczos.NextColumn(q, w, normEstimate, ref stream);
                 }
-            }
-
-            var (theta, y) = SmallMatrix.SymmetricEvd(m);
-            var order = Wanted(p, end);                                                 // Ritz indices, most extreme first
-            var scale = Math.Max(Math.Abs(theta[0]), Math.Abs(theta[p - 1]));
-            var converged = true;
-            for (var i = 0; i < wanted; i++)
-            {
-                converged &= beta * Math.Abs(y[p - 1, order[i]]) <= options.Tolerance * scale;   // ‖T q̃ − θ q̃‖ = ‖r‖ |Y[p, i]|
-            }
-
-            if (converged || p == n)
-            {
-                return Finish(t, q, y, theta, order, wanted, restart, products);
             }
 
             kept = Math.Min(p - 1, wanted + ((p - wanted) / 2));
