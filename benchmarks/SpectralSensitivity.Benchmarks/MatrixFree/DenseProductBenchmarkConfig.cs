@@ -11,7 +11,7 @@ public sealed class DenseProductBenchmarkConfig : ManualConfig
 {
     public DenseProductBenchmarkConfig()
     {
-        AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(15).WithToolchain(InProcessEmitToolchain.Instance));
+        AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(10).WithToolchain(InProcessEmitToolchain.Instance));
         AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory, BenchmarkLogicalGroupRule.ByParams);
         AddColumn(StatisticColumn.Min, StatisticColumn.Median);
         SummaryStyle = SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend);

@@ -11,7 +11,7 @@ namespace SpectralSensitivity.Benchmarks.MatrixFree;
 /// <summary>
 /// <c>A x</c> and <c>Aᵀ y</c> for a dense matrix, side by side in one run: <see cref="DenseMatrixOperator"/> (the tile
 /// kernels) against its previous kernels (<see cref="LegacyDenseProducts"/>, the baseline), MathNet's managed dense
-/// product, and OpenBLAS's <c>dgemv</c> called directly (no input scan, its own threads). 4000 × 4000 (the dense
+/// product, and OpenBLAS's and MKL's <c>dgemv</c> called directly (no input scan, their own threads). 4000 × 4000 (the dense
 /// acceptance size, 128 MB) and a tall 100,000 × 300 (240 MB). In-process, so no build happens while it runs.
 /// </summary>
 [Config(typeof(DenseProductBenchmarkConfig))]
@@ -54,7 +54,8 @@ public class DenseProductBenchmarks
         (_x, _y) = (Vector<double>.Build.DenseOfArray(_xArray), Vector<double>.Build.DenseOfArray(_yArray));
         (_ax, _aty) = (Vector<double>.Build.Dense(_m), Vector<double>.Build.Dense(_n));
         (_axArray, _atyArray) = (new double[_m], new double[_n]);
-        SpectralProviders.GetNative(NativeBackend.OpenBlas);                 // loads libopenblas for the raw dgemv
+        SpectralProviders.GetNative(NativeBackend.OpenBlas);                 // loads libopenblas and libmkl_rt for the raw dgemv calls
+        SpectralProviders.GetNative(NativeBackend.Mkl);
         LinearAlgebraControl.UseManaged();
     }
 
@@ -72,7 +73,11 @@ public class DenseProductBenchmarks
 
     [Benchmark(Description = "OpenBLAS dgemv A x")]
     [BenchmarkCategory("A x")]
-    public void OpenBlasMultiply() => Gemv((byte)'N', _xArray, _axArray);
+    public void OpenBlasMultiply() => Gemv<OpenBlasBinding>((byte)'N', _xArray, _axArray);
+
+    [Benchmark(Description = "MKL dgemv A x")]
+    [BenchmarkCategory("A x")]
+    public void MklMultiply() => Gemv<MklBinding>((byte)'N', _xArray, _axArray);
 
     [Benchmark(Baseline = true, Description = "previous kernel A^T y")]
     [BenchmarkCategory("A^T y")]
@@ -88,16 +93,21 @@ public class DenseProductBenchmarks
 
     [Benchmark(Description = "OpenBLAS dgemv A^T y")]
     [BenchmarkCategory("A^T y")]
-    public void OpenBlasTransposeMultiply() => Gemv((byte)'T', _yArray, _atyArray);
+    public void OpenBlasTransposeMultiply() => Gemv<OpenBlasBinding>((byte)'T', _yArray, _atyArray);
+
+    [Benchmark(Description = "MKL dgemv A^T y")]
+    [BenchmarkCategory("A^T y")]
+    public void MklTransposeMultiply() => Gemv<MklBinding>((byte)'T', _yArray, _atyArray);
 
     /// <summary><c>destination ← op(A) source</c> by <c>dgemv_</c>, straight through the binding.</summary>
-    private unsafe void Gemv(byte transpose, double[] source, double[] destination)
+    private unsafe void Gemv<TBinding>(byte transpose, double[] source, double[] destination)
+        where TBinding : ILapackBinding
     {
         int m = _m, n = _n, one = 1;
         double alpha = 1, beta = 0;
         fixed (double* a = _a, x = source, y = destination)
         {
-            OpenBlasBinding.Dgemv(&transpose, &m, &n, &alpha, a, &m, x, &one, &beta, y, &one, 1);
+            TBinding.Dgemv(&transpose, &m, &n, &alpha, a, &m, x, &one, &beta, y, &one, 1);
         }
     }
 }

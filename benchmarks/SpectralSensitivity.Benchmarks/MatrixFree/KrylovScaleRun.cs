@@ -88,7 +88,7 @@ internal static class KrylovScaleRun
         var (orderProducts, orderDirectionProducts) = (aOperator.Products - tripletProducts, eOperator.Products);
         var krylovHvp = Enumerable.Range(1, count).Select(k => KrylovSingularValueDerivatives.HessianVectorProduct(partial, eOperator, k).ToDense()).ToArray();
         var krylovTime = clock.Elapsed.TotalSeconds;
-        Console.WriteLine($"matrix-free phases: {partial.Count} triplets ({partial.ConvergedCount} converged, the last for the gap) {triplets:F2} s, {tripletProducts} products with A, {partial.Restarts} restarts; " +
+        Console.WriteLine($"matrix-free phases: {partial.Count} triplets ({partial.ConvergedCount} converged, the last for the gap; {partial.DeflatedCount} deflated in the solves) {triplets:F2} s, {tripletProducts} products with A, {partial.Restarts} restarts; " +
             $"orders 1..{order} {krylovOrders - triplets:F2} s, {orderProducts} products with A, {orderDirectionProducts} with E; HVP {krylovTime - krylovOrders:F2} s");
         for (var k = 0; k < count; k++)
         {
