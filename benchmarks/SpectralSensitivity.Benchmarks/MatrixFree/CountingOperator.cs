@@ -29,7 +29,5 @@ internal sealed class CountingOperator(ILinearOperator inner) : IScalableOperato
 
     double IScalableOperator.MaxAbsEntry() => _stored.MaxAbsEntry();
 
-    double IScalableOperator.SpectralNormBound() => _stored.SpectralNormBound();
-
     ILinearOperator IScalableOperator.ScaledCopy(int exponent) => new CountingOperator(_stored.ScaledCopy(exponent)) { Products = Products };
 }

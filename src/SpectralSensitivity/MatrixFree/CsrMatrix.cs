@@ -186,26 +186,6 @@ public sealed class CsrMatrix : IScalableOperator
     public double FrobeniusNorm() => VectorMath.Norm(_values);
 
     /// <inheritdoc/>
-    double IScalableOperator.SpectralNormBound()
-    {
-        var columnSums = new double[ColumnCount];
-        var largestRow = 0.0;
-        for (var i = 0; i < RowCount; i++)
-        {
-            var rowSum = 0.0;
-            for (var p = _rowPointers[i]; p < _rowPointers[i + 1]; p++)
-            {
-                rowSum += Math.Abs(_values[p]);
-                columnSums[_columnIndices[p]] += Math.Abs(_values[p]);
-            }
-
-            largestRow = Math.Max(largestRow, rowSum);
-        }
-
-        return Math.Min(FrobeniusNorm(), Math.Sqrt(largestRow * columnSums.Max()));   // ‖A‖₂ ≤ min(‖A‖_F, √(‖A‖_∞ ‖A‖₁))
-    }
-
-    /// <inheritdoc/>
     double IScalableOperator.MaxAbsEntry() => VectorMath.MaxAbs(_values);
 
     /// <inheritdoc/>

@@ -43,9 +43,6 @@ public sealed class DenseMatrixOperator : IScalableOperator
     public double FrobeniusNorm() => VectorMath.Norm(_storage);
 
     /// <inheritdoc/>
-    double IScalableOperator.SpectralNormBound() => ColumnKernels.SpectralNormBound(_storage, RowCount, ColumnCount);
-
-    /// <inheritdoc/>
     double IScalableOperator.MaxAbsEntry() => VectorMath.MaxAbs(_storage);
 
     /// <inheritdoc/>

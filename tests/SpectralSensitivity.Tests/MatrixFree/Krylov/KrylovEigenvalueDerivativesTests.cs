@@ -52,17 +52,25 @@ public class KrylovEigenvalueDerivativesTests
     }
 
     [Fact]
-    public void Eigenvalue_derivatives_are_exactly_homogeneous()
+    public void Eigenvalue_derivatives_and_their_error_estimates_are_exactly_homogeneous()
     {
         var t = Symmetric(60, 41);
-        var e = Symmetric(60, 42);
+        var e0 = Symmetric(60, 42);
+        var e = e0 * Math.ScaleB(1.0, -Math.ILogB(e0.Enumerate().Max(Math.Abs)));                                   // largest entry in [1, 2): E is used as stored, unscaled
         var reference = KrylovEigenvalueDerivatives.Expand(LinearOperator.FromMatrix(t), LinearOperator.FromMatrix(e), 1, SpectrumEnd.LargestAlgebraic, 3);
-        foreach (var p in new[] { -1000, 1000, 7 })
+        foreach (var (p, q) in new[] { (-1000, -1000), (1000, 1000), (7, 7), (0, 3), (0, -300) })
         {
-            var scaled = KrylovEigenvalueDerivatives.Expand(LinearOperator.FromMatrix(t * Math.ScaleB(1.0, p)), LinearOperator.FromMatrix(e * Math.ScaleB(1.0, p)), 1, SpectrumEnd.LargestAlgebraic, 3);
+            var scaled = KrylovEigenvalueDerivatives.Expand(LinearOperator.FromMatrix(t * Math.ScaleB(1.0, p)), LinearOperator.FromMatrix(e * Math.ScaleB(1.0, q)), 1, SpectrumEnd.LargestAlgebraic, 3);
+            scaled.Convergence.Radius.Should().Be(Math.ScaleB(reference.Convergence.Radius, p - q));
             for (var j = 0; j <= 3; j++)
             {
-                scaled.TaylorCoefficients[j].Should().Be(Math.ScaleB(reference.TaylorCoefficients[j], p));
+                var exponent = p + ((q - p) * j);                                                                        // coefficient j of 2^p T + t 2^q E
+                scaled.TaylorCoefficients[j].Should().Be(Math.ScaleB(reference.TaylorCoefficients[j], exponent));
+                var estimate = j == 0 ? 0 : Math.ScaleB(reference.DerivativeErrorEstimates[j - 1], exponent);
+                if (double.IsNormal(estimate))                                                                          // a subnormal has fewer than 53 bits: nothing exact to compare
+                {
+                    scaled.DerivativeErrorEstimates[j - 1].Should().Be(estimate, "order {0} at 2^{1} T, 2^{2} E", j, p, q);
+                }
             }
         }
     }

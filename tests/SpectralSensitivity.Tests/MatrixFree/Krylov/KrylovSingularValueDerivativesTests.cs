@@ -133,21 +133,41 @@ public class KrylovSingularValueDerivativesTests
     }
 
     [Fact]
-    public void Derivatives_are_exactly_homogeneous_under_power_of_two_scaling_of_A_and_E()
+    public void Derivatives_and_their_error_estimates_are_exactly_homogeneous_under_power_of_two_scaling_of_A_and_E()
     {
         var a = SparseTestMatrices.Random(80, 60, 0.1, seed: 21);
-        var e = SparseTestMatrices.Random(80, 60, 0.1, seed: 22);
+        var e0 = SparseTestMatrices.Random(80, 60, 0.1, seed: 22);
+        var e = Math.ScaleB(1.0, -Math.ILogB(e0.Enumerate().Max(Math.Abs))) * e0;                                   // largest entry in [1, 2): E is used as stored, unscaled
         var reference = KrylovSingularValueDerivatives.Expand(LinearOperator.FromMatrix(a), LinearOperator.FromMatrix(e), 2, 4);
-        foreach (var (p, q) in new[] { (-1000, -1000), (1000, 1000), (-1, 3), (300, -200), (-600, -500) })
+        foreach (var (p, q) in new[] { (-1000, -1000), (1000, 1000), (0, 1000), (0, -1000), (1000, 0), (-1000, 0), (-1, 3), (300, -200), (-600, -500), (0, 5) })
         {
-            var scaled = KrylovSingularValueDerivatives.Expand(
-                LinearOperator.FromMatrix(a.Multiply(Math.ScaleB(1.0, p))), LinearOperator.FromMatrix(e.Multiply(Math.ScaleB(1.0, q))), 2, 4);
+            KrylovSingularValueExpansion scaled;
+            try
+            {
+                scaled = KrylovSingularValueDerivatives.Expand(
+                    LinearOperator.FromMatrix(a.Multiply(Math.ScaleB(1.0, p))), LinearOperator.FromMatrix(e.Multiply(Math.ScaleB(1.0, q))), 2, 4);
+            }
+            catch (ResultOutOfRangeException ex)
+            {
+                double.IsFinite(Math.ScaleB(reference.Derivative(ex.Order ?? 0), p + ((q - p) * (ex.Order ?? 0)))).Should().BeFalse("only a derivative beyond the double range is refused ({0})", ex.Message);
+                continue;
+            }
+
+            scaled.Convergence.Radius.Should().Be(Math.ScaleB(reference.Convergence.Radius, p - q), "r₀ = d/(2‖E‖₂) at 2^{0} A, 2^{1} E", p, q);
+            scaled.SolverResiduals.Should().Equal(reference.SolverResiduals, "the solves run on the same normalised operators");
             for (var n = 0; n <= 4; n++)
             {
-                var expected = Math.ScaleB(reference.TaylorCoefficients[n], p + ((q - p) * n));   // D^n s(2^p A)[2^q E] = 2^(p + (q − p) n) D^n s(A)[E]
+                var exponent = p + ((q - p) * n);                                                                        // D^n s(2^p A)[2^q E] = 2^(p + (q − p) n) D^n s(A)[E]
+                var expected = Math.ScaleB(reference.TaylorCoefficients[n], exponent);
                 if (expected != 0 && double.IsNormal(expected))
                 {
                     scaled.TaylorCoefficients[n].Should().Be(expected, "order {0} at 2^{1} A, 2^{2} E", n, p, q);
+                }
+
+                var estimate = n == 0 ? 0 : Math.ScaleB(reference.DerivativeErrorEstimates[n - 1], exponent);
+                if (double.IsNormal(estimate))
+                {
+                    scaled.DerivativeErrorEstimates[n - 1].Should().Be(estimate, "the error estimate of order {0} at 2^{1} A, 2^{2} E", n, p, q);
                 }
             }
         }
