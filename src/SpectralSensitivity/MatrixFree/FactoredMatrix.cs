@@ -29,7 +29,9 @@ public sealed class FactoredMatrix
     public Matrix<double> ToDense() => Left.TransposeAndMultiply(Right);
 
     /// <summary><c>⟨L Rᵀ, X⟩ = Σ_c l_cᵀ X r_c</c> for an operator X: the directional derivative the factors encode, without forming them.</summary>
+    /// <remarks>Cost: r products with X and r dot products, O(r nnz(X) + r m).</remarks>
     /// <param name="x">X, m × n.</param>
+    /// <exception cref="Errors.ResultOutOfRangeException">The inner product (or a product on the way) is beyond the double range at this scale of the factors and X.</exception>
     public double InnerProduct(ILinearOperator x)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -41,6 +43,6 @@ public sealed class FactoredMatrix
             sum += VectorMath.Dot(Left.Column(c).AsArray() ?? Left.Column(c).ToArray(), product);
         }
 
-        return sum;
+        return double.IsFinite(sum) ? sum : throw new Errors.ResultOutOfRangeException("the inner product ⟨L Rᵀ, X⟩");   // finite factors and X: only an overflow
     }
 }

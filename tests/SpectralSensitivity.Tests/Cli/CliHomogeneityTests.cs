@@ -10,7 +10,7 @@ namespace SpectralSensitivity.Tests.Cli;
 /// <summary>The same homogeneity check as the library's entry points, through the `spectral` commands and their JSON.</summary>
 public sealed class CliHomogeneityTests
 {
-    public static TheoryData<string> Commands() => [.. EntryPoints.Select(e => e.Name)];
+    public static TheoryData<string> Commands() => [.. EntryPoints.Select(e => e.Name.Split(' ')[0])];
 
     private static readonly EntryPoint[] EntryPoints =
     [
@@ -33,21 +33,22 @@ public sealed class CliHomogeneityTests
     [MemberData(nameof(Commands))]
     public void Json_outputs_scale_exactly_or_the_command_exits_3_naming_the_range(string command)
     {
-        var entryPoint = EntryPoints.Single(e => e.Name == command);
+        var entryPoint = EntryPoints.Single(e => e.Name.Split(' ')[0] == command);
         EntryPointHarness.CheckHomogeneity(entryPoint, TestMatrices.Random(5, 4, 1), TestMatrices.Random(5, 4, 2)).Should().BeEmpty();
     }
 
     private static IEnumerable<Quantity> Rows(JsonElement json, string property, int aExponent, int eExponent) =>
         json.GetProperty(property).EnumerateArray().SelectMany((row, i) => row.Doubles().Select((x, j) => new Quantity($"{property}[{i},{j}]", x, aExponent, eExponent)));
 
-    /// <summary>Runs `spectral COMMAND -A A.npy [-E E.npy] ARGS --json`; for a symmetric command the files hold H(A) and H(E).</summary>
-    private static EntryPoint Command(string name, string[] arguments, Func<JsonElement, IEnumerable<Quantity>> read, bool symmetric = false, bool takesDirection = true) =>
-        new(name, (a, e, _) =>
+    /// <summary>Runs `spectral COMMAND -A A.npy [-E E.npy] ARGS --json` (or another file format); for a symmetric command the files hold H(A) and H(E).</summary>
+    internal static EntryPoint Command(string name, string[] arguments, Func<JsonElement, IEnumerable<Quantity>> read, bool symmetric = false, bool takesDirection = true,
+        MatrixFormat format = MatrixFormat.NpyFloat64C) =>
+        new($"{name} {string.Join(' ', arguments)}", (a, e, _) =>
         {
             using var files = new MatrixFiles();
             var (matrix, direction) = symmetric ? (JordanWielandt.Dense(a), JordanWielandt.Dense(e)) : (a, e);
-            string[] directionArguments = takesDirection ? ["-E", files.Write("E", direction, MatrixFormat.NpyFloat64C)] : [];
-            var result = CliRunner.Run([name, "-A", files.Write("A", matrix, MatrixFormat.NpyFloat64C), .. directionArguments, .. arguments, "--json"]);
+            string[] directionArguments = takesDirection ? ["-E", files.Write("E", direction, format)] : [];
+            var result = CliRunner.Run([name, "-A", files.Write("A", matrix, format), .. directionArguments, .. arguments, "--json"]);
             if (result.ExitCode == 3 && result.Stderr.Contains("beyond the double range", StringComparison.Ordinal))
             {
                 throw new ResultOutOfRangeException(result.Stderr.Trim());

@@ -160,8 +160,8 @@ public static class KrylovSingularValueDerivatives
         ArgumentNullException.ThrowIfNull(svd);
         MatrixGuard.RequireIndex(index, svd.Count, "singular value");
         var (first, count, _) = ClusterMembers(svd, index, clusterTolerance);
-        var gap = ClusterGap(svd, first, count);
-        var residual = Enumerable.Range(first - 1, count).Max(i => Math.Max(svd.LeftResiduals[i], svd.RightResiduals[i]));
+        var gap = svd.ScaledClusterGapBound(first - 1, first + count - 2);                                  // in the units of 2^−e A, like the residuals:
+        var residual = Enumerable.Range(first - 1, count).Max(svd.ScaledResidual);                        // their ratio is then exact at every scale of A
         var left = svd.LeftVectors.SubMatrix(0, svd.RowCount, first - 1, count) / count;                  // U_c / g
         return new FactoredMatrix(left, svd.RightVectors.SubMatrix(0, svd.ColumnCount, first - 1, count), 2 * residual / gap);
     }
@@ -240,8 +240,7 @@ public static class KrylovSingularValueDerivatives
         ArgumentNullException.ThrowIfNull(svd);
         RequireIsolated(svd, index);
         var k = index - 1;
-        var gap = svd.GapBound(index);
-        var error = 2 * Math.Max(svd.LeftResiduals[k], svd.RightResiduals[k]) / gap;        // ‖δ(u vᵀ)‖_F ≲ ‖δu‖ + ‖δv‖
+        var error = 2 * svd.ScaledResidual(k) / svd.ScaledGapBound(k);                      // ‖δ(u vᵀ)‖_F ≲ ‖δu‖ + ‖δv‖ ≲ 2ρ/d, in the units of 2^−e A (exact at every scale)
         return new FactoredMatrix(ColumnMatrix(svd.LeftVectors.Column(k)), ColumnMatrix(svd.RightVectors.Column(k)), error);
     }
 
