@@ -6,7 +6,7 @@ namespace SpectralSensitivity.MatrixFree;
 /// <summary>A MathNet dense matrix seen as a linear operator (its column-major storage is used in place, not copied).</summary>
 /// <remarks>
 /// <c>A x = Σ_j x_j a_j</c> and <c>(Aᵀ y)_j = a_jᵀ y</c> by SIMD kernels that read A from memory once per product (eight
-/// columns per pass for <c>A x</c>, four dot products per pass for <c>Aᵀ y</c>), over a fixed grid of tiles split
+/// columns per pass for <c>A x</c>, eight dot products per pass for <c>Aᵀ y</c>), over a fixed grid of tiles split
 /// across cores (<see cref="DenseProducts"/>): bit-identical on any core count. Cost O(mn) per product, O(mnb) per block
 /// of b vectors with A still read once.
 /// The matrix must not be modified while the operator is in use.

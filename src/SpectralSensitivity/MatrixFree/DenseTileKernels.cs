@@ -9,10 +9,11 @@ namespace SpectralSensitivity.MatrixFree;
 /// <remarks>
 /// <para><c>A x</c> takes the columns eight at a time: each 256-bit chunk of the output rows is loaded once, receives
 /// <c>x_j a_ij</c> for the eight columns in increasing j by fused multiply-adds, and is stored once; the eight column
-/// slices are read side by side. <c>Aᵀ y</c> takes the columns four at a time: each chunk of <c>y</c> is loaded once and
-/// feeds four dot products, each with two accumulators (rows <c>8t..8t+3</c> and <c>8t+4..8t+7</c>) so that the additions
-/// do not wait on one another. For several vectors the vector loop is innermost over a group of columns, so the group
-/// (at most 8 × 2048 or 4 × m doubles) is read from memory once and from cache for the other vectors.</para>
+/// slices are read side by side. <c>Aᵀ y</c> takes the columns eight at a time: each 256-bit chunk of <c>y</c> is loaded
+/// once and feeds eight dot products, one accumulator each (lane l sums the rows ≡ l mod 4, the lanes are added at the
+/// end), eight independent chains of fused multiply-adds. For several vectors the vector loop is innermost over a
+/// group of columns, so the group (at most 8 × 4096 or 8 × m doubles) is read from memory once and from cache for the
+/// other vectors.</para>
 /// <para>Every output entry is summed in one fixed order that depends only on the tile, never on the vector count or on
 /// the thread: the same bits for <c>Multiply</c> and for the same vector inside <c>MultiplyBlock</c>. Rows past the last
 /// multiple of the vector width go through the same order in scalar code. Fused multiply-adds where the hardware has
@@ -22,7 +23,7 @@ internal static class DenseTileKernels
 {
     private const int Width = 4;             // doubles per 256-bit register
     private const int AxColumns = 8;         // columns per pass of A x
-    private const int DotColumns = 4;        // columns per pass of Aᵀ y
+    private const int DotColumns = 8;        // columns per pass of Aᵀ y
 
     /// <summary><c>y[c][rows] ← A[rows, columns] x[c][columns]</c> for each of <paramref name="count"/> vectors (x: n × count, y: m × count, column-major).</summary>
     public static void Multiply(double[] a, int m, int n, int rowFirst, int rowEnd, int columnFirst, int columnEnd, double[] x, double[] y, int count)
@@ -65,7 +66,7 @@ internal static class DenseTileKernels
             ref var columns = ref a[((long)j * m) + rowFirst];
             for (var c = 0; c < count; c++)
             {
-                DotFour(ref columns, stride, ref y[(c * m) + rowFirst], length, x.AsSpan((c * n) + j, DotColumns));
+                DotEight(ref columns, stride, ref y[(c * m) + rowFirst], length, x.AsSpan((c * n) + j, DotColumns));
             }
         }
 
@@ -145,30 +146,26 @@ internal static class DenseTileKernels
         }
     }
 
-    /// <summary><c>dots[k] ← a_kᵀ y</c> for the four columns starting at <paramref name="a"/>.</summary>
-    private static void DotFour(ref double a, nuint stride, ref double y, int length, Span<double> dots)
+    /// <summary><c>dots[k] ← a_kᵀ y</c> for the eight columns starting at <paramref name="a"/>, one accumulator (four lanes) per column.</summary>
+    private static void DotEight(ref double a, nuint stride, ref double y, int length, Span<double> dots)
     {
-        Vector256<double> low0 = default, low1 = default, low2 = default, low3 = default;
-        Vector256<double> high0 = default, high1 = default, high2 = default, high3 = default;
-        var vectorRows = VectorRows(length, 2 * Width);
-        for (nuint i = 0; i < vectorRows; i += 2 * Width)
+        Vector256<double> d0 = default, d1 = default, d2 = default, d3 = default, d4 = default, d5 = default, d6 = default, d7 = default;
+        var vectorRows = VectorRows(length, Width);
+        for (nuint i = 0; i < vectorRows; i += Width)
         {
-            var yLow = Vector256.LoadUnsafe(ref y, i);
-            var yHigh = Vector256.LoadUnsafe(ref y, i + Width);
-            low0 = MultiplyAdd(Vector256.LoadUnsafe(ref a, i), yLow, low0);                       // rows 8t..8t+3
-            high0 = MultiplyAdd(Vector256.LoadUnsafe(ref a, i + Width), yHigh, high0);            // rows 8t+4..8t+7
-            low1 = MultiplyAdd(Vector256.LoadUnsafe(ref a, i + stride), yLow, low1);
-            high1 = MultiplyAdd(Vector256.LoadUnsafe(ref a, i + stride + Width), yHigh, high1);
-            low2 = MultiplyAdd(Vector256.LoadUnsafe(ref a, i + (2 * stride)), yLow, low2);
-            high2 = MultiplyAdd(Vector256.LoadUnsafe(ref a, i + (2 * stride) + Width), yHigh, high2);
-            low3 = MultiplyAdd(Vector256.LoadUnsafe(ref a, i + (3 * stride)), yLow, low3);
-            high3 = MultiplyAdd(Vector256.LoadUnsafe(ref a, i + (3 * stride) + Width), yHigh, high3);
+            var yi = Vector256.LoadUnsafe(ref y, i);                                              // one load of y feeds eight columns
+            d0 = MultiplyAdd(Vector256.LoadUnsafe(ref a, i), yi, d0);                              // lane l sums rows ≡ l (mod 4)
+            d1 = MultiplyAdd(Vector256.LoadUnsafe(ref a, i + stride), yi, d1);
+            d2 = MultiplyAdd(Vector256.LoadUnsafe(ref a, i + (2 * stride)), yi, d2);
+            d3 = MultiplyAdd(Vector256.LoadUnsafe(ref a, i + (3 * stride)), yi, d3);
+            d4 = MultiplyAdd(Vector256.LoadUnsafe(ref a, i + (4 * stride)), yi, d4);
+            d5 = MultiplyAdd(Vector256.LoadUnsafe(ref a, i + (5 * stride)), yi, d5);
+            d6 = MultiplyAdd(Vector256.LoadUnsafe(ref a, i + (6 * stride)), yi, d6);
+            d7 = MultiplyAdd(Vector256.LoadUnsafe(ref a, i + (7 * stride)), yi, d7);
         }
 
-        dots[0] = Vector256.Sum(low0 + high0);
-        dots[1] = Vector256.Sum(low1 + high1);
-        dots[2] = Vector256.Sum(low2 + high2);
-        dots[3] = Vector256.Sum(low3 + high3);
+        (dots[0], dots[1], dots[2], dots[3]) = (Vector256.Sum(d0), Vector256.Sum(d1), Vector256.Sum(d2), Vector256.Sum(d3));
+        (dots[4], dots[5], dots[6], dots[7]) = (Vector256.Sum(d4), Vector256.Sum(d5), Vector256.Sum(d6), Vector256.Sum(d7));
         for (var i = vectorRows; i < (nuint)length; i++)
         {
             var yi = Unsafe.Add(ref y, i);
@@ -179,18 +176,17 @@ internal static class DenseTileKernels
         }
     }
 
-    /// <summary><c>aᵀ y</c> for one column, with the accumulators of <see cref="DotFour"/>.</summary>
+    /// <summary><c>aᵀ y</c> for one column, with the accumulator of <see cref="DotEight"/>.</summary>
     private static double DotOne(ref double a, ref double y, int length)
     {
-        Vector256<double> low = default, high = default;
-        var vectorRows = VectorRows(length, 2 * Width);
-        for (nuint i = 0; i < vectorRows; i += 2 * Width)
+        var sum = Vector256<double>.Zero;
+        var vectorRows = VectorRows(length, Width);
+        for (nuint i = 0; i < vectorRows; i += Width)
         {
-            low = MultiplyAdd(Vector256.LoadUnsafe(ref a, i), Vector256.LoadUnsafe(ref y, i), low);
-            high = MultiplyAdd(Vector256.LoadUnsafe(ref a, i + Width), Vector256.LoadUnsafe(ref y, i + Width), high);
+            sum = MultiplyAdd(Vector256.LoadUnsafe(ref a, i), Vector256.LoadUnsafe(ref y, i), sum);
         }
 
-        var dot = Vector256.Sum(low + high);
+        var dot = Vector256.Sum(sum);
         for (var i = vectorRows; i < (nuint)length; i++)
         {
             dot = MultiplyAdd(Unsafe.Add(ref a, i), Unsafe.Add(ref y, i), dot);

@@ -11,7 +11,7 @@ namespace SpectralSensitivity.Tests.MatrixFree;
 public sealed class DenseMatrixOperatorParallelismTests
 {
     [Theory]
-    [InlineData(4099, 2101)]     // A x: 3 row blocks × 2 parts; Aᵀ y: 9 column blocks
+    [InlineData(4099, 2101)]     // A x: 2 row blocks (the second of 3 rows) × 2 parts; Aᵀ y: 9 column blocks
     [InlineData(20_011, 37)]     // Aᵀ y: one column block × 8 parts of the rows
     [InlineData(37, 20_011)]     // A x: one row block × 8 parts of the columns
     public void Products_are_bit_identical_for_any_thread_setting(int m, int n)
