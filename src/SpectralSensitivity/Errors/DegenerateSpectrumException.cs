@@ -26,7 +26,21 @@ public sealed class DegenerateSpectrumException : UndefinedDerivativeException
     /// <param name="tolerance">The tolerance used.</param>
     /// <param name="what">"singular value" or "eigenvalue".</param>
     public DegenerateSpectrumException(Degeneracy kind, int index, double value, IReadOnlyList<int> collidingIndices, double tolerance, string what)
-        : base(Describe(kind, index, value, collidingIndices, tolerance, what))
+        : this(kind, index, value, collidingIndices, tolerance, what, null)
+    {
+    }
+
+    /// <summary>Creates the exception with its own advice on what is defined instead (for a path that cannot offer what the full decomposition offers).</summary>
+    /// <param name="kind">Repeated or zero.</param>
+    /// <param name="index">The requested 1-based index.</param>
+    /// <param name="value">The requested value.</param>
+    /// <param name="collidingIndices">1-based indices of the values within tolerance of it (itself included).</param>
+    /// <param name="tolerance">The tolerance used.</param>
+    /// <param name="what">"singular value" or "eigenvalue".</param>
+    /// <param name="instead">The closing sentences, after the description of the degeneracy: what is defined and how to ask for it; null for the
+    /// full decomposition's advice (the cluster mean or the branches).</param>
+    public DegenerateSpectrumException(Degeneracy kind, int index, double value, IReadOnlyList<int> collidingIndices, double tolerance, string what, string? instead)
+        : base(Describe(kind, index, value, collidingIndices, tolerance, what, instead))
     {
         Kind = kind;
         Index = index;
@@ -50,15 +64,15 @@ public sealed class DegenerateSpectrumException : UndefinedDerivativeException
     /// <summary>The tolerance under which two values count as equal (or a value as zero).</summary>
     public double Tolerance { get; }
 
-    private static string Describe(Degeneracy kind, int index, double value, IReadOnlyList<int> colliding, double tolerance, string what) => kind switch
+    private static string Describe(Degeneracy kind, int index, double value, IReadOnlyList<int> colliding, double tolerance, string what, string? instead) => kind switch
     {
         Degeneracy.Zero =>
             $"{what} {index} is zero ({value:G6} <= tolerance {tolerance:G3}): it is not differentiable there (s(t) = |lambda(t)| has a kink); " +
-            $"the zero cluster is indices {Indices(colliding)}. Ask instead for its signed branches and one-sided derivatives (Branches; CLI --branches)",
+            $"the zero cluster is indices {Indices(colliding)}. " + (instead ?? "Ask instead for its signed branches and one-sided derivatives (Branches; CLI --branches)"),
         _ =>
             $"{what} {index} = {value:G10} is repeated: indices {Indices(colliding)} form a cluster (within tolerance {tolerance:G3} of each other); " +
-            "individual derivatives are undefined there. Ask instead for the cluster mean, which is analytic (ClusterMean; CLI --cluster-mean), " +
-            "or for the members' branches along the path (Branches; CLI --branches); a wider --cluster-tolerance groups nearly repeated values",
+            "individual derivatives are undefined there. " + (instead ?? "Ask instead for the cluster mean, which is analytic (ClusterMean; CLI --cluster-mean), " +
+            "or for the members' branches along the path (Branches; CLI --branches); a wider --cluster-tolerance groups nearly repeated values"),
     };
 
     private static string Indices(IReadOnlyList<int> indices) =>

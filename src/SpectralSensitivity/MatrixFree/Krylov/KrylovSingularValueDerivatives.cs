@@ -95,8 +95,7 @@ public static class KrylovSingularValueDerivatives
     /// <exception cref="InvalidSpectralInputException">The triplets end inside the cluster (compute more).</exception>
     public static KrylovClusterMeanExpansion ClusterMean(PartialSingularValueDecomposition svd, ILinearOperator direction, int index, int order, double? clusterTolerance = null)
     {
-        var (problem, cluster, f, norm, largestResidual, members) = PrepareCluster(svd, direction, index, order, clusterTolerance,
-            (value, tolerance) => new DegenerateSpectrumException(Degeneracy.Zero, index, value, [index], tolerance, "singular value"));      // the mean of |s̃_i(t)| is not analytic
+        var (problem, cluster, f, norm, largestResidual, members) = PrepareCluster(svd, direction, index, order, clusterTolerance, zero: null);   // the mean of |s̃_i(t)| is not analytic
         return KrylovClusterRecursion.Run(problem, cluster, order, svd.Exponent, f, norm, largestResidual,
             gap => ExpansionCondition.Of(svd.RowCount, svd.ColumnCount, svd.SingularValues[0], gap, order), members);
     }
@@ -139,9 +138,7 @@ public static class KrylovSingularValueDerivatives
     /// <exception cref="KrylovConvergenceException">A shifted solve did not converge.</exception>
     public static KrylovClusterBranches Branches(PartialSingularValueDecomposition svd, ILinearOperator direction, int index, int order, double? clusterTolerance = null)
     {
-        var (problem, cluster, f, norm, largestResidual, members) = PrepareCluster(svd, direction, index, order, clusterTolerance,
-            (value, _) => new InvalidSpectralInputException(
-                $"s_{index} = {value:G3} is zero: the signed branches of zero singular values need every non-zero singular triplet: use the full decomposition (SingularValueDerivatives.Branches, or --decomposition dense)"));
+        var (problem, cluster, f, norm, largestResidual, members) = PrepareCluster(svd, direction, index, order, clusterTolerance, ZeroSingularValue.BranchesNeedTheFullDecomposition);
         return KrylovClusterRecursion.Branches(problem, cluster, order, svd.Exponent, f, norm, largestResidual,
             gap => ExpansionCondition.Of(svd.RowCount, svd.ColumnCount, svd.SingularValues[0], gap, order), members, ascendingIndices: false);
     }
@@ -265,7 +262,7 @@ public static class KrylovSingularValueDerivatives
     }
 
     private static (KrylovClusterEigenproblem Problem, SpectralCluster Cluster, int DirectionExponent, double DirectionNorm, double LargestResidual, double[] MemberResiduals) PrepareCluster(
-        PartialSingularValueDecomposition svd, ILinearOperator direction, int index, int order, double? clusterTolerance, Func<double, double, Exception> zero)
+        PartialSingularValueDecomposition svd, ILinearOperator direction, int index, int order, double? clusterTolerance, Func<PartialSingularValueDecomposition, int, Exception>? zero)
     {
         ArgumentNullException.ThrowIfNull(svd);
         ArgumentNullException.ThrowIfNull(direction);
@@ -292,17 +289,16 @@ public static class KrylovSingularValueDerivatives
     /// <summary>The chain of computed values around <c>s_k</c> (first 1-based, count, absolute tolerance), extended over every neighbour whose
     /// residual-corrected distance (<see cref="PartialSingularValueDecomposition.ScaledClusterGapBound"/>) is not above the tolerance, so the
     /// cluster's gap bound is positive; refused when <c>s_k</c> is zero
-    /// (by <paramref name="zero"/>, given the value and the zero tolerance; a <see cref="DegenerateSpectrumException"/> when null) or the
+    /// (by <paramref name="zero"/>, given the triplets and k; <see cref="ZeroSingularValue.Undefined"/> when null) or the
     /// chain reaches the last computed triplet before the end of the spectrum.</summary>
     private static (int First, int Count, double Tolerance) ClusterMembers(PartialSingularValueDecomposition svd, int index, double? clusterTolerance,
-        Func<double, double, Exception>? zero = null)
+        Func<PartialSingularValueDecomposition, int, Exception>? zero = null)
     {
         var s = svd.SingularValues;
         var tolerance = SpectralCluster.AbsoluteTolerance(clusterTolerance, s[0], svd.ClusterTolerance);
         if (s[index - 1] <= svd.ClusterTolerance)
         {
-            throw zero?.Invoke(s[index - 1], svd.ClusterTolerance)
-                ?? new DegenerateSpectrumException(Degeneracy.Zero, index, s[index - 1], [index], svd.ClusterTolerance, "singular value");
+            throw (zero ?? ZeroSingularValue.Undefined)(svd, index);
         }
 
         var (first, count) = SpectralCluster.Chain(s, index, tolerance);
@@ -341,7 +337,7 @@ public static class KrylovSingularValueDerivatives
         var k = index - 1;
         if (s[k] <= tolerance)
         {
-            throw new DegenerateSpectrumException(Degeneracy.Zero, index, s[k], [index], tolerance, "singular value");
+            throw ZeroSingularValue.Undefined(svd, index);
         }
 
         var (first, last) = (k, k);
