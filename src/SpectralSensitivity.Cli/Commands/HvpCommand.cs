@@ -19,12 +19,12 @@ internal static class HvpCommand
             (svd, k, e, _) =>
             {
                 var product = HessianVectorProduct.At(svd, k);
-                return new MatrixResultCommand.Result(product.Apply(e!), ("quadraticForm", product.QuadraticForm(e!)));
+                return new MatrixResultCommand.Result(product.Apply(e!), ("quadraticForm", InRange(product.QuadraticForm(e!))));
             },
             (_, mean, e, _) =>
             {
                 var product = mean.HessianVectorProduct(e!);
-                return new MatrixResultCommand.Result(product, ("quadraticForm", product.PointwiseMultiply(e!).Enumerate().Sum()));   // ⟨E, Hess s̄[E]⟩
+                return new MatrixResultCommand.Result(product, ("quadraticForm", InRange(product.PointwiseMultiply(e!).Enumerate().Sum())));   // ⟨E, Hess s̄[E]⟩
             },
             (svd, k, e) =>
             {
@@ -41,4 +41,8 @@ internal static class HvpCommand
         "spectral hvp -A A.npy -E E.npy -k 2 --cluster-mean --cluster-tolerance 1e-8 --json",
         "spectral hvp -A big.mtx -E dir.mtx -k 1 --decomposition krylov --output HE.npz --json",
         "spectral hvp -A big.mtx -E dir.mtx -k 2 --decomposition krylov --cluster-mean --output HE.npz --json");
+
+    /// <summary>The quadratic form, refused when it is beyond the double range (it scales as <c>‖E‖² / ‖A‖</c>, so E alone scaled up overflows it first).</summary>
+    private static double InRange(double quadraticForm) =>
+        double.IsFinite(quadraticForm) ? quadraticForm : throw new Errors.ResultOutOfRangeException("the quadratic form <E, Hess s_k[E]>");
 }

@@ -24,6 +24,25 @@ public sealed class HvpCommandTests
         result.Json.Double("quadraticForm").Should().Be(product.QuadraticForm(se));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("--cluster-mean")]
+    [InlineData("--decomposition krylov")]
+    [InlineData("--cluster-mean --decomposition krylov")]
+    public void A_quadratic_form_beyond_the_double_range_exits_3_with_one_error_line(string options)
+    {
+        using var files = new MatrixFiles();
+        var a = files.Write("A", TestMatrices.Random(6, 5, 73), MatrixFormat.NpyFloat64C);
+        var e = files.Write("E", TestMatrices.Random(6, 5, 74).Multiply(Math.ScaleB(1.0, 1000)), MatrixFormat.NpyFloat64C);   // Hess s_k[E] ~ 2^1000 fits, <E, Hess s_k[E]> ~ 2^2000 does not
+
+        var result = CliRunner.Run(["hvp", "-A", a, "-E", e, "-k", "2", .. options.Split(' ', StringSplitOptions.RemoveEmptyEntries), "--json"]);
+
+        result.ExitCode.Should().Be(3, result.ToString());
+        result.Stdout.Should().BeEmpty();
+        result.Stderr.Should().StartWith("error: the ").And.Contain("is beyond the double range at this scale of A and E").And.EndWith("\n");
+        result.Stderr.Count(c => c == '\n').Should().Be(1, "one error line");
+    }
+
     [Fact]
     public void Quadratic_form_is_the_second_derivative_the_derivatives_command_prints()
     {
