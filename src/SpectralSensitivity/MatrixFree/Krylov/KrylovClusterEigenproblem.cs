@@ -104,7 +104,7 @@ internal sealed class KrylovClusterEigenproblem : IsolatedEigenproblem
     {
         var pairs = eig.Scaled;
         var mu = pairs.Values;
-        var computed = eig.ConvergedCount;                                                           // deflated exactly: the converged pairs only
+        var computed = eig.DeflatedCount;                                                            // deflated exactly: the converged pairs (and the next if it converged too)
         var last = first + count - 1;
         var group = Enumerable.Range(first, count).Select(i => (double[])pairs.Vectors[i].Clone()).ToArray();
         var others = Enumerable.Range(0, computed).Where(i => i < first || i > last).ToArray();

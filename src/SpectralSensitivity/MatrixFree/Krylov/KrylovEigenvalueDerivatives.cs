@@ -46,7 +46,7 @@ public static class KrylovEigenvalueDerivatives
         var norm = OperatorScaling.NormBound(normalizedDirection);
         var options = eig.Options;
         var problem = new KrylovSymmetricEigenproblem(eig, normalizedDirection, norm, index, options.SolverTolerance, options.SolverIterationsFor(eig.Size));
-        var run = KrylovRecursion.Run(problem, order, [Range.All], eig.Exponent, f, norm, eig.LargestConvergedResidual);
+        var run = KrylovRecursion.Run(problem, order, [Range.All], eig.Exponent, f, norm, eig.LargestDeflatedResidual);
         var condition = Results.ExpansionCondition.Of(eig.Size, eig.Size, eig.Eigenvalues.Max(Math.Abs), run.Gap, order);
         return new KrylovEigenvalueExpansion(index, run, condition, eig.Residuals[index - 1]);
     }
@@ -78,7 +78,7 @@ public static class KrylovEigenvalueDerivatives
     public static KrylovClusterMeanExpansion ClusterMean(PartialSymmetricEigendecomposition eig, ILinearOperator direction, int index, int order, double? clusterTolerance = null)
     {
         var (problem, cluster, f, norm, scale) = PrepareCluster(eig, direction, index, order, clusterTolerance);
-        return KrylovClusterRecursion.Run(problem, cluster, order, eig.Exponent, f, norm, eig.LargestConvergedResidual,
+        return KrylovClusterRecursion.Run(problem, cluster, order, eig.Exponent, f, norm, eig.LargestDeflatedResidual,
             gap => Results.ExpansionCondition.Of(eig.Size, eig.Size, scale, gap, order), eig.Residuals.Skip(cluster.First - 1).Take(cluster.Count).ToArray());
     }
 
@@ -113,7 +113,7 @@ public static class KrylovEigenvalueDerivatives
     public static KrylovClusterBranches Branches(PartialSymmetricEigendecomposition eig, ILinearOperator direction, int index, int order, double? clusterTolerance = null)
     {
         var (problem, cluster, f, norm, scale) = PrepareCluster(eig, direction, index, order, clusterTolerance);
-        return KrylovClusterRecursion.Branches(problem, cluster, order, eig.Exponent, f, norm, eig.LargestConvergedResidual,
+        return KrylovClusterRecursion.Branches(problem, cluster, order, eig.Exponent, f, norm, eig.LargestDeflatedResidual,
             gap => Results.ExpansionCondition.Of(eig.Size, eig.Size, scale, gap, order), eig.Residuals.Skip(cluster.First - 1).Take(cluster.Count).ToArray(),
             ascendingIndices: eig.End == SpectrumEnd.SmallestAlgebraic);
     }

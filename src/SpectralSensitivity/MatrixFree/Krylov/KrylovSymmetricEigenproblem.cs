@@ -17,7 +17,7 @@ internal sealed class KrylovSymmetricEigenproblem : KrylovEigenproblem
         _e = normalizedDirection;
         var pairs = eig.Scaled;
         var mu = pairs.Values;
-        var count = eig.ConvergedCount;                                                       // deflated exactly: the converged pairs only
+        var count = eig.DeflatedCount;                                                        // deflated exactly: the converged pairs (and the next if it converged too)
         var k = index - 1;
         UnscaledEigenvalue = mu[k];
         UnscaledGap = eig.ScaledClusterGapBound(k, k);                                        // d ≤ distance to the other eigenvalues

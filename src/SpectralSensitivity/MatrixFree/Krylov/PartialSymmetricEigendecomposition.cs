@@ -19,6 +19,7 @@ public sealed class PartialSymmetricEigendecomposition
     private PartialSymmetricEigendecomposition(ILinearOperator normalized, int exponent, SpectrumEnd end, ThickRestartLanczos.Pairs scaled, int converged, KrylovOptions options)
     {
         ConvergedCount = converged;
+        DeflatedCount = converged < scaled.Values.Length && scaled.Residuals[converged] <= options.Tolerance * scaled.Values.Max(Math.Abs) ? converged + 1 : converged;
         Normalized = normalized;
         Exponent = exponent;
         End = end;
@@ -49,8 +50,15 @@ public sealed class PartialSymmetricEigendecomposition
 
     /// <summary>The number of leading pairs converged to <see cref="KrylovOptions.Tolerance"/>: all of them from <see cref="Compute"/>; from
     /// <see cref="ComputeThrough"/> all but the last, which is computed only to bound the gap beyond the others.</summary>
-    /// <remarks>Only these are deflated exactly in the shifted solves; a pair beyond them stays in the complement, where the solve handles it.</remarks>
+    /// <remarks>These are deflated exactly in the shifted solves, and so is the pair beyond them when it happens to reach the tolerance too
+    /// (<see cref="DeflatedCount"/>); otherwise it stays in the complement, where the solve handles it.</remarks>
     public int ConvergedCount { get; }
+
+    /// <summary>The number of leading pairs the shifted solves deflate exactly: <see cref="ConvergedCount"/>, plus one when the pair computed beyond
+    /// them for the gap happens to satisfy the tolerance as well, <c>‖T q − θ q‖ ≤ Tolerance · max|θ|</c> (measured).</summary>
+    /// <remarks>As for singular values (<see cref="PartialSingularValueDecomposition"/>): deflating it costs no product and removes the eigenvalue
+    /// nearest the shift from the complement; the complement bound (<see cref="ScaledComplementGap"/>) still holds for what remains. Cost O(1).</remarks>
+    internal int DeflatedCount { get; }
 
     /// <summary>A lower bound on the distance from <c>μ_index</c> to the other eigenvalues: with end coordinates <c>x = μ</c> (largest) or
     /// <c>x = −μ</c> (smallest), <c>min(x_{k−1} − x_k − ρ_k, x_k − x_{k+1} − ρ_{k+1})</c> over the computed neighbours (+∞ when there are none).</summary>
@@ -93,8 +101,8 @@ public sealed class PartialSymmetricEigendecomposition
     /// <summary>The residual <c>‖T' q_i − θ_i q_i‖</c> of pair i (0-based) of <see cref="Normalized"/>.</summary>
     internal double ScaledResidual(int i) => Scaled.Residuals[i];
 
-    /// <summary>The largest residual among the converged pairs (the ones the solves deflate), of <see cref="Normalized"/>.</summary>
-    internal double LargestConvergedResidual => Scaled.Residuals.Take(ConvergedCount).Max();
+    /// <summary>The largest residual among the pairs the solves deflate (<see cref="DeflatedCount"/>), of <see cref="Normalized"/>.</summary>
+    internal double LargestDeflatedResidual => Scaled.Residuals.Take(DeflatedCount).Max();
 
     /// <summary>A lower bound on the distance from pairs first … last (0-based, of <see cref="Normalized"/>) to the other eigenvalues
     /// (<see cref="RitzBounds"/>; +∞ on a side with no computed neighbour, which happens only at the far end of the whole spectrum). Never negative.</summary>

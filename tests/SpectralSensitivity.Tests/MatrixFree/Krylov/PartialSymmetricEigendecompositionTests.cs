@@ -84,6 +84,31 @@ public class PartialSymmetricEigendecompositionTests
         act.Should().Throw<InvalidSpectralInputException>().WithMessage("*eigenvalue 2*compute at least 3 pairs*");
     }
 
+    [Theory]
+    [InlineData(SpectrumEnd.LargestAlgebraic)]
+    [InlineData(SpectrumEnd.SmallestAlgebraic)]
+    public void The_gap_pair_is_deflated_only_when_its_measured_residual_reached_the_tolerance(SpectrumEnd end)
+    {
+        const int n = 150;
+        var sign = end == SpectrumEnd.LargestAlgebraic ? 1.0 : -1.0;
+        double[] separated = [10.0, 8.0, 6.0, .. Enumerable.Range(0, n - 3).Select(i => 1.0 - (2.0 * i / (n - 4)))];
+        var fast = PartialSymmetricEigendecomposition.ComputeThrough(LinearOperator.FromMatrix(WithEigenvalues(separated.Select(x => sign * x).ToArray(), seed: 71)), 1, end);
+        fast.Residuals[1].Should().BeLessThanOrEqualTo(fast.Options.Tolerance * fast.Eigenvalues.Max(Math.Abs), "the premise: μ₂ converged on the way");
+        (fast.ConvergedCount, fast.DeflatedCount).Should().Be((1, 2));
+        var slow = PartialSymmetricEigendecomposition.ComputeThrough(LinearOperator.FromMatrix(SlowSecond(220, end, seed: 53)), 1, end);
+        (slow.ConvergedCount, slow.DeflatedCount).Should().Be((1, 1), "μ₂ stopped at an eighth of the gap stays in the complement");
+
+        var b = TestMatrices.Gaussian(n, n, seed: 72);
+        var e = b + b.Transpose();
+        var t = WithEigenvalues(separated.Select(x => sign * x).ToArray(), seed: 71);
+        var krylov = KrylovEigenvalueDerivatives.Expand(fast, LinearOperator.FromMatrix(e), 1, 4);
+        var reference = EigenvalueDerivatives.Expand(t, e, end == SpectrumEnd.LargestAlgebraic ? n : 1, 4);
+        for (var j = 1; j <= 4; j++)
+        {
+            krylov.Derivative(j).Should().BeApproximately(reference.Derivative(j), 1e-9 * Math.Max(1, Math.Abs(reference.Derivative(j))), "order {0}", j);
+        }
+    }
+
     [Fact]
     public void A_neighbour_that_the_residuals_cannot_separate_joins_the_cluster()
     {
