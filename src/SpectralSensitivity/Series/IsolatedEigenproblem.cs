@@ -21,7 +21,7 @@ namespace SpectralSensitivity.Series;
 internal abstract class IsolatedEigenproblem
 {
     private readonly double[] _scaledInput;
-    private double[] _termFactors = [];
+    private int[] _termExponents = [];
 
     /// <summary>Stores the eigenvector and the raw term-norm bounds.</summary>
     protected IsolatedEigenproblem(double[] eigenvector, double[] termNormBounds, int valueExponent)
@@ -79,11 +79,11 @@ internal abstract class IsolatedEigenproblem
     {
         Basis = basis;
         basis.ChooseScaling(ValueExponent, PathTermNormBounds);
-        _termFactors = new double[PathDegree];
+        _termExponents = new int[PathDegree];
         ScaledTermNormBounds = new double[PathDegree];
         for (var beta = 1; beta <= PathDegree; beta++)
         {
-            _termFactors[beta - 1] = Math.ScaleB(1.0, basis.TermExponent(beta));
+            _termExponents[beta - 1] = basis.TermExponent(beta);                 // g_β = 2^(this), possibly beyond the double range
             ScaledTermNormBounds[beta - 1] = Math.ScaleB(PathTermNormBounds[beta - 1], basis.TermExponent(beta));
         }
     }
@@ -112,29 +112,36 @@ internal abstract class IsolatedEigenproblem
     }
 
     /// <summary>destination = g_β T_β source, 1 ≤ β ≤ <see cref="PathDegree"/>.</summary>
+    /// <remarks><c>g_β = 2^e</c> makes <c>g_β T_β</c> of order one, so e is large when the term is tiny and may exceed the double range
+    /// (a term <c>2^−1200</c> times smaller than σ): the source, of order one, is scaled up first by at most <c>2^1000</c>, the rest of
+    /// <c>2^e</c> (or all of it when e &lt; 0) is applied to the product element by element; every step is exact while the numbers stay
+    /// representable. A zero term gives zero (its factor need not exist).</remarks>
     public void ApplyPathTerm(int term, double[] source, double[] destination)
     {
-        var factor = _termFactors[term - 1];
-        if (factor > 1)
+        if (PathTermNormBounds[term - 1] == 0)
         {
-            for (var i = 0; i < source.Length; i++)
-            {
-                _scaledInput[i] = factor * source[i];                   // exact: a power of two on numbers of order one
-            }
-
-            ApplyUnscaledTerm(term, _scaledInput, destination);
+            Array.Clear(destination);                                       // T_β = 0
             return;
         }
 
-        ApplyUnscaledTerm(term, source, destination);
-        if (factor != 1)
+        var exponent = _termExponents[term - 1];
+        var before = Math.Clamp(exponent, 0, MaxInputExponent);
+        if (before > 0)
         {
-            for (var i = 0; i < destination.Length; i++)
-            {
-                destination[i] *= factor;
-            }
+            source.CopyTo(_scaledInput, 0);
+            MatrixFree.VectorMath.ScaleByPowerOfTwo(_scaledInput, before);   // exact: a power of two on numbers of order one
+            ApplyUnscaledTerm(term, _scaledInput, destination);
         }
+        else
+        {
+            ApplyUnscaledTerm(term, source, destination);
+        }
+
+        MatrixFree.VectorMath.ScaleByPowerOfTwo(destination, exponent - before);
     }
+
+    /// <summary>The largest power of two the order-one source of <see cref="ApplyPathTerm"/> is scaled up by before the product.</summary>
+    private const int MaxInputExponent = 1000;
 
     /// <summary>destination = T_β source.</summary>
     protected abstract void ApplyUnscaledTerm(int term, double[] source, double[] destination);
