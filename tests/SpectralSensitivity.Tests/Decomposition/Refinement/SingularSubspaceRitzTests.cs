@@ -77,6 +77,84 @@ public class SingularSubspaceRitzTests
             .Should().BeNull("s_4 = s_3 lies outside the window: no separation");
     }
 
+    [Fact]
+    public void A_window_that_cuts_a_tie_on_its_left_is_refused()
+    {
+        var planted = Matrix<double>.Build.DenseOfMatrix(ClusterBlocks.Planted(60, 40, 0.05, 17, [4.0, 3.0, 3.0, 3.0]));
+        var svd = ThinSingularValueDecomposition.Compute(planted);
+        var storage = ColumnKernels.Storage(planted);
+        var (v, s) = (ColumnKernels.Storage(svd.RightVectors), svd.SingularValues.ToArray());
+        SingularSubspaceRitz.Values(storage, 60, 40, v, s, 2, 2, Beta(60, 40, 4)).Should().BeNull("s_2 = s_3 lies outside the window, on its left");
+        SingularSubspaceRitz.Values(storage, 60, 40, v, s, 1, 3, Beta(60, 40, 4)).Should().Equal(3.0, 3.0, 3.0);
+    }
+
+    [Fact]
+    public void A_window_holding_an_exact_zero_is_refused()
+    {
+        var a = Matrix<double>.Build.DenseOfDiagonalArray(6, 4, [3.0, 2.0, 1.0, 0.0]);
+        SingularSubspaceRitz.Values(ColumnKernels.Storage(a), 6, 4, ColumnKernels.Storage(Matrix<double>.Build.DenseIdentity(4)), [3.0, 2.0, 1.0, 0.0], 3, 1, Beta(6, 4, 3))
+            .Should().BeNull("θ = 0 has no relative accuracy to certify");
+    }
+
+    /// <summary>
+    /// A = diag(d) (m × n) and right vectors exact but for the window's column, turned by an angle with sine σ towards column k:
+    /// v = c e_i + σ e_k. Closed form: θ² = c² d_i² + σ² d_k², r = ‖Aᵀu − θ v‖/√2 = |c σ| |d_i² − d_k²| / (θ √2), the nearest other
+    /// eigenvalue of H at min(d_{i−1} − θ, θ − d_{i+1}, θ + (0 if m &gt; n else d_n)), η = that − β − r, bound 2r²/(η + √(η² + 4r²)).
+    /// σ is tuned so that this bound is <paramref name="fraction"/> times the threshold 2^−56 θ: the window is certified exactly when the
+    /// fraction is below one, and then its value is d_i exactly (the true Ritz error is below the bound).
+    /// </summary>
+    [Theory]
+    [InlineData(6, 2, 1, 0.5)]       // left neighbour 1 + 2^−44 within 14 β: separation from the left, η ≈ 13 β
+    [InlineData(6, 2, 1, 0.98)]
+    [InlineData(6, 2, 1, 1.02)]
+    [InlineData(6, 2, 1, 2.0)]
+    [InlineData(6, 1, 2, 0.98)]      // the same pair seen from the right
+    [InlineData(6, 1, 2, 1.02)]
+    [InlineData(6, 3, 2, 0.5)]       // tall, smallest value 2^−20: its nearest other eigenvalue of H is the kernel 0, η ≈ θ
+    [InlineData(6, 3, 2, 1.5)]
+    [InlineData(4, 3, 2, 0.75)]      // square, smallest value 2^−20: its nearest other eigenvalue of H is −θ, η ≈ 2θ
+    [InlineData(4, 3, 2, 1.5)]
+    public void The_certificate_is_given_exactly_where_the_closed_form_quadratic_bound_crosses_an_eighth_of_an_ulp(int m, int window, int turnedTowards, double fraction)
+    {
+        const int n = 4;
+        double[] d = [3.0, 1.0 + Math.ScaleB(1.0, -44), 1.0, Math.ScaleB(1.0, -20)];
+        var beta = Beta(m, n, d[0]);
+        var sine = 1e-30;
+        for (var iteration = 0; iteration < 60; iteration++)
+        {
+            sine *= Math.Sqrt(fraction * Math.ScaleB(Theta(sine), -56) / Bound(sine));   // the bound grows as σ²
+        }
+
+        (Bound(sine) / Math.ScaleB(Theta(sine), -56)).Should().BeApproximately(fraction, 1e-9 * fraction, "σ is tuned to the fraction");
+
+        var a = Matrix<double>.Build.DenseOfDiagonalArray(m, n, d);
+        var v = Matrix<double>.Build.DenseIdentity(n);
+        var cosine = Math.Sqrt(1 - (sine * sine));
+        (v[window, window], v[turnedTowards, window], v[window, turnedTowards], v[turnedTowards, turnedTowards]) = (cosine, sine, -sine, cosine);
+        var values = SingularSubspaceRitz.Values(ColumnKernels.Storage(a), m, n, ColumnKernels.Storage(v), d, window, 1, beta);
+        if (fraction < 1)
+        {
+            values.Should().Equal([d[window]], "σ = {0:R}", sine);
+        }
+        else
+        {
+            values.Should().BeNull("σ = {0:R}: the bound is {1} times an eighth of an ulp", sine, fraction);
+        }
+
+        double Theta(double s) => Math.Sqrt(((1 - (s * s)) * d[window] * d[window]) + (s * s * d[turnedTowards] * d[turnedTowards]));
+
+        double Bound(double s)
+        {
+            var theta = Theta(s);
+            var r = Math.Sqrt(1 - (s * s)) * s * Math.Abs((d[window] - d[turnedTowards]) * (d[window] + d[turnedTowards])) / (theta * Math.Sqrt(2));
+            var separation = theta + (m > n ? 0 : d[n - 1]);
+            separation = window > 0 ? Math.Min(separation, d[window - 1] - theta) : separation;
+            separation = window + 1 < n ? Math.Min(separation, theta - d[window + 1]) : separation;
+            var eta = separation - beta - r;
+            return 2 * r * r / (eta + Math.Sqrt((eta * eta) + (4 * r * r)));
+        }
+    }
+
     /// <summary>β = max(m, n) ε s₁, the bound taken on the double values' error.</summary>
     private static double Beta(int m, int n, double largest) => SpectralTolerances.DefaultThreshold(m, n, largest);
 }
