@@ -53,6 +53,15 @@ public class NearTieClassificationTests
     }
 
     [Fact]
+    public void A_chain_of_several_near_ties_is_one_window()
+    {
+        var a = TestMatrices.WithSingularValues(8, 6, [3, 2, 1 + (6 * Beta), 1 + (3 * Beta), 1, 0.5], 19);
+        var recorder = new RecordingFactorization(SingularValueFactorization.Instance);
+        DecompositionPipeline.Run(a, recorder, DecompositionRefinement.None, null);
+        recorder.Windows.Select(w => (w.First, w.Count)).Should().Equal((2, 3));
+    }
+
+    [Fact]
     public void A_refused_window_refines_the_whole_decomposition_and_a_failed_refinement_leaves_the_double_values()
     {
         var a = TestMatrices.WithSingularValues(8, 6, [3, 2 + (3 * Beta), 2, 1 + (40 * Beta), 1 + (4 * Beta), 1], 13);
