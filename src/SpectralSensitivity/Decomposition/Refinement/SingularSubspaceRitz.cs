@@ -16,8 +16,9 @@ namespace SpectralSensitivity.Decomposition.Refinement;
 /// near-tie test itself assumes), so the eigenvalues of the compression W of H to the complement of X lie within β + r of
 /// <c>{s₀,i : i ∉ W} ∪ {−s₀,i} ∪ {0}</c>, which gives the separation η. Then every <c>θ_j</c> lies within
 /// <c>2 r² / (η + √(η² + 4 r²))</c> of <c>s_{f+j}</c> (<see cref="QuadraticResidualBound"/>). The values are returned only when that bound
-/// is below an eighth of a unit in the last place of the window's smallest value: they are then the exact values rounded to double,
-/// as from the whole refinement. Otherwise null (the caller refines the whole SVD).</para>
+/// is below an eighth of a unit in the last place of the window's smallest value: each is then within an eighth of an ulp of the
+/// exact value, so it is the exact value rounded to double, or its neighbour one ulp away when the exact value lies that close to a
+/// rounding midpoint (the whole refinement promises a few ulps). Otherwise null (the caller refines the whole SVD).</para>
 /// <para>Cost: O(m n g) double-double operations (two products with A) plus O(m g²) per sweep, instead of O(m n²) per sweep for the
 /// whole SVD: at 3000 × 2000 with g = 3, seconds instead of minutes. References: Parlett, The Symmetric Eigenvalue Problem (1998)
 /// §11.4 (Rayleigh–Ritz); Li, Li, Linear Algebra Appl. 395 (2005) (quadratic residual bound); Hestenes, J. SIAM 6 (1958).</para>
