@@ -26,6 +26,7 @@ internal static class DenseTileKernels
     private const int DotColumns = 8;        // columns per pass of Aᵀ y
 
     /// <summary><c>y[c][rows] ← A[rows, columns] x[c][columns]</c> for each of <paramref name="count"/> vectors (x: n × count, y: m × count, column-major).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]                       // hot loops: fully optimised from the first call, no tier-0 pass
     public static void Multiply(double[] a, int m, int n, int rowFirst, int rowEnd, int columnFirst, int columnEnd, double[] x, double[] y, int count)
     {
         var length = rowEnd - rowFirst;
@@ -56,6 +57,7 @@ internal static class DenseTileKernels
     }
 
     /// <summary><c>x[c][columns] ← A[rows, columns]ᵀ y[c][rows]</c> for each of <paramref name="count"/> vectors (y: m × count, x: n × count, column-major).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]                       // hot loops: fully optimised from the first call, no tier-0 pass
     public static void TransposeMultiply(double[] a, int m, int n, int rowFirst, int rowEnd, int columnFirst, int columnEnd, double[] y, double[] x, int count)
     {
         var length = rowEnd - rowFirst;
@@ -93,6 +95,7 @@ internal static class DenseTileKernels
     private static nuint VectorRows(int length, int step) => Vector256.IsHardwareAccelerated ? (nuint)(length - (length % step)) : 0;
 
     /// <summary><c>y_i ← (((y_i + x_0 a_{i,0}) + x_1 a_{i,1}) + …) + x_7 a_{i,7}</c> for the eight columns starting at <paramref name="a"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]                       // hot loops: fully optimised from the first call, no tier-0 pass
     private static void AccumulateEight(ref double a, nuint stride, ref double x, ref double y, int length)
     {
         var x0 = Vector256.Create(x);
@@ -131,6 +134,7 @@ internal static class DenseTileKernels
     }
 
     /// <summary><c>y_i ← y_i + x a_i</c> for one column.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]                       // hot loops: fully optimised from the first call, no tier-0 pass
     private static void AccumulateOne(ref double a, double x, ref double y, int length)
     {
         var xs = Vector256.Create(x);
@@ -147,6 +151,7 @@ internal static class DenseTileKernels
     }
 
     /// <summary><c>dots[k] ← a_kᵀ y</c> for the eight columns starting at <paramref name="a"/>, one accumulator (four lanes) per column.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]                       // hot loops: fully optimised from the first call, no tier-0 pass
     private static void DotEight(ref double a, nuint stride, ref double y, int length, Span<double> dots)
     {
         Vector256<double> d0 = default, d1 = default, d2 = default, d3 = default, d4 = default, d5 = default, d6 = default, d7 = default;
@@ -177,6 +182,7 @@ internal static class DenseTileKernels
     }
 
     /// <summary><c>aᵀ y</c> for one column, with the accumulator of <see cref="DotEight"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]                       // hot loops: fully optimised from the first call, no tier-0 pass
     private static double DotOne(ref double a, ref double y, int length)
     {
         var sum = Vector256<double>.Zero;
