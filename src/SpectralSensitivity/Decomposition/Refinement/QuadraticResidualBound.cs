@@ -12,10 +12,24 @@ namespace SpectralSensitivity.Decomposition.Refinement;
 internal static class QuadraticResidualBound
 {
     /// <summary>The bound <c>2 r² / (η + √(η² + 4 r²))</c>; +∞ unless <paramref name="separation"/> η is positive.</summary>
+    /// <remarks>Evaluated on <c>2^−k r</c>, <c>2^−k η</c> with <c>2^k</c> the binade of <c>max(r, η)</c> and scaled back, so the squares neither
+    /// overflow nor underflow and the result scales exactly with r and η by any power of two while it is representable.</remarks>
     /// <param name="residual">r, an upper bound on <c>‖H X − X Θ‖₂</c>.</param>
     /// <param name="separation">η, a lower bound on the distance from the Ritz values to the spectrum of W.</param>
-    public static double Of(double residual, double separation) =>
-        separation > 0 && double.IsFinite(residual)
-            ? 2 * residual * residual / (separation + Math.Sqrt((separation * separation) + (4 * residual * residual)))   // 2r²/(η + √(η² + 4r²))
-            : double.PositiveInfinity;
+    public static double Of(double residual, double separation)
+    {
+        if (!(separation > 0 && double.IsFinite(residual)))
+        {
+            return double.PositiveInfinity;
+        }
+
+        if (double.IsPositiveInfinity(separation))
+        {
+            return 0;                                                                            // nothing else in the spectrum: the limit η → ∞
+        }
+
+        var k = Math.ILogB(Math.Max(Math.Abs(residual), separation));
+        double r = Math.ScaleB(residual, -k), eta = Math.ScaleB(separation, -k);                 // max(|r|, η) in [1, 2)
+        return Math.ScaleB(2 * r * r / (eta + Math.Sqrt((eta * eta) + (4 * r * r))), k);         // 2r²/(η + √(η² + 4r²))
+    }
 }

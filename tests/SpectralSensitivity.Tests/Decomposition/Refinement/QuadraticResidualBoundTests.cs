@@ -70,11 +70,18 @@ public class QuadraticResidualBoundTests
         }).QuickCheckThrowOnFailure();
     }
 
+    [Fact]
+    public void Is_zero_when_nothing_else_is_in_the_spectrum() => QuadraticResidualBound.Of(0.5, double.PositiveInfinity).Should().Be(0);
+
     [Theory]
+    [InlineData(-1000)]
+    [InlineData(-600)]
     [InlineData(-100)]
     [InlineData(-1)]
     [InlineData(1)]
     [InlineData(100)]
+    [InlineData(600)]
+    [InlineData(1000)]
     public void Scales_exactly_with_a_power_of_two(int exponent)
     {
         foreach (var (r, eta) in new[] { (1.0, 1.0), (0.3, 2.5), (3.0, 0.7), (1e-4, 1.0) })
