@@ -58,7 +58,7 @@ internal static class NearTieClassification
             }
         }
 
-        var descending = refined.Length > 1 && factors.ScaledValues[0] > factors.ScaledValues[^1];
+        var descending = factors.Second is not null;                             // singular values descend, eigenvalues ascend (even when all doubles are equal)
         Array.Sort(refined);
         if (descending)
         {

@@ -42,6 +42,18 @@ public class NearTieClassificationTests
     }
 
     [Fact]
+    public void Refined_singular_values_descend_even_when_every_double_value_is_equal()
+    {
+        // The factorization reports one double value for all six (as for a matrix whose values agree to the last bit); the refinement
+        // of the vectors tells them apart, and singular values must still come out largest first.
+        var a = TestMatrices.WithSingularValues(8, 6, [1 + (5 * Beta), 1 + (4 * Beta), 1 + (3 * Beta), 1 + (2 * Beta), 1 + Beta, 1], 23);
+        var factors = DecompositionPipeline.Run(a, new EqualValues(SingularValueFactorization.Instance), DecompositionRefinement.None, null);
+        var classification = factors.ClassificationValues.ToArray();
+        classification.Distinct().Should().HaveCountGreaterThan(1, "the premise: the refinement tells the values apart");
+        classification.Should().BeInDescendingOrder();
+    }
+
+    [Fact]
     public void A_chain_without_a_near_tie_keeps_its_double_values()
     {
         var a = TestMatrices.WithSingularValues(8, 6, [3, 2 + (3 * Beta), 2, 1 + (40 * Beta), 1, 0.5], 12);
@@ -158,5 +170,25 @@ public class NearTieClassificationTests
         {
             Math.Abs(classification[i] - whole[i]).Should().BeLessThanOrEqualTo(Math.BitIncrement(whole[i]) - whole[i], "s_{0}", i + 1);
         }
+    }
+
+    /// <summary>A factorization whose double values are all replaced by their mean, the vectors kept.</summary>
+    private sealed class EqualValues(ISpectralFactorization inner) : ISpectralFactorization
+    {
+        public void Check(Matrix<double> a) => inner.Check(a);
+
+        public bool FactorsTranspose(Matrix<double> a) => inner.FactorsTranspose(a);
+
+        public SpectralFactors Factor(SpectralSensitivity.Backends.IDecompositionBackend backend, double[] work, int rows, int columns)
+        {
+            var factors = inner.Factor(backend, work, rows, columns);
+            var mean = factors.ScaledValues.ToArray().Average();
+            return new SpectralFactors(Enumerable.Repeat(mean, factors.ScaledValues.Length).ToArray(), factors.First, factors.Second, factors.ScaleExponent);
+        }
+
+        public SpectralFactors Refine(double[] scaled, int rows, int columns, SpectralFactors factors) => inner.Refine(scaled, rows, columns, factors);
+
+        public double[]? RefineWindow(double[] scaled, int rows, int columns, SpectralFactors factors, int first, int count, double uncertainty) =>
+            inner.RefineWindow(scaled, rows, columns, factors, first, count, uncertainty);
     }
 }
