@@ -340,17 +340,8 @@ public static class KrylovSingularValueDerivatives
             throw ZeroSingularValue.Undefined(svd, index);
         }
 
-        var (first, last) = (k, k);
-        while (first > 0 && Math.ScaleB(svd.ScaledGapAbove(first), svd.Exponent) <= tolerance)
-        {
-            first--;
-        }
-
-        while (last + 1 < svd.Count && Math.ScaleB(svd.ScaledGapBelow(last), svd.Exponent) <= tolerance)
-        {
-            last++;
-        }
-
+        var (first, count) = RitzBounds.Extend(svd.Scaled.Values, svd.ScaledResidual, k, 1, Math.ScaleB(tolerance, -svd.Exponent));   // the residual-corrected gaps decide
+        var last = first + count - 1;
         if (first != last)
         {
             throw new DegenerateSpectrumException(Degeneracy.Repeated, index, s[k], Enumerable.Range(first + 1, last - first + 1).ToArray(), tolerance, "singular value");

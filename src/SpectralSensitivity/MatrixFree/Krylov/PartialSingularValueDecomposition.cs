@@ -26,7 +26,7 @@ public sealed class PartialSingularValueDecomposition
         RightResiduals = scaled.RightResiduals.Select(Unscale).ToArray();
         LeftVectors = Matrix<double>.Build.DenseOfColumnArrays(scaled.Left);
         RightVectors = Matrix<double>.Build.DenseOfColumnArrays(scaled.Right);
-        DeflatedCount = converged < scaled.Values.Length && ScaledResidual(converged) <= options.Tolerance * scaled.Values[0] ? converged + 1 : converged;
+        DeflatedCount = RitzBounds.DeflatedCount(converged, scaled.Values.Length, ScaledResidual, options.Tolerance * scaled.Values[0]);
     }
 
     /// <summary>m.</summary>
@@ -198,38 +198,11 @@ public sealed class PartialSingularValueDecomposition
     public static PartialSingularValueDecomposition ComputeCluster(ILinearOperator a, int index, KrylovOptions? options = null, double? clusterTolerance = null) =>
         Grow(a, index, options, clusterTolerance, agreeing: 2, gapOnly: 0);
 
-    /// <summary>Runs <see cref="ComputeConverging"/> with growing k until the cluster of <paramref name="index"/> ends above the last value, <paramref name="agreeing"/> times in a row; the last
-    /// <paramref name="gapOnly"/> triplets (0 or 1) below <paramref name="index"/> are computed only to bound the gap, unless <c>s_index</c> turns out to lie in a cluster:
-    /// then every triplet is converged (a copy of a repeated value enters the Krylov space only through rounding, which takes the longer run; the caller
-    /// refuses or completes the cluster with all its members named).</summary>
-    private static PartialSingularValueDecomposition Grow(ILinearOperator a, int index, KrylovOptions? options, double? clusterTolerance, int agreeing, int gapOnly)
-    {
-        var limit = Math.Min(a.RowCount, a.ColumnCount);
-        var count = Math.Min(limit, index + 1);
-        (int First, int Count)? previous = null;
-        var agreed = 0;
-        while (true)
-        {
-            var svd = ComputeConverging(a, count, count > index ? count - gapOnly : count, options);
-            var tolerance = Decomposition.SpectralCluster.AbsoluteTolerance(clusterTolerance, svd.SingularValues[0], svd.ClusterTolerance);
-            var chain = Decomposition.SpectralCluster.Chain(svd.SingularValues, index, tolerance);
-            if (gapOnly > 0 && chain.Count > 1)
-            {
-                gapOnly = 0;                                                                              // a cluster: converge every triplet, so rounding brings in its copies
-                continue;
-            }
-
-            var open = count < limit && chain.First + chain.Count - 1 == count;                         // the cluster of s_index reaches the last value
-            agreed = open ? 0 : chain == previous ? agreed + 1 : 1;
-            if (count == limit || agreed >= agreeing)
-            {
-                return svd;
-            }
-
-            previous = chain;
-            count = Math.Min(limit, count + Math.Max(2, count / 2));
-        }
-    }
+    /// <summary><see cref="KrylovGrowth.Grow"/> on the largest triplets of A, the chain of <c>s_index</c> at the cluster tolerance deciding.</summary>
+    private static PartialSingularValueDecomposition Grow(ILinearOperator a, int index, KrylovOptions? options, double? clusterTolerance, int agreeing, int gapOnly) =>
+        KrylovGrowth.Grow(Math.Min(a.RowCount, a.ColumnCount), index, agreeing, gapOnly, (count, converged) => ComputeConverging(a, count, converged, options),
+            svd => Decomposition.SpectralCluster.Chain(svd.SingularValues, index,
+                Decomposition.SpectralCluster.AbsoluteTolerance(clusterTolerance, svd.SingularValues[0], svd.ClusterTolerance)));
 
     private double Unscale(double x) => Math.ScaleB(x, Exponent);
 }

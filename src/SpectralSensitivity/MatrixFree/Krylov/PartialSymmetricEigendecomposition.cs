@@ -19,10 +19,11 @@ public sealed class PartialSymmetricEigendecomposition
     private PartialSymmetricEigendecomposition(ILinearOperator normalized, int exponent, SpectrumEnd end, ThickRestartLanczos.Pairs scaled, int converged, KrylovOptions options)
     {
         ConvergedCount = converged;
-        DeflatedCount = converged < scaled.Values.Length && scaled.Residuals[converged] <= options.Tolerance * scaled.Values.Max(Math.Abs) ? converged + 1 : converged;
+        DeflatedCount = RitzBounds.DeflatedCount(converged, scaled.Values.Length, i => scaled.Residuals[i], options.Tolerance * scaled.Values.Max(Math.Abs));
         Normalized = normalized;
         Exponent = exponent;
         End = end;
+        EndValues = end == SpectrumEnd.LargestAlgebraic ? scaled.Values : scaled.Values.Select(x => -x).ToArray();
         Scaled = scaled;
         Options = options;
         Eigenvalues = scaled.Values.Select(x => Math.ScaleB(x, exponent)).ToArray();
@@ -96,7 +97,7 @@ public sealed class PartialSymmetricEigendecomposition
     internal ThickRestartLanczos.Pairs Scaled { get; }
 
     /// <summary>The computed eigenvalues of <see cref="Normalized"/> in end coordinates, most extreme first: <c>x = μ</c> (largest) or <c>−μ</c> (smallest).</summary>
-    internal IReadOnlyList<double> EndValues => End == SpectrumEnd.LargestAlgebraic ? Scaled.Values : Scaled.Values.Select(x => -x).ToArray();
+    internal IReadOnlyList<double> EndValues { get; }
 
     /// <summary>The residual <c>‖T' q_i − θ_i q_i‖</c> of pair i (0-based) of <see cref="Normalized"/>.</summary>
     internal double ScaledResidual(int i) => Scaled.Residuals[i];
@@ -181,31 +182,8 @@ public sealed class PartialSymmetricEigendecomposition
     public static PartialSymmetricEigendecomposition ComputeCluster(ILinearOperator t, int index, SpectrumEnd end, KrylovOptions? options = null, double? clusterTolerance = null) =>
         Grow(t, index, end, options, clusterTolerance, agreeing: 2, gapOnly: 0);
 
-    private static PartialSymmetricEigendecomposition Grow(ILinearOperator t, int index, SpectrumEnd end, KrylovOptions? options, double? clusterTolerance, int agreeing, int gapOnly)
-    {
-        var count = Math.Min(t.RowCount, index + 1);
-        (int First, int Count)? previous = null;
-        var agreed = 0;
-        while (true)
-        {
-            var eig = ComputeConverging(t, count, count > index ? count - gapOnly : count, end, options);
-            var tolerance = Decomposition.SpectralCluster.AbsoluteTolerance(clusterTolerance, eig.Eigenvalues.Max(Math.Abs), eig.ClusterTolerance);
-            var chain = Decomposition.SpectralCluster.Chain(eig.Eigenvalues, index, tolerance);
-            if (gapOnly > 0 && chain.Count > 1)
-            {
-                gapOnly = 0;                                                                              // a cluster: converge every pair, so rounding brings in its copies
-                continue;
-            }
-
-            var open = count < t.RowCount && chain.First + chain.Count - 1 == count;                   // the cluster of μ_index reaches the last value
-            agreed = open ? 0 : chain == previous ? agreed + 1 : 1;
-            if (count == t.RowCount || agreed >= agreeing)
-            {
-                return eig;
-            }
-
-            previous = chain;
-            count = Math.Min(t.RowCount, count + Math.Max(2, count / 2));
-        }
-    }
+    private static PartialSymmetricEigendecomposition Grow(ILinearOperator t, int index, SpectrumEnd end, KrylovOptions? options, double? clusterTolerance, int agreeing, int gapOnly) =>
+        KrylovGrowth.Grow(t.RowCount, index, agreeing, gapOnly, (count, converged) => ComputeConverging(t, count, converged, end, options),
+            eig => Decomposition.SpectralCluster.Chain(eig.Eigenvalues, index,
+                Decomposition.SpectralCluster.AbsoluteTolerance(clusterTolerance, eig.Eigenvalues.Max(Math.Abs), eig.ClusterTolerance)));
 }

@@ -25,6 +25,11 @@ internal static class RitzBounds
     public static double Beyond(IReadOnlyList<double> x, Func<int, double> residual, int converged) =>
         converged < x.Count ? x[converged] + residual(converged) : x[^1] + residual(x.Count - 1);
 
+    /// <summary>How many leading values the shifted solves deflate: the <paramref name="converged"/> ones, plus the next computed one when its
+    /// measured residual reached the <paramref name="tolerance"/> as well (it was computed only for the gap, but is then as good as the others).</summary>
+    public static int DeflatedCount(int converged, int computed, Func<int, double> residual, double tolerance) =>
+        converged < computed && residual(converged) <= tolerance ? converged + 1 : converged;
+
     /// <summary>Extends the chain (0-based first, count) of values within <paramref name="tolerance"/> over every computed neighbour whose
     /// residual-corrected distance (<see cref="Above"/>, <see cref="Below"/>) is not above the tolerance, so the chain's gap bound is positive.</summary>
     public static (int First, int Count) Extend(IReadOnlyList<double> x, Func<int, double> residual, int first, int count, double tolerance)
