@@ -6,6 +6,7 @@ using SpectralSensitivity.Hessian;
 using SpectralSensitivity.IO;
 using SpectralSensitivity.MatrixFree;
 using SpectralSensitivity.MatrixFree.Krylov;
+using SpectralSensitivity.Spectrum;
 
 namespace SpectralSensitivity.Benchmarks.MatrixFree;
 
@@ -15,12 +16,12 @@ namespace SpectralSensitivity.Benchmarks.MatrixFree;
 /// same session.
 /// <list type="bullet">
 /// <item><c>krylov-scale A.mtx E.mtx K N</c>: read A and E into CSR, the K + 1 largest triplets, orders 1..N of
-/// <c>s_1..s_K</c> along E; prints the times and the peak working set.</item>
+/// <c>s_1..s_K</c> along E (values only, as the CLI computes them without <c>--output</c>: ⌊N/2⌋ solves each); prints the times and the peak working set.</item>
 /// <item><c>krylov-versus-dense m n density K N seed [offset]</c>: a seeded random A with entries uniform in
 /// <c>[−offset, 1 − offset)</c> (0.5 by default: mean zero, the top singular values at the edge of the bulk, close
 /// together; 0: entries in [0, 1), <c>s₁</c> an isolated outlier), density 1 for a dense one, E uniform in [−0.5, 0.5); the dense
-/// path (thin SVD with the best installed backend, recursion, gradient, HVP) against the matrix-free one; prints both times and the largest relative
-/// differences.</item>
+/// path (thin SVD with the best installed backend, recursion, gradient, HVP) against the matrix-free one (values only for the orders, ⌊N/2⌋ solves each,
+/// as the CLI computes them without <c>--output</c>); prints both times and the largest relative differences.</item>
 /// </list>
 /// </summary>
 internal static class KrylovScaleRun
@@ -54,7 +55,7 @@ internal static class KrylovScaleRun
         clock.Restart();
         for (var k = 1; k <= count; k++)
         {
-            var expansion = KrylovSingularValueDerivatives.Expand(svd, e, k, order);
+            var expansion = KrylovSingularValueDerivatives.Expand(svd, e, k, order, VectorCoefficients.None);
             Console.WriteLine($"s_{k}: derivatives {Join(expansion.Derivatives, "G10")}; error estimates {Join(expansion.DerivativeErrorEstimates, "G2")}; solver iterations {string.Join(",", expansion.SolverIterations)}");
         }
 
@@ -83,7 +84,7 @@ internal static class KrylovScaleRun
         var partial = PartialSingularValueDecomposition.ComputeThrough(aOperator, count);
         var triplets = clock.Elapsed.TotalSeconds;
         var tripletProducts = aOperator.Products;
-        var krylov = Enumerable.Range(1, count).Select(k => KrylovSingularValueDerivatives.Expand(partial, eOperator, k, order)).ToArray();
+        var krylov = Enumerable.Range(1, count).Select(k => KrylovSingularValueDerivatives.Expand(partial, eOperator, k, order, VectorCoefficients.None)).ToArray();
         var krylovOrders = clock.Elapsed.TotalSeconds;
         var (orderProducts, orderDirectionProducts) = (aOperator.Products - tripletProducts, eOperator.Products);
         var krylovHvp = Enumerable.Range(1, count).Select(k => KrylovSingularValueDerivatives.HessianVectorProduct(partial, eOperator, k).ToDense()).ToArray();

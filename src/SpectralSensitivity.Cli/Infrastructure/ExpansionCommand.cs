@@ -2,6 +2,7 @@ using System.CommandLine;
 using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.MatrixFree;
+using SpectralSensitivity.Spectrum;
 using SpectralSensitivity.Results;
 
 namespace SpectralSensitivity.Cli.Infrastructure;
@@ -26,7 +27,7 @@ internal static class ExpansionCommand
         Option<string> Index,
         bool Singular,
         Func<Matrix<double>, DecompositionRefinement, DecomposedMatrix> Decompose,
-        Func<ILinearOperator, ILinearOperator, IndexSelection, int, ClusterRequest, double?, IReadOnlyList<KrylovExpansions.Result>> Krylov);
+        Func<ILinearOperator, ILinearOperator, IndexSelection, int, ClusterRequest, double?, VectorCoefficients, IReadOnlyList<KrylovExpansions.Result>> Krylov);
 
     public static Command Create(CliContext context, Spec spec, params string[] examples)
     {
@@ -55,7 +56,8 @@ internal static class ExpansionCommand
             {
                 var a = context.Inputs.LoadOperator(matrixPath, "--matrix");
                 var e = context.Inputs.LoadOperator(parse.GetRequiredValue(spec.Direction), "--direction");
-                var computed = spec.Krylov(a, e, selection, parse.GetValue(order), request, tolerance);
+                var vectors = parse.GetValue(output) is null ? VectorCoefficients.None : VectorCoefficients.Include;    // values alone need half the solves; --output writes the vectors' coefficients
+                var computed = spec.Krylov(a, e, selection, parse.GetValue(order), request, tolerance, vectors);
                 IndexedOutput.Write(context, selection, parse.GetValue(json), [.. computed.Select(r => KrylovResult(context, spec, r, IndexedOutput.PathFor(parse.GetValue(output), selection, r.Index)))]);
                 return ExitCodes.Success;
             }

@@ -1,6 +1,7 @@
 using SpectralSensitivity.MatrixFree;
 using SpectralSensitivity.MatrixFree.Krylov;
 using SpectralSensitivity.Results;
+using SpectralSensitivity.Spectrum;
 using Spectre.Console;
 
 namespace SpectralSensitivity.Cli.Infrastructure;
@@ -25,8 +26,9 @@ internal static class KrylovExpansions
         : selection.IsAll ? "-k all needs every value; give the indices (e.g. -k 1..5)"
         : null;
 
-    /// <summary>Singular values <c>s_k(A + tE)</c> (or their clusters' means or branches) for the selected k.</summary>
-    public static IReadOnlyList<Result> OfSingularValues(ILinearOperator a, ILinearOperator e, IndexSelection selection, int order, ClusterRequest request, double? tolerance)
+    /// <summary>Singular values <c>s_k(A + tE)</c> (or their clusters' means or branches) for the selected k; <paramref name="vectors"/> says whether a single
+    /// value's expansion needs the vector coefficients of every order (else its values take ⌊N/2⌋ solves).</summary>
+    public static IReadOnlyList<Result> OfSingularValues(ILinearOperator a, ILinearOperator e, IndexSelection selection, int order, ClusterRequest request, double? tolerance, VectorCoefficients vectors)
     {
         var indices = selection.Resolve(Math.Min(a.RowCount, a.ColumnCount), "singular value");
         if (request == ClusterRequest.Mean)
@@ -42,13 +44,14 @@ internal static class KrylovExpansions
         var svd = PartialSingularValueDecomposition.ComputeThrough(a, indices.Max());
         return indices.Select(k =>
         {
-            var expansion = KrylovSingularValueDerivatives.Expand(svd, e, k, order);
+            var expansion = KrylovSingularValueDerivatives.Expand(svd, e, k, order, vectors);
             return new ExpansionResult(k, expansion, Value(expansion, k, true, a) with { LeftResidual = expansion.LeftResidual, RightResidual = expansion.RightResidual });
         }).ToArray();
     }
 
-    /// <summary>Eigenvalues <c>μ_k(T + tT₁)</c> (ascending k) or their clusters' means or branches: k in the lower half from the smallest end, the rest from the largest.</summary>
-    public static IReadOnlyList<Result> OfEigenvalues(ILinearOperator t, ILinearOperator e, IndexSelection selection, int order, ClusterRequest request, double? tolerance)
+    /// <summary>Eigenvalues <c>μ_k(T + tT₁)</c> (ascending k) or their clusters' means or branches: k in the lower half from the smallest end, the rest from the largest;
+    /// <paramref name="vectors"/> as for <see cref="OfSingularValues"/>.</summary>
+    public static IReadOnlyList<Result> OfEigenvalues(ILinearOperator t, ILinearOperator e, IndexSelection selection, int order, ClusterRequest request, double? tolerance, VectorCoefficients vectors)
     {
         var n = t.RowCount;
         var indices = selection.Resolve(n, "eigenvalue");
@@ -75,7 +78,7 @@ internal static class KrylovExpansions
         return indices.Select(k =>
         {
             var (end, fromEnd) = FromEnd(k, n);
-            var expansion = KrylovEigenvalueDerivatives.Expand(decompositions[end], e, fromEnd, order);
+            var expansion = KrylovEigenvalueDerivatives.Expand(decompositions[end], e, fromEnd, order, vectors);
             return new ExpansionResult(k, expansion, Value(expansion, k, false, t) with { Residual = expansion.Residual });
         }).ToArray();
     }

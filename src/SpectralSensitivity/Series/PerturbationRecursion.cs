@@ -22,12 +22,14 @@ namespace SpectralSensitivity.Series;
 /// </remarks>
 internal static class PerturbationRecursion
 {
-    /// <summary>Runs the recursion over every monomial of the problem's basis, in scaled units.</summary>
-    /// <returns>Scaled <c>λ′_α</c> and <c>w′_α</c> for every monomial α (index 0 the unperturbed pair).</returns>
+    /// <summary>Runs the recursion over the first monomials of the problem's basis (all of them when null), in scaled units.</summary>
+    /// <param name="problem">The eigenproblem, its basis chosen.</param>
+    /// <param name="monomials">How many monomials, the unperturbed one included; a basis lists every monomial after those it splits into, so any prefix is closed.</param>
+    /// <returns>Scaled <c>λ′_α</c> and <c>w′_α</c> for every monomial α run (index 0 the unperturbed pair).</returns>
     /// <exception cref="SeriesOverflowException">A scaled coefficient is not finite: the gap is too small for this order.</exception>
-    public static (double[] Values, double[][] Vectors) Run(IsolatedEigenproblem problem)
+    public static (double[] Values, double[][] Vectors) Run(IsolatedEigenproblem problem, int? monomials = null)
     {
-        var (matrices, blocks) = RunBlock(problem);
+        var (matrices, blocks) = RunBlock(problem, monomials);
         return (matrices.Select(m => m[0, 0]).ToArray(), blocks.Select(x => x[0]).ToArray());
     }
 
@@ -41,16 +43,19 @@ internal static class PerturbationRecursion
     /// M(t) are the group's eigenvalues of T(t), so <c>tr M_α / g</c> are the coefficients of their mean. Cost: g times the
     /// scalar recursion, plus g² dot products per term split.</para>
     /// </remarks>
+    /// <param name="problem">The eigenproblem, its basis chosen.</param>
+    /// <param name="monomials">How many monomials of the basis to run (all when null).</param>
     /// <returns>Scaled <c>M′_α</c> (g × g, row r = <c>q_rᵀ</c>) and <c>X′_α</c> (g columns of length <see cref="IsolatedEigenproblem.Dimension"/>).</returns>
     /// <exception cref="SeriesOverflowException">A scaled coefficient is not finite: the gap is too small for this order.</exception>
-    public static (double[][,] Matrices, double[][][] Blocks) RunBlock(IsolatedEigenproblem problem)
+    public static (double[][,] Matrices, double[][][] Blocks) RunBlock(IsolatedEigenproblem problem, int? monomials = null)
     {
         var basis = problem.Basis;
         var dimension = problem.Dimension;
         var g = problem.MemberCount;
         var q = problem.Eigenvectors;
-        var matrices = new double[basis.Count][,];
-        var blocks = new double[basis.Count][][];
+        var count = Math.Min(monomials ?? basis.Count, basis.Count);
+        var matrices = new double[count][,];
+        var blocks = new double[count][][];
         matrices[0] = new double[g, g];
         blocks[0] = new double[g][];
         for (var c = 0; c < g; c++)
@@ -61,7 +66,7 @@ internal static class PerturbationRecursion
 
         var product = new double[dimension];
         var rightSide = new double[dimension];
-        for (var alpha = 1; alpha < basis.Count; alpha++)
+        for (var alpha = 1; alpha < count; alpha++)
         {
             var m = new double[g, g];
             blocks[alpha] = new double[g][];

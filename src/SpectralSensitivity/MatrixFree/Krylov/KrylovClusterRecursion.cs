@@ -90,7 +90,7 @@ internal static class KrylovClusterRecursion
         for (var j = 1; j < result.Length; j++)
         {
             factorial *= j;
-            result[j] = Math.ScaleB(scaledErrors[j - 1], problem.Basis.CoefficientExponent(j) + CallerExponent(e, f, j)) * factorial;   // error of j! c_j
+            result[j] = Math.ScaleB(scaledErrors[j - 1] * factorial, problem.Basis.CoefficientExponent(j) + CallerExponent(e, f, j));   // error of j! c_j (j! applied in scaled units, the same rounding at every scale)
         }
 
         return result;

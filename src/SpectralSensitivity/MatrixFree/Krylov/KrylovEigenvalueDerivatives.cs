@@ -1,4 +1,5 @@
 using SpectralSensitivity.Errors;
+using SpectralSensitivity.Spectrum;
 using SpectralSensitivity.Validation;
 
 namespace SpectralSensitivity.MatrixFree.Krylov;
@@ -27,13 +28,26 @@ public static class KrylovEigenvalueDerivatives
         return Expand(PartialSymmetricEigendecomposition.ComputeThrough(t, index, end, options), direction, index, order);
     }
 
-    /// <summary>Expands <c>μ_k(T + tE)</c> to order N from computed pairs (which must hold <c>μ_k</c> and the next value beyond it, unless they are all n).</summary>
+    /// <summary>Expands <c>μ_k(T + tE)</c> and its eigenvector to order N from computed pairs (which must hold <c>μ_k</c> and the next value beyond it, unless they are all n).</summary>
+    /// <remarks>Cost: N shifted solves.</remarks>
     /// <param name="eig">The pairs.</param>
     /// <param name="direction">E, symmetric.</param>
     /// <param name="index">1-based k from the chosen end.</param>
     /// <param name="order">N.</param>
     /// <exception cref="DegenerateSpectrumException"><c>μ_k</c> lies in a cluster; the message names it.</exception>
-    public static KrylovEigenvalueExpansion Expand(PartialSymmetricEigendecomposition eig, ILinearOperator direction, int index, int order)
+    public static KrylovEigenvalueExpansion Expand(PartialSymmetricEigendecomposition eig, ILinearOperator direction, int index, int order) =>
+        Expand(eig, direction, index, order, VectorCoefficients.Include);
+
+    /// <summary>Expands <c>μ_k(T + tE)</c> to order N from computed pairs, with the eigenvector's coefficients of every order or only those the values need.</summary>
+    /// <remarks>With <see cref="VectorCoefficients.None"/>: ⌊N/2⌋ shifted solves, the orders above ⌊N/2⌋ from Wigner's 2n + 1 rule, eigenvector
+    /// coefficients of orders 0..⌊N/2⌋ only (see <see cref="KrylovSingularValueDerivatives.Expand(PartialSingularValueDecomposition, ILinearOperator, int, int, VectorCoefficients)"/>).</remarks>
+    /// <param name="eig">The pairs.</param>
+    /// <param name="direction">E, symmetric.</param>
+    /// <param name="index">1-based k from the chosen end.</param>
+    /// <param name="order">N.</param>
+    /// <param name="vectors">Whether the eigenvector coefficients of every order are wanted.</param>
+    /// <exception cref="DegenerateSpectrumException"><c>μ_k</c> lies in a cluster; the message names it.</exception>
+    public static KrylovEigenvalueExpansion Expand(PartialSymmetricEigendecomposition eig, ILinearOperator direction, int index, int order, VectorCoefficients vectors)
     {
         ArgumentNullException.ThrowIfNull(eig);
         ArgumentNullException.ThrowIfNull(direction);
@@ -46,7 +60,7 @@ public static class KrylovEigenvalueDerivatives
         var norm = OperatorScaling.NormBound(normalizedDirection);
         var options = eig.Options;
         var problem = new KrylovSymmetricEigenproblem(eig, normalizedDirection, norm, index, options.SolverTolerance, options.SolverIterationsFor(eig.Size));
-        var run = KrylovRecursion.Run(problem, order, [Range.All], eig.Exponent, f, norm, eig.LargestDeflatedResidual);
+        var run = KrylovRecursion.Run(problem, order, [Range.All], eig.Exponent, f, norm, eig.LargestDeflatedResidual, vectors);
         var condition = Results.ExpansionCondition.Of(eig.Size, eig.Size, eig.Eigenvalues.Max(Math.Abs), run.Gap, order);
         return new KrylovEigenvalueExpansion(index, run, condition, eig.Residuals[index - 1]);
     }

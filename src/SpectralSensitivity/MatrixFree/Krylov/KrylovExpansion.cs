@@ -24,12 +24,13 @@ public abstract class KrylovExpansion : SpectralExpansion
     /// <summary>Estimated absolute error of the derivative of each order 1..N (index order − 1).</summary>
     public IReadOnlyList<double> DerivativeErrorEstimates { get; }
 
-    /// <summary>The true residual norm of the shifted solve of each order 1..N (in the normalised units of the solve).</summary>
+    /// <summary>The true residual norm of each shifted solve (in the normalised units of the solve): one per order 1..N, or per order 1..⌊N/2⌋ for values
+    /// expanded with <see cref="Spectrum.VectorCoefficients.None"/>.</summary>
     public IReadOnlyList<double> SolverResiduals { get; }
 
-    /// <summary>Iterations (CG, or CG then MINRES) of the shifted solve of each order.</summary>
+    /// <summary>Iterations (CG, or CG then MINRES) of each shifted solve, as <see cref="SolverResiduals"/>.</summary>
     public IReadOnlyList<int> SolverIterations { get; }
 
-    /// <summary>Estimated error of the unnormalised eigenvector coefficients <c>w_j</c>, j = 0..N.</summary>
+    /// <summary>Estimated error of the unnormalised eigenvector coefficients <c>w_j</c>, j = 0..N (0..⌊N/2⌋ for values only).</summary>
     internal IReadOnlyList<double> VectorErrorEstimates { get; }
 }

@@ -4,6 +4,7 @@ using SpectralSensitivity.Errors;
 using SpectralSensitivity.Results;
 using SpectralSensitivity.Validation;
 using SpectralSensitivity.Series;
+using SpectralSensitivity.Spectrum;
 
 namespace SpectralSensitivity.MatrixFree.Krylov;
 
@@ -35,7 +36,7 @@ public static class KrylovSingularValueDerivatives
         return Expand(PartialSingularValueDecomposition.ComputeThrough(a, index, options), direction, index, order);
     }
 
-    /// <summary>Expands <c>s_k(A + tE)</c> to order N from computed triplets.</summary>
+    /// <summary>Expands <c>s_k(A + tE)</c> and its singular vectors to order N from computed triplets.</summary>
     /// <remarks>The triplets must hold <c>s_k</c> and at least one value below it (all of them when k = min(m, n)).
     /// Cost: N shifted solves; see the type's remarks.</remarks>
     /// <param name="svd">The k-or-more largest triplets of A.</param>
@@ -44,7 +45,26 @@ public static class KrylovSingularValueDerivatives
     /// <param name="order">N.</param>
     /// <exception cref="DegenerateSpectrumException"><c>s_k</c> is zero or lies in a cluster (at <see cref="PartialSingularValueDecomposition.ClusterTolerance"/>); the message names the cluster.</exception>
     /// <exception cref="KrylovConvergenceException">A shifted solve did not converge.</exception>
-    public static KrylovSingularValueExpansion Expand(PartialSingularValueDecomposition svd, ILinearOperator direction, int index, int order)
+    public static KrylovSingularValueExpansion Expand(PartialSingularValueDecomposition svd, ILinearOperator direction, int index, int order) =>
+        Expand(svd, direction, index, order, VectorCoefficients.Include);
+
+    /// <summary>Expands <c>s_k(A + tE)</c> to order N from computed triplets, with the singular vectors' coefficients of every order or only those the values need.</summary>
+    /// <remarks>
+    /// <para>With <see cref="VectorCoefficients.Include"/> this is the overload above: N solves, vector coefficients of orders 0..N.</para>
+    /// <para>With <see cref="VectorCoefficients.None"/> the recursion stops at the vector coefficients of order ⌊N/2⌋ and the values of the
+    /// orders above come from Wigner's 2n + 1 rule (<c>λ_{2n+1} = w_nᵀ H(E) w_n − Σ_{k,l=1}^{n} λ_{2n+1−k−l} w_kᵀ w_l</c>, and the
+    /// analogue for <c>λ_{2n}</c>; Wigner 1935, Hirschfelder, Byers Brown and Epstein, Adv. Quantum Chem. 1 (1964) §4): the same
+    /// derivatives from ⌊N/2⌋ shifted solves (two for orders 1..4), at most ⌊N/2⌋ + 1 extra products with E, and vector
+    /// coefficients of orders 0..⌊N/2⌋ only. Each derivative's error estimate is propagated through the rule.</para>
+    /// </remarks>
+    /// <param name="svd">The k-or-more largest triplets of A.</param>
+    /// <param name="direction">E, m × n.</param>
+    /// <param name="index">1-based k.</param>
+    /// <param name="order">N.</param>
+    /// <param name="vectors">Whether the vector coefficients of every order are wanted.</param>
+    /// <exception cref="DegenerateSpectrumException"><c>s_k</c> is zero or lies in a cluster (at <see cref="PartialSingularValueDecomposition.ClusterTolerance"/>); the message names the cluster.</exception>
+    /// <exception cref="KrylovConvergenceException">A shifted solve did not converge.</exception>
+    public static KrylovSingularValueExpansion Expand(PartialSingularValueDecomposition svd, ILinearOperator direction, int index, int order, VectorCoefficients vectors)
     {
         ArgumentNullException.ThrowIfNull(svd);
         ArgumentNullException.ThrowIfNull(direction);
@@ -58,7 +78,7 @@ public static class KrylovSingularValueDerivatives
         var options = svd.Options;
         var problem = new KrylovSingularValueEigenproblem(svd, normalizedDirection, norm, index, options.SolverTolerance, options.SolverIterationsFor(svd.RowCount + svd.ColumnCount));
         var largestResidual = svd.LargestDeflatedResidual;                                   // of the deflated triplets
-        var run = KrylovRecursion.Run(problem, order, [Range.EndAt(svd.RowCount), Range.StartAt(svd.RowCount)], e, f, norm, largestResidual);
+        var run = KrylovRecursion.Run(problem, order, [Range.EndAt(svd.RowCount), Range.StartAt(svd.RowCount)], e, f, norm, largestResidual, vectors);
         var k = index - 1;
         var condition = ExpansionCondition.Of(svd.RowCount, svd.ColumnCount, svd.SingularValues[0], run.Gap, order);
         return new KrylovSingularValueExpansion(index, run, condition, svd.LeftResiduals[k], svd.RightResiduals[k]);

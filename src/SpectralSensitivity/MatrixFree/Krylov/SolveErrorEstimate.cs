@@ -36,4 +36,37 @@ internal static class SolveErrorEstimate
 
         return (errorLambda[1..], errorW);
     }
+
+    /// <summary>Extends the estimates of <see cref="Coefficients"/> (orders 1..n, vectors 0..n) to the orders n + 1..N of <see cref="Series.WignerRule"/>.</summary>
+    /// <remarks>Propagated through <c>λ_J = w_aᵀ T₁ w_b − Σ_k Σ_l λ_{J−k−l} w_kᵀ w_l</c> to first order:
+    /// <c>ε_λJ = ‖E‖ (ε_wa ‖w_b‖ + ‖w_a‖ ε_wb) + Σ_k Σ_l (ε_λ(J−k−l) ‖w_k‖ ‖w_l‖ + |λ_{J−k−l}| (ε_wk ‖w_l‖ + ‖w_k‖ ε_wl))</c>.</remarks>
+    /// <param name="lambda">λ₀ … λ_N.</param>
+    /// <param name="w">w₀ … w_n.</param>
+    /// <param name="valueErrors">The estimates of λ₁ … λ_n (index j − 1).</param>
+    /// <param name="vectorErrors">The estimates of w₀ … w_n.</param>
+    /// <param name="directionNorm">‖T₁‖₂ (bound).</param>
+    /// <returns>The estimates of λ₁ … λ_N (index j − 1).</returns>
+    public static double[] WignerValues(double[] lambda, double[][] w, double[] valueErrors, double[] vectorErrors, double directionNorm)
+    {
+        var order = lambda.Length - 1;
+        var errors = new double[order + 1];
+        valueErrors.CopyTo(errors, 1);
+        var normW = w.Select(v => VectorMath.Norm(v)).ToArray();
+        for (var j = valueErrors.Length + 1; j <= order; j++)
+        {
+            var (a, half, last) = Series.WignerRule.Terms(j);
+            var error = directionNorm * ((vectorErrors[a] * normW[half]) + (normW[a] * vectorErrors[half]));
+            for (var k = 1; k <= half; k++)
+            {
+                for (var l = 1; l <= last; l++)
+                {
+                    error += (errors[j - k - l] * normW[k] * normW[l]) + (Math.Abs(lambda[j - k - l]) * ((vectorErrors[k] * normW[l]) + (normW[k] * vectorErrors[l])));
+                }
+            }
+
+            errors[j] = error;
+        }
+
+        return errors[1..];
+    }
 }

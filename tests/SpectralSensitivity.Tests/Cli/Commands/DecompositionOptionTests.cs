@@ -1,5 +1,6 @@
 using FluentAssertions;
 using MathNet.Numerics.LinearAlgebra;
+using SpectralSensitivity.IO;
 using SpectralSensitivity.MatrixFree;
 using SpectralSensitivity.MatrixFree.Krylov;
 using SpectralSensitivity.Tests.MatrixFree.Krylov;
@@ -41,9 +42,35 @@ public sealed class DecompositionOptionTests
             k.Doubles("derivativeErrorEstimates").Should().HaveCount(4).And.OnlyContain(x => x > 0 && x < 1e-6);
             k.Double("leftResidual").Should().BeLessThan(1e-10);
             k.Double("rightResidual").Should().BeLessThan(1e-10);
-            k.Doubles("solverResiduals").Should().HaveCount(4);
-            k.GetProperty("solverIterations").GetArrayLength().Should().Be(4);
+            k.Doubles("solverResiduals").Should().HaveCount(2, "values only: orders 1..4 from the vectors through order 2 (Wigner's 2n + 1 rule)");
+            k.GetProperty("solverIterations").GetArrayLength().Should().Be(2);
             d.TryGetProperty("derivativeErrorEstimates", out _).Should().BeFalse();
+        }
+    }
+
+    [Fact]
+    public void Derivatives_by_krylov_with_output_solve_every_order_and_write_the_vectors_coefficients_of_every_order()
+    {
+        var (a, e) = Small.Value;
+        using var files = new MatrixFiles();
+        var pa = files.Write("A", a, MatrixFormat.MatrixMarketCoordinate);
+        var pe = files.Write("E", e, MatrixFormat.MatrixMarketCoordinate);
+        var output = Path.Combine(files.Directory, "d.npz");
+        var withVectors = CliRunner.Run("derivatives", "-A", pa, "-E", pe, "-k", "2", "-N", "4", "--decomposition", "krylov", "--output", output, "--json");
+        var valuesOnly = CliRunner.Run("derivatives", "-A", pa, "-E", pe, "-k", "2", "-N", "4", "--decomposition", "krylov", "--json");
+        withVectors.ExitCode.Should().Be(0, withVectors.ToString());
+        valuesOnly.ExitCode.Should().Be(0, valuesOnly.ToString());
+        withVectors.Json.Doubles("solverResiduals").Should().HaveCount(4);
+        valuesOnly.Json.Doubles("solverResiduals").Should().HaveCount(2);
+        MatrixFile.Read($"{output}:leftVectorCoefficients").RowCount.Should().Be(5);
+        MatrixFile.Read($"{output}:rightVectorCoefficients").RowCount.Should().Be(5);
+        var full = withVectors.Json.Doubles("derivatives");
+        var values = valuesOnly.Json.Doubles("derivatives");
+        var estimates = valuesOnly.Json.Doubles("derivativeErrorEstimates");
+        for (var j = 0; j < 4; j++)
+        {
+            Math.Abs(values[j] - full[j]).Should().BeLessThan(1e-8 * Math.Max(1, Math.Abs(full[j])), "order {0}: the rule and the full recursion agree", j + 1);
+            Math.Abs(values[j] - full[j]).Should().BeLessThan(estimates[j] + withVectors.Json.Doubles("derivativeErrorEstimates")[j], "order {0}: within both estimates", j + 1);
         }
     }
 

@@ -3,6 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Errors;
 using SpectralSensitivity.MatrixFree;
 using SpectralSensitivity.MatrixFree.Krylov;
+using SpectralSensitivity.Spectrum;
 using SpectralSensitivity.Tests.TestSupport;
 
 namespace SpectralSensitivity.Tests.MatrixFree.Krylov;
@@ -39,6 +40,34 @@ public class KrylovEigenvalueDerivativesTests
                 var expected = reference.Derivative(j);
                 var tolerance = 1e-8 * Math.Max(Math.Abs(expected), 1e-3 * Math.Abs(reference.Derivative(1)));
                 krylov.Derivative(j).Should().BeApproximately(expected, tolerance, "order {0} of eigenvalue {1} from the {2} end", j, k, end);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(SpectrumEnd.LargestAlgebraic, 4)]
+    [InlineData(SpectrumEnd.SmallestAlgebraic, 5)]
+    [InlineData(SpectrumEnd.LargestAlgebraic, 8)]
+    public void Values_only_take_half_the_solves_and_agree_with_the_dense_path_within_their_estimates(SpectrumEnd end, int order)
+    {
+        const int n = 240;
+        var t = Symmetric(n, 31);
+        var e = Symmetric(n, 32);
+        var eig = PartialSymmetricEigendecomposition.Compute(LinearOperator.FromMatrix(t), 4, end);
+        for (var k = 1; k <= 3; k++)
+        {
+            var ascending = end == SpectrumEnd.LargestAlgebraic ? n - k + 1 : k;
+            var reference = EigenvalueDerivatives.Expand(Matrix<double>.Build.DenseOfMatrix(t), Matrix<double>.Build.DenseOfMatrix(e), ascending, order);
+            var krylov = KrylovEigenvalueDerivatives.Expand(eig, LinearOperator.FromMatrix(e), k, order, VectorCoefficients.None);
+            krylov.SolverIterations.Should().HaveCount(order / 2);
+            krylov.EigenvectorCoefficients.Should().HaveCount((order / 2) + 1);
+            for (var j = 1; j <= order; j++)
+            {
+                var expected = reference.Derivative(j);
+                var scale = Math.Max(Math.Abs(expected), 1e-3 * Math.Abs(reference.Derivative(1)));
+                var difference = Math.Abs(krylov.Derivative(j) - expected);
+                difference.Should().BeLessThan(1e-8 * scale, "order {0} of eigenvalue {1} from the {2} end", j, k, end);
+                difference.Should().BeLessThan(krylov.DerivativeErrorEstimates[j - 1] + (1e-13 * scale), "the estimate covers the error at order {0}", j);
             }
         }
     }

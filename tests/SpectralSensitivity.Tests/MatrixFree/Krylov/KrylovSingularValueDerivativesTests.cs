@@ -6,6 +6,7 @@ using SpectralSensitivity.Hessian;
 using SpectralSensitivity.Operators;
 using SpectralSensitivity.MatrixFree;
 using SpectralSensitivity.MatrixFree.Krylov;
+using SpectralSensitivity.Spectrum;
 using SpectralSensitivity.Tests.TestSupport;
 
 namespace SpectralSensitivity.Tests.MatrixFree.Krylov;
@@ -44,6 +45,39 @@ public class KrylovSingularValueDerivativesTests
             Math.Abs(actual - expected).Should().BeLessThan(1e-8 * scale, "order {0} of s_{1}", n, index);
             krylov.DerivativeErrorEstimates[n - 1].Should().BeGreaterThan(0);
             Math.Abs(actual - expected).Should().BeLessThan(10 * krylov.DerivativeErrorEstimates[n - 1] + 1e-13 * scale, "the estimate covers the error at order {0}", n);
+        }
+    }
+
+    [Theory]
+    [InlineData(1, 4)]
+    [InlineData(2, 4)]
+    [InlineData(3, 5)]
+    [InlineData(5, 4)]
+    [InlineData(1, 9)]
+    [InlineData(4, 1)]
+    public void Values_only_take_half_the_solves_and_agree_with_the_dense_recursion_within_their_estimates(int index, int order)
+    {
+        var (_, e, dense, partial) = Case.Value;
+        var reference = SingularValueDerivatives.Expand(dense, PerturbationPath.Linear(Matrix<double>.Build.DenseOfMatrix(e)), index, order);
+        var full = KrylovSingularValueDerivatives.Expand(partial, LinearOperator.FromMatrix(e), index, order);
+        var values = KrylovSingularValueDerivatives.Expand(partial, LinearOperator.FromMatrix(e), index, order, VectorCoefficients.None);
+        values.SolverIterations.Should().HaveCount(order / 2, "w₀ … w_⌊N/2⌋ give every order through N");
+        values.LeftVectorCoefficients.Should().HaveCount((order / 2) + 1);
+        values.RightVectorCoefficients.Should().HaveCount((order / 2) + 1);
+        values.Value.Should().Be(full.Value);
+        for (var n = 1; n <= order; n++)
+        {
+            var expected = reference.Derivative(n);
+            var scale = Math.Max(Math.Abs(expected), 1e-3 * Math.Abs(reference.Derivative(1)));
+            var difference = Math.Abs(values.Derivative(n) - expected);
+            difference.Should().BeLessThan(1e-8 * scale, "order {0} of s_{1}", n, index);
+            values.DerivativeErrorEstimates[n - 1].Should().BeGreaterThan(0);
+            difference.Should().BeLessThan(values.DerivativeErrorEstimates[n - 1] + (1e-13 * scale), "the estimate covers the error at order {0}", n);
+        }
+
+        for (var j = 0; j <= order / 2; j++)
+        {
+            (values.LeftVectorCoefficients[j] - full.LeftVectorCoefficients[j]).L2Norm().Should().Be(0, "the vectors the values read are the full recursion's, order {0}", j);
         }
     }
 
@@ -132,20 +166,21 @@ public class KrylovSingularValueDerivativesTests
         Math.Abs(alongGradient.Derivative(2)).Should().BeLessThan(1e-9);
     }
 
-    [Fact]
-    public void Derivatives_and_their_error_estimates_are_exactly_homogeneous_under_power_of_two_scaling_of_A_and_E()
+    [Theory]
+    [InlineData(VectorCoefficients.Include)]
+    [InlineData(VectorCoefficients.None)]
+    public void Derivatives_and_their_error_estimates_are_exactly_homogeneous_under_power_of_two_scaling_of_A_and_E(VectorCoefficients content)
     {
         var a = SparseTestMatrices.Random(80, 60, 0.1, seed: 21);
         var e0 = SparseTestMatrices.Random(80, 60, 0.1, seed: 22);
         var e = Math.ScaleB(1.0, -Math.ILogB(e0.Enumerate().Max(Math.Abs))) * e0;                                   // largest entry in [1, 2): E is used as stored, unscaled
-        var reference = KrylovSingularValueDerivatives.Expand(LinearOperator.FromMatrix(a), LinearOperator.FromMatrix(e), 2, 4);
+        var reference = Expand(LinearOperator.FromMatrix(a), LinearOperator.FromMatrix(e), content);
         foreach (var (p, q) in new[] { (-1000, -1000), (1000, 1000), (0, 1000), (0, -1000), (1000, 0), (-1000, 0), (-1, 3), (300, -200), (-600, -500), (0, 5) })
         {
             KrylovSingularValueExpansion scaled;
             try
             {
-                scaled = KrylovSingularValueDerivatives.Expand(
-                    LinearOperator.FromMatrix(a.Multiply(Math.ScaleB(1.0, p))), LinearOperator.FromMatrix(e.Multiply(Math.ScaleB(1.0, q))), 2, 4);
+                scaled = Expand(LinearOperator.FromMatrix(a.Multiply(Math.ScaleB(1.0, p))), LinearOperator.FromMatrix(e.Multiply(Math.ScaleB(1.0, q))), content);
             }
             catch (ResultOutOfRangeException ex)
             {
@@ -184,6 +219,10 @@ public class KrylovSingularValueDerivativesTests
         KrylovSingularValueDerivatives.Expand(partial, LinearOperator.FromMatrix(TestMatrices.Gaussian(40, 30, 1)), 1, 3)
             .Derivatives.Should().OnlyContain(d => double.IsFinite(d));
     }
+
+    /// <summary>Orders 1..4 of <c>s_2</c> of A along E, with the vector coefficients of every order or values only.</summary>
+    private static KrylovSingularValueExpansion Expand(ILinearOperator a, ILinearOperator e, VectorCoefficients content) =>
+        KrylovSingularValueDerivatives.Expand(PartialSingularValueDecomposition.ComputeThrough(a, 2), e, 2, 4, content);
 
     /// <summary>Orders 1..4 of <c>s_index</c> within 1e-8 of the dense recursion and within the reported error estimates, and the HVP within 1e-8 of the dense one.</summary>
     private static (KrylovSingularValueExpansion Expansion, FactoredMatrix Hvp) RequireAgreement(ThinSingularValueDecomposition dense, PartialSingularValueDecomposition svd, Matrix<double> e, int index)
