@@ -27,6 +27,8 @@ internal sealed class CountingOperator(ILinearOperator inner) : IScalableOperato
         inner.TransposeMultiply(source, destination);
     }
 
+    long IScalableOperator.StoredEntryCount => _stored.StoredEntryCount;
+
     double IScalableOperator.MaxAbsEntry() => _stored.MaxAbsEntry();
 
     ILinearOperator IScalableOperator.ScaledCopy(int exponent) => new CountingOperator(_stored.ScaledCopy(exponent)) { Products = Products };

@@ -186,6 +186,8 @@ public sealed class CsrMatrix : IScalableOperator
     public double FrobeniusNorm() => VectorMath.Norm(_values);
 
     /// <inheritdoc/>
+    long IScalableOperator.StoredEntryCount => NonZeroCount;
+
     double IScalableOperator.MaxAbsEntry() => VectorMath.MaxAbs(_values);
 
     /// <inheritdoc/>

@@ -43,6 +43,8 @@ public sealed class DenseMatrixOperator : IScalableOperator
     public double FrobeniusNorm() => VectorMath.Norm(_storage);
 
     /// <inheritdoc/>
+    long IScalableOperator.StoredEntryCount => (long)RowCount * ColumnCount;
+
     double IScalableOperator.MaxAbsEntry() => VectorMath.MaxAbs(_storage);
 
     /// <inheritdoc/>

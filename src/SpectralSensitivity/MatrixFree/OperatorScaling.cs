@@ -67,7 +67,7 @@ internal static class OperatorScaling
     /// (<c>min(‖A‖_F, √(‖A‖₁ ‖A‖_∞))</c>) would differ from it, 2.2 times larger for a 120 x 90 sparse direction, so the estimates would jump between representations of the same operator.</remarks>
     public static double NormBound(ILinearOperator a)
     {
-        var triplet = GolubKahanLanczos.Run(a, 1, 1, new KrylovOptions(Tolerance: NormTolerance), earlyStopMargin: 1);
+        var triplet = GolubKahanLanczos.Run(a, 1, 1, new KrylovOptions(Tolerance: NormTolerance, RecycledVectors: 0), earlyStopMargin: 1);
         return triplet.Values[0] + Math.Max(triplet.LeftResiduals[0], triplet.RightResiduals[0]);
     }
 }

@@ -7,6 +7,9 @@ internal sealed class ScaledOperator(ILinearOperator inner, int exponent) : ILin
 
     public int ColumnCount => inner.ColumnCount;
 
+    /// <summary>A.</summary>
+    public ILinearOperator Inner => inner;
+
     public void Multiply(ReadOnlySpan<double> source, Span<double> destination)
     {
         inner.Multiply(source, destination);
@@ -16,6 +19,18 @@ internal sealed class ScaledOperator(ILinearOperator inner, int exponent) : ILin
     public void TransposeMultiply(ReadOnlySpan<double> source, Span<double> destination)
     {
         inner.TransposeMultiply(source, destination);
+        VectorMath.ScaleByPowerOfTwo(destination, exponent);
+    }
+
+    public void MultiplyBlock(ReadOnlySpan<double> source, Span<double> destination, int count)
+    {
+        inner.MultiplyBlock(source, destination, count);
+        VectorMath.ScaleByPowerOfTwo(destination, exponent);
+    }
+
+    public void TransposeMultiplyBlock(ReadOnlySpan<double> source, Span<double> destination, int count)
+    {
+        inner.TransposeMultiplyBlock(source, destination, count);
         VectorMath.ScaleByPowerOfTwo(destination, exponent);
     }
 }

@@ -32,6 +32,7 @@ internal sealed class DeflatedResolvent
     private readonly double[] _coefficients;
     private readonly double[] _scratchCoefficients;
     private readonly int _groupSize;
+    private readonly Lazy<DeflationSpace?> _deflation;
 
     /// <param name="apply">y = T x.</param>
     /// <param name="eigenvalue">λ.</param>
@@ -83,6 +84,7 @@ internal sealed class DeflatedResolvent
 
         _coefficients = new double[_known.Count];
         _scratchCoefficients = new double[_known.Count];
+        _deflation = new Lazy<DeflationSpace?>(() => Recycled?.Shifted(_sign * Eigenvalue, -_sign, y => _known.ProjectOut(y, _scratchCoefficients)));   // ±(λ − T) = (±λ) I + (∓1) T
     }
 
     public int Dimension { get; }
@@ -93,6 +95,10 @@ internal sealed class DeflatedResolvent
 
     /// <summary>For T = H(A) with the complement below λ: the folded solve that replaces CG on <c>λ − T</c> (null for a general T).</summary>
     public FoldedEmbeddingSolver? Folding { get; init; }
+
+    /// <summary>Vectors orthogonal to the known ones, with their images under T, that deflate the unfolded CG (<see cref="DeflationSpace"/>, with
+    /// <c>±(λ − T) = a I + b T</c>, a = ±λ, b = ∓1); null for plain CG. The folded solve takes its own (<see cref="Folding"/>).</summary>
+    public RecycledSubspace? Recycled { get; init; }
 
     /// <summary>The true residual norm of each solve so far, relative to nothing (absolute).</summary>
     public List<double> Residuals { get; } = [];
@@ -143,7 +149,7 @@ internal sealed class DeflatedResolvent
 
     private (double Residual, int Iterations, bool Converged) ConjugateGradient(double[] rightSide, double[] x)
     {
-        var (iterations, converged) = ConjugateGradients.Solve(Operator, rightSide, x, _tolerance * VectorMath.Norm(rightSide), _maxIterations);
+        var (iterations, converged) = ConjugateGradients.Solve(Operator, rightSide, x, _tolerance * VectorMath.Norm(rightSide), _maxIterations, _deflation.Value);
         return (converged ? TrueResidual(rightSide, x) : double.PositiveInfinity, iterations, converged);
     }
 

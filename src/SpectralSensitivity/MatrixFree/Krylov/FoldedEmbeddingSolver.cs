@@ -20,8 +20,12 @@ namespace SpectralSensitivity.MatrixFree.Krylov;
 /// <c>(λ − H) z = c</c> when <c>z_u</c> is formed as above (its u block is then zero), so the stopping rule
 /// <c>‖ρ‖ ≤ tol ‖c‖</c> is the one of the unfolded solve; the true residual of <c>(λ − H) z = c</c> is recomputed at
 /// the end and reported.</para>
+/// <para>With a recycled subspace (<see cref="RecycledSubspace"/>: Ritz vectors of the final Lanczos basis on the shorter side, with
+/// K = FᵀF) the CG is deflated by it (<see cref="DeflationSpace"/>), which removes the folded eigenvalues it captures, the smallest, from
+/// the condition number; the residual it stops on is still that of the folded system.</para>
 /// <para>Cost per iteration: one product with A and one with Aᵀ, a one-pass projection against K vectors of length
-/// min(m, n) and O(min(m, n)) vector work; memory five vectors of length min(m, n) and two of length max(m, n).</para>
+/// min(m, n) and O(min(m, n)) vector work, plus 4 r of it with r recycled vectors; memory five vectors of length min(m, n) and two of
+/// length max(m, n), plus 2 r of length min(m, n) per shift.</para>
 /// </remarks>
 internal sealed class FoldedEmbeddingSolver
 {
@@ -31,12 +35,16 @@ internal sealed class FoldedEmbeddingSolver
     private readonly OrthonormalBasis _short;
     private readonly OrthonormalBasis _long;
     private readonly double[] _scratch;
+    private readonly RecycledSubspace? _recycled;
+    private (double Shift, DeflationSpace? Deflation)? _deflation;
 
     /// <param name="a">A (normalised), m × n.</param>
     /// <param name="left">The computed left singular vectors <c>u_1 … u_K</c>, orthonormal.</param>
     /// <param name="right">The computed right singular vectors <c>v_1 … v_K</c>, orthonormal.</param>
-    public FoldedEmbeddingSolver(ILinearOperator a, IReadOnlyList<double[]> left, IReadOnlyList<double[]> right)
+    /// <param name="recycled">Vectors of the shorter side orthogonal to the computed ones, with their images under <c>FᵀF</c>, that deflate the CG; null for plain CG.</param>
+    public FoldedEmbeddingSolver(ILinearOperator a, IReadOnlyList<double[]> left, IReadOnlyList<double[]> right, RecycledSubspace? recycled = null)
     {
+        _recycled = recycled;
         _a = a;
         _m = a.RowCount;
         _foldOnRight = a.ColumnCount <= a.RowCount;
@@ -79,9 +87,26 @@ internal sealed class FoldedEmbeddingSolver
             }
 
             _short.ProjectOut(q, _scratch);
-        }, folded, x, tolerance * VectorMath.Norm(rightSide), maxIterations);
+        }, folded, x, tolerance * VectorMath.Norm(rightSide), maxIterations, DeflationAt(shift));
         Unfold(x, longPart, inverse, solution);
         return (TrueResidual(shift, rightSide, solution), iterations, converged);
+    }
+
+    /// <summary>The deflation of the folded operator <c>λ − K/λ</c> (a = λ, b = −1/λ) by the recycled subspace, kept for the last shift.</summary>
+    private DeflationSpace? DeflationAt(double shift)
+    {
+        if (_recycled is null)
+        {
+            return null;
+        }
+
+        if (_deflation is not { } cached || cached.Shift != shift)
+        {
+            cached = (shift, _recycled.Shifted(shift, -1.0 / shift, x => _short.ProjectOut(x, _scratch)));
+            _deflation = cached;
+        }
+
+        return cached.Deflation;
     }
 
     /// <summary>z from its short block: <c>z_l = P_l (c_l + F z_s) / λ</c>.</summary>
@@ -158,6 +183,22 @@ internal sealed class FoldedEmbeddingSolver
 
     /// <summary>The long block of <c>(x_u; x_v)</c>.</summary>
     private Span<double> Long(double[] vector) => _foldOnRight ? vector.AsSpan(0, _m) : vector.AsSpan(_m);
+
+    /// <summary><c>Y = FᵀF X</c> (K of the fold, <c>AᵀA</c> or <c>AAᵀ</c>) for r vectors of the shorter side stored column after column, by block products.</summary>
+    internal static void FoldedBlock(ILinearOperator a, double[] source, double[] destination, int count)
+    {
+        var wide = new double[Math.Max(a.RowCount, a.ColumnCount) * count];
+        if (a.ColumnCount <= a.RowCount)
+        {
+            a.MultiplyBlock(source, wide, count);                                          // A W
+            a.TransposeMultiplyBlock(wide, destination, count);                            // Aᵀ A W
+        }
+        else
+        {
+            a.TransposeMultiplyBlock(source, wide, count);                                 // Aᵀ W
+            a.MultiplyBlock(wide, destination, count);                                     // A Aᵀ W
+        }
+    }
 
     private static OrthonormalBasis Basis(IReadOnlyList<double[]> vectors)
     {

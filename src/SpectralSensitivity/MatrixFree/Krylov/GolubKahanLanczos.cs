@@ -20,7 +20,18 @@ namespace SpectralSensitivity.MatrixFree.Krylov;
 internal static class GolubKahanLanczos
 {
     /// <summary>The result in the (scaled) coordinates the iteration ran in.</summary>
-    internal sealed record Triplets(double[] Values, double[][] Left, double[][] Right, double[] LeftResiduals, double[] RightResiduals, int Restarts, int Products);
+    /// <param name="Values">The wanted Ritz values θ_i, descending.</param>
+    /// <param name="Left">ũ_i.</param>
+    /// <param name="Right">ṽ_i.</param>
+    /// <param name="LeftResiduals"><c>‖A ṽ_i − θ_i ũ_i‖</c>, measured.</param>
+    /// <param name="RightResiduals"><c>‖Aᵀ ũ_i − θ_i ṽ_i‖</c>, measured.</param>
+    /// <param name="Restarts">Restart cycles used.</param>
+    /// <param name="Products">Products with A or Aᵀ used.</param>
+    /// <param name="Spare">Ritz vectors of the final basis beyond the wanted ones, on the shorter side (<c>ṽ_i = V_p y_i</c> when n ≤ m, else
+    /// <c>ũ_i = U_p x_i</c>), in descending order of their Ritz values, at most <see cref="KrylovOptions.RecycledVectors"/> of them: approximate
+    /// singular vectors next to the wanted ones, which the shifted solves recycle (<see cref="RecycledSubspace"/>).</param>
+    internal sealed record Triplets(double[] Values, double[][] Left, double[][] Right, double[] LeftResiduals, double[] RightResiduals, int Restarts, int Products,
+        double[][] Spare);
 
     /// <summary>A triplet wanted only for the gap counts as converged when its residual is at most this fraction of its distance below the last triplet converged to the tolerance.</summary>
     /// <remarks>Then the gap bound <c>θ_K − (θ_{K+1} + ρ_{K+1})</c> is at least <c>1 − 1/8</c> of the Ritz gap <c>θ_K − θ_{K+1}</c>, itself an upper bound of
@@ -76,7 +87,7 @@ internal static class GolubKahanLanczos
                     var margin = size == p ? 1.0 : earlyStopMargin;                   // within a cycle, stop only well inside the tolerance
                     if (Converged(sigma, x, beta, wanted, converged, margin * options.Tolerance) || size == Math.Min(m, n))
                     {
-                        return Finish(a, u, v, x, y, sigma, wanted, restart, products);
+                        return Finish(a, u, v, x, y, sigma, wanted, restart, products, options);
                     }
                 }
 
@@ -150,7 +161,8 @@ internal static class GolubKahanLanczos
 
     private const double SpectralTolerancesEpsilon = 2.220446049250313e-16;
 
-    private static Triplets Finish(ILinearOperator a, OrthonormalBasis u, OrthonormalBasis v, Matrix<double> x, Matrix<double> y, double[] sigma, int wanted, int restarts, int products)
+    private static Triplets Finish(ILinearOperator a, OrthonormalBasis u, OrthonormalBasis v, Matrix<double> x, Matrix<double> y, double[] sigma, int wanted, int restarts, int products,
+        KrylovOptions options)
     {
         int m = a.RowCount, n = a.ColumnCount;
         var values = new double[wanted];
@@ -177,7 +189,15 @@ internal static class GolubKahanLanczos
             rightResiduals[i] = VectorMath.Norm(atv);                               // ‖Aᵀ u − s v‖
         }
 
-        return new Triplets(values, left, right, leftResiduals, rightResiduals, restarts, products);
+        var (basis, coordinates) = n <= m ? (v, y) : (u, x);
+        var spare = new double[options.RecycledVectorsFor(sigma.Length - wanted, a)][];
+        for (var i = 0; i < spare.Length; i++)
+        {
+            spare[i] = new double[basis.Dimension];
+            basis.Combine(coordinates.Column(wanted + i).ToArray(), spare[i]);     // ṽ_i = V_p y_i (or ũ_i = U_p x_i), i beyond the wanted
+        }
+
+        return new Triplets(values, left, right, leftResiduals, rightResiduals, restarts, products, spare);
     }
 
     /// <summary>Fixes the sign of a pair (u, v) so that the largest-magnitude entry of v is positive (first such entry on ties).</summary>

@@ -91,7 +91,7 @@ internal sealed class KrylovClusterEigenproblem : IsolatedEigenproblem
         var resolvents = PerMember(count, c => shifts[c], shift => new DeflatedResolvent(embedding.Apply, shift, group, [.. values], vectors, complementBelow: true,
             shift - svd.ScaledComplementBound, options.SolverTolerance, iterations)                                   // d_c ≤ s_c − s_{K+1}, s_{K+1} ≤ θ_{K+1} + ρ_{K+1}
         {
-            Folding = new FoldedEmbeddingSolver(svd.Normalized, triplets.Left[..computed], triplets.Right[..computed]),
+            Folding = new FoldedEmbeddingSolver(svd.Normalized, triplets.Left[..computed], triplets.Right[..computed], svd.Recycled),
         });
         var residual = Enumerable.Range(first, count).Max(i => Math.Max(triplets.LeftResiduals[i], triplets.RightResiduals[i]));
         return new KrylovClusterEigenproblem(group, shifts, resolvents, new JordanWielandtEmbedding(normalizedDirection).Apply,
@@ -114,7 +114,10 @@ internal sealed class KrylovClusterEigenproblem : IsolatedEigenproblem
         var normalized = eig.Normalized;
         var resolvents = PerMember(count, c => shifts[c], shift => new DeflatedResolvent((x, y) => normalized.Multiply(x, y), shift, group,
             others.Select(i => mu[i]).ToArray(), others.Select(i => pairs.Vectors[i]).ToArray(), complementBelow: eig.End == SpectrumEnd.LargestAlgebraic,
-            eig.ScaledComplementGap(shift), options.SolverTolerance, options.SolverIterationsFor(eig.Size)));
+            eig.ScaledComplementGap(shift), options.SolverTolerance, options.SolverIterationsFor(eig.Size))
+        {
+            Recycled = eig.Recycled,
+        });
         var residual = Enumerable.Range(first, count).Max(i => pairs.Residuals[i]);
         return new KrylovClusterEigenproblem(group, shifts, resolvents, (x, y) => normalizedDirection.Multiply(x, y),
             directionNormBound, ExponentOf(mu), gap, residual);

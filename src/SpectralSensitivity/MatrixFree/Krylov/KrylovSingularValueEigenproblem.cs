@@ -47,7 +47,7 @@ internal sealed class KrylovSingularValueEigenproblem : KrylovEigenproblem
 
         Resolvent = new DeflatedResolvent(new JordanWielandtEmbedding(_a).Apply, UnscaledEigenvalue, Eigenvector, [.. values], vectors, complementBelow: true, complementGap, solverTolerance, maxIterations)
         {
-            Folding = new FoldedEmbeddingSolver(_a, triplets.Left[..count], triplets.Right[..count]),
+            Folding = new FoldedEmbeddingSolver(_a, triplets.Left[..count], triplets.Right[..count], svd.Recycled),
         };
         TripletResidual = Math.Max(triplets.LeftResiduals[k], triplets.RightResiduals[k]);
     }

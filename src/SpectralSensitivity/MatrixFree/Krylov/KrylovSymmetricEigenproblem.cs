@@ -26,7 +26,10 @@ internal sealed class KrylovSymmetricEigenproblem : KrylovEigenproblem
         var vectors = Enumerable.Range(0, count).Where(i => i != k).Select(i => pairs.Vectors[i]).ToArray();
         var normalized = eig.Normalized;
         Resolvent = new DeflatedResolvent((x, y) => normalized.Multiply(x, y), mu[k], Eigenvector, values, vectors,
-            complementBelow: eig.End == SpectrumEnd.LargestAlgebraic, complementGap, solverTolerance, maxIterations);
+            complementBelow: eig.End == SpectrumEnd.LargestAlgebraic, complementGap, solverTolerance, maxIterations)
+        {
+            Recycled = eig.Recycled,
+        };
         TripletResidual = pairs.Residuals[k];
     }
 

@@ -27,7 +27,10 @@ public sealed class PartialSingularValueDecomposition
         LeftVectors = Matrix<double>.Build.DenseOfColumnArrays(scaled.Left);
         RightVectors = Matrix<double>.Build.DenseOfColumnArrays(scaled.Right);
         DeflatedCount = RitzBounds.DeflatedCount(converged, scaled.Values.Length, ScaledResidual, options.Tolerance * scaled.Values[0]);
+        _recycled = new Lazy<RecycledSubspace?>(Recycle);
     }
+
+    private readonly Lazy<RecycledSubspace?> _recycled;
 
     /// <summary>m.</summary>
     public int RowCount => Normalized.RowCount;
@@ -105,6 +108,21 @@ public sealed class PartialSingularValueDecomposition
 
     /// <summary>The triplets of <see cref="Normalized"/>.</summary>
     internal GolubKahanLanczos.Triplets Scaled { get; }
+
+    /// <summary>The subspace that deflates the CG of the folded shifted solves (<see cref="FoldedEmbeddingSolver"/>), built on first use and shared by
+    /// every solve from these triplets; null when <see cref="KrylovOptions.RecycledVectors"/> is 0 or nothing is left to recycle.</summary>
+    /// <remarks>Candidates, on the shorter side: the computed triplets that are not deflated exactly (the one computed for the gap, when it did
+    /// not converge) and the spare Ritz vectors of the final basis (<see cref="GolubKahanLanczos.Triplets.Spare"/>), at most
+    /// <see cref="KrylovOptions.RecycledVectors"/> in all, orthonormalised against the first <see cref="DeflatedCount"/> triplets. Cost:
+    /// r block products with A and with Aᵀ, once (<see cref="RecycledSubspace.Build"/>).</remarks>
+    internal RecycledSubspace? Recycled => _recycled.Value;
+
+    private RecycledSubspace? Recycle()
+    {
+        var shortSide = ColumnCount <= RowCount ? Scaled.Right : Scaled.Left;
+        var candidates = shortSide[DeflatedCount..].Concat(Scaled.Spare).Take(Options.RecycledVectorsFor(int.MaxValue, Normalized)).ToArray();
+        return RecycledSubspace.Build(candidates, shortSide[..DeflatedCount], (x, y, r) => FoldedEmbeddingSolver.FoldedBlock(Normalized, x, y, r));
+    }
 
     /// <summary>The residual <c>ρ_i = max(‖A' v_i − θ_i u_i‖, ‖A'ᵀ u_i − θ_i v_i‖)</c> of triplet i (0-based) of <see cref="Normalized"/>.</summary>
     internal double ScaledResidual(int i) => Math.Max(Scaled.LeftResiduals[i], Scaled.RightResiduals[i]);

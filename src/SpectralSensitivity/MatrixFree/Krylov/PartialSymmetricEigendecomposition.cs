@@ -29,6 +29,22 @@ public sealed class PartialSymmetricEigendecomposition
         Eigenvalues = scaled.Values.Select(x => Math.ScaleB(x, exponent)).ToArray();
         Residuals = scaled.Residuals.Select(x => Math.ScaleB(x, exponent)).ToArray();
         Eigenvectors = Matrix<double>.Build.DenseOfColumnArrays(scaled.Vectors);
+        _recycled = new Lazy<RecycledSubspace?>(Recycle);
+    }
+
+    private readonly Lazy<RecycledSubspace?> _recycled;
+
+    /// <summary>The subspace that deflates the CG of the shifted solves (<see cref="DeflatedResolvent"/>), built on first use and shared by every
+    /// solve from these pairs; null when <see cref="KrylovOptions.RecycledVectors"/> is 0 or nothing is left to recycle.</summary>
+    /// <remarks>Candidates: the computed pairs that are not deflated exactly and the spare Ritz vectors of the final basis
+    /// (<see cref="ThickRestartLanczos.Pairs.Spare"/>), at most <see cref="KrylovOptions.RecycledVectors"/> in all, orthonormalised against the first
+    /// <see cref="DeflatedCount"/> pairs. Cost: one block product with T of r vectors, once (<see cref="RecycledSubspace.Build"/>).</remarks>
+    internal RecycledSubspace? Recycled => _recycled.Value;
+
+    private RecycledSubspace? Recycle()
+    {
+        var candidates = Scaled.Vectors[DeflatedCount..].Concat(Scaled.Spare).Take(Options.RecycledVectorsFor(int.MaxValue, Normalized)).ToArray();
+        return RecycledSubspace.Build(candidates, Scaled.Vectors[..DeflatedCount], (x, y, r) => Normalized.MultiplyBlock(x, y, r));
     }
 
     /// <summary>n.</summary>

@@ -14,7 +14,15 @@ namespace SpectralSensitivity.MatrixFree.Krylov;
 internal static class ThickRestartLanczos
 {
     /// <summary>The wanted pairs, most extreme first, in the (scaled) coordinates the iteration ran in.</summary>
-    internal sealed record Pairs(double[] Values, double[][] Vectors, double[] Residuals, int Restarts, int Products);
+    /// <param name="Values">The wanted Ritz values, most extreme first.</param>
+    /// <param name="Vectors">Their Ritz vectors.</param>
+    /// <param name="Residuals"><c>‖T q̃_i − θ_i q̃_i‖</c>, measured.</param>
+    /// <param name="Restarts">Restart cycles used.</param>
+    /// <param name="Products">Products with T used.</param>
+    /// <param name="Spare">Ritz vectors <c>Q_p y_i</c> of the final basis beyond the wanted ones, most extreme first, at most
+    /// <see cref="KrylovOptions.RecycledVectors"/> of them: approximate eigenvectors next to the wanted ones, which the shifted solves recycle
+    /// (<see cref="RecycledSubspace"/>).</param>
+    internal sealed record Pairs(double[] Values, double[][] Vectors, double[] Residuals, int Restarts, int Products, double[][] Spare);
 
     /// <summary>The <paramref name="wanted"/> most extreme pairs at <paramref name="end"/>, the first <paramref name="converged"/> to
     /// <see cref="KrylovOptions.Tolerance"/> times the largest |θ|, the others until their residual is at most
@@ -67,7 +75,7 @@ internal static class ThickRestartLanczos
                         margin * options.Tolerance * scale);                             // ‖T q̃ − θ q̃‖ = ‖r‖ |Y[c, i]|
                     if (done || size == n)
                     {
-                        return Finish(t, q, y, theta, order, wanted, restart, products);
+                        return Finish(t, q, y, theta, order, wanted, restart, products, options);
                     }
                 }
 
@@ -103,7 +111,7 @@ internal static class ThickRestartLanczos
     private static int[] Wanted(int p, SpectrumEnd end) =>
         end == SpectrumEnd.LargestAlgebraic ? Enumerable.Range(0, p).Reverse().ToArray() : Enumerable.Range(0, p).ToArray();
 
-    private static Pairs Finish(ILinearOperator t, OrthonormalBasis q, Matrix<double> y, double[] theta, int[] order, int wanted, int restarts, int products)
+    private static Pairs Finish(ILinearOperator t, OrthonormalBasis q, Matrix<double> y, double[] theta, int[] order, int wanted, int restarts, int products, KrylovOptions options)
     {
         var n = t.RowCount;
         var values = new double[wanted];
@@ -132,6 +140,13 @@ internal static class ThickRestartLanczos
             residuals[i] = VectorMath.Norm(product);                                    // ‖T q − θ q‖
         }
 
-        return new Pairs(values, vectors, residuals, restarts, products);
+        var spare = new double[options.RecycledVectorsFor(order.Length - wanted, t)][];
+        for (var i = 0; i < spare.Length; i++)
+        {
+            spare[i] = new double[n];
+            q.Combine(y.Column(order[wanted + i]).ToArray(), spare[i]);                // Q y_i, i beyond the wanted
+        }
+
+        return new Pairs(values, vectors, residuals, restarts, products, spare);
     }
 }
