@@ -116,7 +116,7 @@ public class FoldedEmbeddingSolverTests
         }
 
         recycled.SolverIterations.Sum().Should().BeLessThan(plain.SolverIterations.Sum() * 3 / 4, "plain CG: {0}", string.Join(",", plain.SolverIterations));
-        foreach (var (p, q) in new[] { (-900, -900), (1000, 1000), (-3, 5), (200, 0), (0, -200) })
+        foreach (var (p, q) in new[] { (-1000, -1000), (1000, 1000), (-3, 5), (200, 0), (0, -200) })
         {
             var scaled = KrylovSingularValueDerivatives.Expand(LinearOperator.FromMatrix(a.Multiply(Math.ScaleB(1.0, p))), LinearOperator.FromMatrix(e.Multiply(Math.ScaleB(1.0, q))), 1, 4);
             scaled.SolverIterations.Should().Equal(recycled.SolverIterations, "the solves run on the same normalised operators");
