@@ -15,13 +15,15 @@ namespace SpectralSensitivity.Benchmarks.MatrixFree;
 /// run takes seconds to minutes); driven by <c>scripts/bench-krylov.sh</c>, which runs SciPy's <c>svds</c> in the
 /// same session.
 /// <list type="bullet">
-/// <item><c>krylov-scale A.mtx E.mtx K N</c>: read A and E into CSR, the K + 1 largest triplets, orders 1..N of
-/// <c>s_1..s_K</c> along E (values only, as the CLI computes them without <c>--output</c>: ⌊N/2⌋ solves each); prints the times and the peak working set.</item>
+/// <item><c>krylov-scale A.mtx E.mtx K N [r]</c>: read A and E into CSR, the K + 1 largest triplets, orders 1..N of
+/// <c>s_1..s_K</c> along E (values only, as the CLI computes them without <c>--output</c>: ⌊N/2⌋ solves each); prints the times and the peak working set.
+/// r sets <see cref="KrylovOptions.RecycledVectors"/> (0: plain CG; default: the library's default).</item>
 /// <item><c>krylov-versus-dense m n density K N seed [offset]</c>: a seeded random A with entries uniform in
 /// <c>[−offset, 1 − offset)</c> (0.5 by default: mean zero, the top singular values at the edge of the bulk, close
 /// together; 0: entries in [0, 1), <c>s₁</c> an isolated outlier), density 1 for a dense one, E uniform in [−0.5, 0.5); the dense
 /// path (thin SVD with the best installed backend, recursion, gradient, HVP) against the matrix-free one (values only for the orders, ⌊N/2⌋ solves each,
-/// as the CLI computes them without <c>--output</c>); prints both times and the largest relative differences.</item>
+/// as the CLI computes them without <c>--output</c>); prints both times and the largest relative differences; then, in the same run, the matrix-free
+/// orders again without recycling (<c>RecycledVectors = 0</c>), for the ratio before and after the deflated solves.</item>
 /// </list>
 /// </summary>
 internal static class KrylovScaleRun
@@ -31,7 +33,7 @@ internal static class KrylovScaleRun
         switch (args[0])
         {
             case "krylov-scale":
-                Scale(args[1], args[2], Int(args[3]), Int(args[4]));
+                Scale(args[1], args[2], Int(args[3]), Int(args[4]), args.Length > 5 ? Int(args[5]) : null);
                 break;
             case "krylov-versus-dense":
                 VersusDense(Int(args[1]), Int(args[2]), Real(args[3]), Int(args[4]), Int(args[5]), Int(args[6]), args.Length > 7 ? Real(args[7]) : 0.5);
@@ -41,14 +43,14 @@ internal static class KrylovScaleRun
         }
     }
 
-    private static void Scale(string aPath, string ePath, int count, int order)
+    private static void Scale(string aPath, string ePath, int count, int order, int? recycled)
     {
         var clock = Stopwatch.StartNew();
         var a = MatrixFile.ReadSparse(aPath);
         var e = MatrixFile.ReadSparse(ePath);
         var read = clock.Elapsed.TotalSeconds;
         clock.Restart();
-        var svd = PartialSingularValueDecomposition.ComputeThrough(a, count);
+        var svd = PartialSingularValueDecomposition.ComputeThrough(a, count, new KrylovOptions(RecycledVectors: recycled));
         var triplets = clock.Elapsed.TotalSeconds;
         Console.WriteLine($"read {read:F2} s; triplets {triplets:F2} s ({svd.Restarts} restarts, {svd.ProductCount} products); s = {Join(svd.SingularValues, "G12")}");
         Console.WriteLine($"triplet residuals ||Av - su|| = {Join(svd.LeftResiduals, "G2")}, ||A^T u - s v|| = {Join(svd.RightResiduals, "G2")}");
@@ -60,6 +62,7 @@ internal static class KrylovScaleRun
         }
 
         var derivatives = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"recycled vectors in the solves: {svd.Recycled?.Count ?? 0} (KrylovOptions.RecycledVectors = {recycled?.ToString(CultureInfo.InvariantCulture) ?? "default"})");
         Console.WriteLine($"derivatives {derivatives:F2} s; triplets + derivatives {triplets + derivatives:F2} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
     }
 
@@ -89,7 +92,7 @@ internal static class KrylovScaleRun
         var (orderProducts, orderDirectionProducts) = (aOperator.Products - tripletProducts, eOperator.Products);
         var krylovHvp = Enumerable.Range(1, count).Select(k => KrylovSingularValueDerivatives.HessianVectorProduct(partial, eOperator, k).ToDense()).ToArray();
         var krylovTime = clock.Elapsed.TotalSeconds;
-        Console.WriteLine($"matrix-free phases: {partial.Count} triplets ({partial.ConvergedCount} converged, the last for the gap; {partial.DeflatedCount} deflated in the solves) {triplets:F2} s, {tripletProducts} products with A, {partial.Restarts} restarts; " +
+        Console.WriteLine($"matrix-free phases: {partial.Count} triplets ({partial.ConvergedCount} converged, the last for the gap; {partial.DeflatedCount} deflated in the solves, {partial.Recycled?.Count ?? 0} recycled vectors deflating their CG) {triplets:F2} s, {tripletProducts} products with A, {partial.Restarts} restarts; " +
             $"orders 1..{order} {krylovOrders - triplets:F2} s, {orderProducts} products with A, {orderDirectionProducts} with E; HVP {krylovTime - krylovOrders:F2} s");
         for (var k = 0; k < count; k++)
         {
@@ -115,6 +118,14 @@ internal static class KrylovScaleRun
         Console.WriteLine($"{m} x {n}, density {density}, k = 1..{count}, orders 1..{order}: dense {denseOrders:F2} s (SVD {denseSvd:F2} s), krylov {krylovOrders:F2} s, ratio {krylovOrders / denseOrders:F3}; " +
             $"with the HVP: dense {denseTime:F2} s, krylov {krylovTime:F2} s, ratio {krylovTime / denseTime:F3}");
         Console.WriteLine($"largest relative difference: derivatives {worstDerivative:G2}, HVP {worstHvp:G2}; gradient (Frobenius) {worstGradient:G2}");
+        clock.Restart();
+        var plainPartial = PartialSingularValueDecomposition.ComputeThrough(LinearOperator.FromMatrix(a), count, new KrylovOptions(RecycledVectors: 0));
+        var plainTriplets = clock.Elapsed.TotalSeconds;
+        var plain = Enumerable.Range(1, count).Select(k => KrylovSingularValueDerivatives.Expand(plainPartial, LinearOperator.FromMatrix(e), k, order, VectorCoefficients.None)).ToArray();
+        var plainOrders = clock.Elapsed.TotalSeconds;
+        var plainWorst = Enumerable.Range(0, count).SelectMany(k => Enumerable.Range(1, order).Select(j => Math.Abs(plain[k].Derivative(j) - krylov[k].Derivative(j)) / Math.Abs(krylov[k].Derivative(j)))).Max();
+        Console.WriteLine($"same run without recycling (RecycledVectors = 0): krylov {plainOrders:F2} s (triplets {plainTriplets:F2} s), ratio {plainOrders / denseOrders:F3}; " +
+            $"solver iterations {string.Join("; ", plain.Select(x => string.Join(",", x.SolverIterations)))}; largest relative difference to the recycled derivatives {plainWorst:G2}");
     }
 
     private static double DenseGap(IReadOnlyList<double> s, int k) => Math.Min(k > 0 ? s[k - 1] - s[k] : double.PositiveInfinity, k + 1 < s.Count ? s[k] - s[k + 1] : s[k]);

@@ -17,6 +17,9 @@ namespace SpectralSensitivity.MatrixFree.Krylov;
 /// <para>For singular values (<c>T = H(A)</c>) the complement solve runs on the folded system of
 /// <see cref="FoldedEmbeddingSolver"/> instead (same stopping rule, about half the iterations), MINRES on
 /// <c>λ − T</c> remaining the fallback.</para>
+/// <para>Either CG may be deflated by Ritz vectors recycled from the final Lanczos basis (<see cref="Recycled"/>,
+/// <see cref="FoldedEmbeddingSolver"/>; Saad, Yeung, Erhel and Guyomarc'h, SIAM J. Sci. Comput. 21 (2000)): fewer iterations, the same
+/// residual to stop on, the same answer.</para>
 /// <para>The solve stops at <c>‖r‖ ≤ tol ‖P b‖</c>; the true residual <c>‖P b − P (T − λ) P z‖</c> is recomputed and
 /// <c>‖r‖ / d_c</c> bounds the error of z (<see cref="Residuals"/>). Cost per iteration: one product with T and a
 /// one-pass projection against Q, O(dimension · (r + 1)).</para>
