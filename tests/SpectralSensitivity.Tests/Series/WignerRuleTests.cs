@@ -79,6 +79,16 @@ public class WignerRuleTests
         act.Should().Throw<ArgumentOutOfRangeException>();
     }
 
+    [Fact]
+    public void A_value_beyond_the_double_range_in_scaled_units_is_refused_naming_its_order()
+    {
+        // eigenvalues 1 and 1 + 2^−40 coupled by T₁: w_j grows like 2^(40 j), λ_j like 2^(40 (j − 1)), so λ_27 (from w_13) overflows
+        var t = Matrix<double>.Build.DenseOfArray(new[,] { { 1 + Math.ScaleB(1, -40), 0, 0 }, { 0, 1, 0 }, { 0, 0, -2 } });
+        var t1 = Matrix<double>.Build.DenseOfArray(new[,] { { 0, 1.0, 0 }, { 1.0, 0, 0 }, { 0, 0, 0 } });
+        var act = () => Extend(t, t1, 3, 27, 13);
+        act.Should().Throw<SpectralSensitivity.Errors.SeriesOverflowException>().Which.Order.Should().BeGreaterThan(13, "the vectors through order 13 are finite; a value of the rule overflows");
+    }
+
     /// <summary>λ₀ … λ_N by the rule from the recursion's vectors through <paramref name="vectorOrder"/>, in the caller's units.</summary>
     private static double[] Extend(Matrix<double> t, Matrix<double> t1, int index, int order, int vectorOrder)
     {

@@ -10,7 +10,8 @@ namespace SpectralSensitivity.MatrixFree.Krylov;
 /// <see cref="DeflatedResolvent"/>: exact partial fractions <c>1/(μ_i − μ_k)</c> on the other computed pairs, conjugate
 /// gradients on their complement, where <c>±(μ_k − T)</c> is positive definite because every eigenvalue beyond
 /// <c>μ_k</c> at its end is computed. Index k counts from the chosen end (1 the most extreme). Exactly homogeneous under
-/// power-of-two scaling of T and E. Cost per order: one solve (products with T) and one product with E.
+/// power-of-two scaling of T and E. Cost per order: one solve (products with T) and one product with E; for the values
+/// alone (<see cref="Spectrum.VectorCoefficients.None"/>) ⌊N/2⌋ solves in all, by Wigner's 2n + 1 rule.
 /// </remarks>
 public static class KrylovEigenvalueDerivatives
 {

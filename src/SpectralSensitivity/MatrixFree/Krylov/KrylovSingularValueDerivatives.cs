@@ -19,7 +19,8 @@ namespace SpectralSensitivity.MatrixFree.Krylov;
 /// <para>Exact power-of-two homogeneity: A and E are normalised by powers of two (<c>2^−e A</c>, <c>2^−f E</c>)
 /// before anything is computed, and <c>dⁿ s_k(A + tE)/dtⁿ = 2^(e + (f − e) n) dⁿ s_k(A' + tE')/dtⁿ</c>.</para>
 /// <para>Cost per order: one solve (iterations ~ √((s_k + s_{K+1}) / (s_k − s_{K+1})) log(1/tol), each one product
-/// with A and Aᵀ) plus one product with E and Eᵀ. Memory: <c>8 (m + n) (2K + N + 6)</c> bytes beyond the operators.</para>
+/// with A and Aᵀ) plus one product with E and Eᵀ; for the values alone (<see cref="VectorCoefficients.None"/>) ⌊N/2⌋ solves
+/// in all, by Wigner's 2n + 1 rule. Memory: <c>8 (m + n) (2K + N + 6)</c> bytes beyond the operators.</para>
 /// </remarks>
 public static class KrylovSingularValueDerivatives
 {
