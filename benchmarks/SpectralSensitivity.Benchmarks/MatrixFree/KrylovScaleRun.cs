@@ -23,7 +23,7 @@ namespace SpectralSensitivity.Benchmarks.MatrixFree;
 /// together; 0: entries in [0, 1), <c>s₁</c> an isolated outlier), density 1 for a dense one, E uniform in [−0.5, 0.5); the dense
 /// path (thin SVD with the best installed backend, recursion, gradient, HVP) against the matrix-free one (values only for the orders, ⌊N/2⌋ solves each,
 /// as the CLI computes them without <c>--output</c>); prints both times and the largest relative differences; then, in the same run, the matrix-free
-/// orders again without recycling (<c>RecycledVectors = 0</c>), for the ratio before and after the deflated solves.</item>
+/// triplets and orders again, warm, without recycling (<c>RecycledVectors = 0</c>) and with it, for the ratio before and after the deflated solves.</item>
 /// </list>
 /// </summary>
 internal static class KrylovScaleRun
@@ -118,14 +118,26 @@ internal static class KrylovScaleRun
         Console.WriteLine($"{m} x {n}, density {density}, k = 1..{count}, orders 1..{order}: dense {denseOrders:F2} s (SVD {denseSvd:F2} s), krylov {krylovOrders:F2} s, ratio {krylovOrders / denseOrders:F3}; " +
             $"with the HVP: dense {denseTime:F2} s, krylov {krylovTime:F2} s, ratio {krylovTime / denseTime:F3}");
         Console.WriteLine($"largest relative difference: derivatives {worstDerivative:G2}, HVP {worstHvp:G2}; gradient (Frobenius) {worstGradient:G2}");
-        clock.Restart();
-        var plainPartial = PartialSingularValueDecomposition.ComputeThrough(LinearOperator.FromMatrix(a), count, new KrylovOptions(RecycledVectors: 0));
-        var plainTriplets = clock.Elapsed.TotalSeconds;
-        var plain = Enumerable.Range(1, count).Select(k => KrylovSingularValueDerivatives.Expand(plainPartial, LinearOperator.FromMatrix(e), k, order, VectorCoefficients.None)).ToArray();
-        var plainOrders = clock.Elapsed.TotalSeconds;
-        var plainWorst = Enumerable.Range(0, count).SelectMany(k => Enumerable.Range(1, order).Select(j => Math.Abs(plain[k].Derivative(j) - krylov[k].Derivative(j)) / Math.Abs(krylov[k].Derivative(j)))).Max();
-        Console.WriteLine($"same run without recycling (RecycledVectors = 0): krylov {plainOrders:F2} s (triplets {plainTriplets:F2} s), ratio {plainOrders / denseOrders:F3}; " +
-            $"solver iterations {string.Join("; ", plain.Select(x => string.Join(",", x.SolverIterations)))}; largest relative difference to the recycled derivatives {plainWorst:G2}");
+        foreach (var recycled in new int?[] { 0, null })
+        {
+            var (seconds, lanczos, iterations, worst) = Orders(LinearOperator.FromMatrix(a), LinearOperator.FromMatrix(e), count, order, new KrylovOptions(RecycledVectors: recycled), krylov);
+            Console.WriteLine($"again, warm, RecycledVectors = {recycled?.ToString(CultureInfo.InvariantCulture) ?? "default"}: krylov {seconds:F2} s (triplets {lanczos:F2} s), ratio {seconds / denseOrders:F3}; " +
+                $"solver iterations {iterations}; largest relative difference to the first run's derivatives {worst:G2}");
+        }
+    }
+
+    /// <summary>Triplets and orders 1..N of <c>s_1..s_K</c> (values only) with the given options: the seconds in all and for the triplets, the solver
+    /// iterations, and the largest relative difference to <paramref name="reference"/>.</summary>
+    private static (double Seconds, double Triplets, string Iterations, double Worst) Orders(ILinearOperator a, ILinearOperator e, int count, int order, KrylovOptions options,
+        KrylovSingularValueExpansion[] reference)
+    {
+        var clock = Stopwatch.StartNew();
+        var partial = PartialSingularValueDecomposition.ComputeThrough(a, count, options);
+        var triplets = clock.Elapsed.TotalSeconds;
+        var expansions = Enumerable.Range(1, count).Select(k => KrylovSingularValueDerivatives.Expand(partial, e, k, order, VectorCoefficients.None)).ToArray();
+        var seconds = clock.Elapsed.TotalSeconds;
+        var worst = Enumerable.Range(0, count).SelectMany(k => Enumerable.Range(1, order).Select(j => Math.Abs(expansions[k].Derivative(j) - reference[k].Derivative(j)) / Math.Abs(reference[k].Derivative(j)))).Max();
+        return (seconds, triplets, string.Join("; ", expansions.Select(x => string.Join(",", x.SolverIterations))), worst);
     }
 
     private static double DenseGap(IReadOnlyList<double> s, int k) => Math.Min(k > 0 ? s[k - 1] - s[k] : double.PositiveInfinity, k + 1 < s.Count ? s[k] - s[k + 1] : s[k]);
