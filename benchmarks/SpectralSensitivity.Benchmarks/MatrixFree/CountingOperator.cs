@@ -3,7 +3,8 @@ using SpectralSensitivity.MatrixFree;
 namespace SpectralSensitivity.Benchmarks.MatrixFree;
 
 /// <summary>An operator with stored entries that counts its products (for the per-phase product counts of <see cref="KrylovScaleRun"/>); it adds one
-/// counter increment per product and otherwise passes everything to the wrapped operator, so the path taken is the same.</summary>
+/// counter increment per product (a block of b vectors counts b) and otherwise passes everything to the wrapped operator, so the path taken is the
+/// same.</summary>
 internal sealed class CountingOperator(ILinearOperator inner) : IScalableOperator
 {
     private readonly IScalableOperator _stored = (IScalableOperator)inner;
@@ -25,6 +26,18 @@ internal sealed class CountingOperator(ILinearOperator inner) : IScalableOperato
     {
         Products++;
         inner.TransposeMultiply(source, destination);
+    }
+
+    public void MultiplyBlock(ReadOnlySpan<double> source, Span<double> destination, int count)
+    {
+        Products += count;
+        inner.MultiplyBlock(source, destination, count);
+    }
+
+    public void TransposeMultiplyBlock(ReadOnlySpan<double> source, Span<double> destination, int count)
+    {
+        Products += count;
+        inner.TransposeMultiplyBlock(source, destination, count);
     }
 
     long IScalableOperator.StoredEntryCount => _stored.StoredEntryCount;
