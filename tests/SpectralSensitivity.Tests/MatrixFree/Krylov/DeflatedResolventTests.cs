@@ -1,7 +1,9 @@
 using FluentAssertions;
 using MathNet.Numerics.LinearAlgebra;
+using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.MatrixFree;
 using SpectralSensitivity.MatrixFree.Krylov;
+using SpectralSensitivity.Tests.TestSupport;
 
 namespace SpectralSensitivity.Tests.MatrixFree.Krylov;
 
@@ -9,6 +11,8 @@ namespace SpectralSensitivity.Tests.MatrixFree.Krylov;
 /// thick-restart Lanczos basis, end to end against the dense eigenvalue path.</summary>
 public class DeflatedResolventTests
 {
+    private const int BranchOrder = 4;                                                     // the order KrylovClusterBranchesTests.ShouldAgree checks
+
     /// <summary>A symmetric 240 × 240 matrix with entries uniform in [−0.5, 0.5): its extreme eigenvalues sit at the edges of the semicircle, close
     /// together. Both ends, orders 1..4: the recycled solves (the default) and plain CG agree with the dense path (MathNet's EVD and the
     /// dense recursion, no shared code) within the error estimates, and the recycled ones take fewer iterations.</summary>
@@ -37,5 +41,46 @@ public class DeflatedResolventTests
         }
 
         recycled.SolverIterations.Sum().Should().BeLessThan(plain.SolverIterations.Sum() * 3 / 4, "plain CG: {0}", string.Join(",", plain.SolverIterations));
+    }
+
+    /// <summary>Clusters: every member's resolvent (the whole cluster removed) shares the decomposition's recycled subspace. Forced to every spare
+    /// Ritz vector (<c>RecycledVectors: 40</c>, beyond the budget of these sparse matrices) and off (0), the cluster mean and the branches of a
+    /// planted singular cluster and the mean of a planted symmetric cluster agree with the dense block recursion, the mean in fewer iterations.</summary>
+    [Fact]
+    public void Cluster_solves_with_every_spare_vector_recycled_agree_with_the_dense_path()
+    {
+        var (a, e) = KrylovClusterMeanTests.PlantedCluster(150, 100, seed: 41);
+        var dense = ThinSingularValueDecomposition.Compute(Matrix<double>.Build.DenseOfMatrix(a));
+        var denseE = Matrix<double>.Build.DenseOfMatrix(e);
+        var reference = SingularValueDerivatives.ClusterMean(dense, PerturbationPath.Linear(denseE), 3, 4);
+        var branchesReference = SingularValueDerivatives.Branches(dense, PerturbationPath.Linear(denseE), 3, BranchOrder);
+        var iterations = new List<int>();
+        foreach (var recycled in new[] { 40, 0 })
+        {
+            var options = new KrylovOptions(RecycledVectors: recycled);
+            var mean = KrylovSingularValueDerivatives.ClusterMean(LinearOperator.FromMatrix(a), LinearOperator.FromMatrix(e), 3, 4, options: options);
+            for (var n = 1; n <= 4; n++)
+            {
+                mean.Mean.Derivative(n).Should().BeApproximately(reference.Derivative(n), 1e-9 * Math.Max(1, Math.Abs(reference.Derivative(n))), "order {0} of the mean, r = {1}", n, recycled);
+            }
+
+            var branches = KrylovSingularValueDerivatives.Branches(LinearOperator.FromMatrix(a), LinearOperator.FromMatrix(e), 3, BranchOrder, options: options);
+            KrylovClusterBranchesTests.ShouldAgree(branches, branchesReference, 1e-8);
+            iterations.Add(mean.SolverIterations.Sum());
+        }
+
+        iterations[0].Should().BeLessThan(iterations[1], "the recycled solves of the cluster mean take fewer iterations");
+        var c = SparseTestMatrices.Random(60, 60, 0.05, seed: 47);
+        var symmetric = Matrix<double>.Build.DenseOfMatrix(Math.ScaleB(1.0, -4) * (c + c.Transpose()));
+        ClusterBlocks.PlantSymmetric(symmetric, [0, 7, 19, 33], [4.0, 4.0, 4.0, 2.0]);
+        var d = SparseTestMatrices.Random(60, 60, 0.05, seed: 48);
+        var direction = Matrix<double>.Build.DenseOfMatrix(d + d.Transpose());
+        var symmetricReference = EigenvalueDerivatives.ClusterMean(SymmetricEigendecomposition.Compute(symmetric), PerturbationPath.Linear(direction), 59, 4);
+        var symmetricMean = KrylovEigenvalueDerivatives.ClusterMean(LinearOperator.FromMatrix(symmetric), LinearOperator.FromMatrix(direction), 2, SpectrumEnd.LargestAlgebraic, 4,
+            options: new KrylovOptions(RecycledVectors: 40));
+        for (var n = 1; n <= 4; n++)
+        {
+            symmetricMean.Mean.Derivative(n).Should().BeApproximately(symmetricReference.Derivative(n), 1e-9 * Math.Max(1, Math.Abs(symmetricReference.Derivative(n))), "symmetric, order {0}", n);
+        }
     }
 }
