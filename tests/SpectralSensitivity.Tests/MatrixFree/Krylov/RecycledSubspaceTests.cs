@@ -134,5 +134,7 @@ public class RecycledSubspaceTests
             [.. Enumerable.Range(0, 3000).Select(i => i % 1500)], [.. Enumerable.Repeat(1.0, 3000)]);
         RecycledSubspace.Budget(sparse).Should().Be(0, "3000 entries: a deflation vector would cost more than an eighth of the products");
         new KrylovOptions(RecycledVectors: 3).RecycledVectorsFor(20, sparse).Should().Be(3, "an explicit count overrides the budget");
+        var negative = () => PartialSingularValueDecomposition.Compute(dense, 1, new KrylovOptions(RecycledVectors: -1));
+        negative.Should().Throw<SpectralSensitivity.Errors.InvalidSpectralInputException>().WithMessage("*recycled Ritz vectors -1*");
     }
 }
