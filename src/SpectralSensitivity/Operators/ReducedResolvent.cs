@@ -266,15 +266,16 @@ public sealed class ReducedResolvent
         return (topLeft, bottomRight, topRight);
     }
 
-    /// <summary>Multiplies every entry by <c>2^exponent</c> (exact) and refuses a result beyond the double range.</summary>
-    internal static void ScaleAndCheck(Span<double> values, int exponent, string what)
+    /// <summary>Multiplies every entry by <c>2^exponent</c> (exact) and refuses a result beyond the double range, naming it (and its
+    /// derivative order, if any).</summary>
+    internal static void ScaleAndCheck(Span<double> values, int exponent, string what, int? order = null)
     {
         for (var i = 0; i < values.Length; i++)
         {
             var scaled = Math.ScaleB(values[i], exponent);
             if (!double.IsFinite(scaled))
             {
-                throw new ResultOutOfRangeException(what);
+                throw new ResultOutOfRangeException(what, order);
             }
 
             values[i] = scaled;

@@ -113,9 +113,10 @@ internal abstract class IsolatedEigenproblem
 
     /// <summary>destination = g_β T_β source, 1 ≤ β ≤ <see cref="PathDegree"/>.</summary>
     /// <remarks><c>g_β = 2^e</c> makes <c>g_β T_β</c> of order one, so e is large when the term is tiny and may exceed the double range
-    /// (a term <c>2^−1200</c> times smaller than σ): the source, of order one, is scaled up first by at most <c>2^1000</c>, the rest of
-    /// <c>2^e</c> (or all of it when e &lt; 0) is applied to the product element by element; every step is exact while the numbers stay
-    /// representable. A zero term gives zero (its factor need not exist).</remarks>
+    /// (a term <c>2^−1200</c> times smaller than σ): the source is scaled up first by at most <c>2^1000</c>, and no further than puts
+    /// its largest entry below <c>2^1001</c>; when e &lt; 0 (a huge term) a source above one (high-order vectors in scaled units can be
+    /// far above one) is scaled down first, to below 2 at most; the rest of <c>2^e</c> is applied to the product element by element.
+    /// Every step is exact while the numbers stay representable. A zero term gives zero (its factor need not exist).</remarks>
     public void ApplyPathTerm(int term, double[] source, double[] destination)
     {
         if (PathTermNormBounds[term - 1] == 0)
@@ -125,11 +126,13 @@ internal abstract class IsolatedEigenproblem
         }
 
         var exponent = _termExponents[term - 1];
-        var before = Math.Clamp(exponent, 0, MaxInputExponent);
-        if (before > 0)
+        var largest = MatrixFree.VectorMath.MaxAbs(source);
+        var top = largest > 0 && double.IsFinite(largest) ? Math.ILogB(largest) : 0;    // source below 2^(top + 1)
+        var before = Math.Clamp(exponent, Math.Min(0, -top), Math.Max(0, MaxInputExponent - Math.Max(0, top)));   // 2^before · source below 2^1001, and below 2 if scaled down
+        if (before != 0)
         {
             source.CopyTo(_scaledInput, 0);
-            MatrixFree.VectorMath.ScaleByPowerOfTwo(_scaledInput, before);   // exact: a power of two on numbers of order one
+            MatrixFree.VectorMath.ScaleByPowerOfTwo(_scaledInput, before);   // exact: a power of two, the largest entry kept below 2^1001
             ApplyUnscaledTerm(term, _scaledInput, destination);
         }
         else
@@ -140,7 +143,8 @@ internal abstract class IsolatedEigenproblem
         MatrixFree.VectorMath.ScaleByPowerOfTwo(destination, exponent - before);
     }
 
-    /// <summary>The largest power of two the order-one source of <see cref="ApplyPathTerm"/> is scaled up by before the product.</summary>
+    /// <summary>The largest power of two the source of <see cref="ApplyPathTerm"/> is scaled up by before the product, and the exponent
+    /// its largest entry is kept at or below.</summary>
     private const int MaxInputExponent = 1000;
 
     /// <summary>destination = T_β source.</summary>

@@ -135,7 +135,7 @@ internal static class PerturbationRecursion
         for (var alpha = 0; alpha < vectors.Length; alpha++)
         {
             var order = problem.Basis.Order(alpha);
-            ReducedResolvent.ScaleAndCheck(vectors[alpha], problem.Basis.CoefficientExponent(alpha) - problem.ValueExponent, $"the eigenvector coefficient of order {order}");
+            ReducedResolvent.ScaleAndCheck(vectors[alpha], problem.Basis.CoefficientExponent(alpha) - problem.ValueExponent, $"the eigenvector coefficient of order {order}", order);
         }
     }
 
