@@ -49,6 +49,47 @@ public class EntryPointHomogeneityTests
         quadratic.Derivative(1).Should().NotBe(0);
     }
 
+    public static TheoryData<string> Expansions() => [.. EntryPointHarness.Expansions(20).Select(x => x.Point.Name)];
+
+    [Theory]
+    [MemberData(nameof(Expansions))]
+    public void Derivatives_to_order_20_scale_bit_exactly_where_their_Taylor_coefficients_are_subnormal_or_are_refused_beyond_the_range(string name)
+    {
+        // D_j = j! c_j is a normal number while c_j, 2^61 times smaller at order 20, is subnormal or 0: D_j must still be exactly
+        // 2^s times the unscaled one (correctly rounded where it is itself subnormal), at 2^±1000 and where each D_j is nearest to underflow.
+        var (entryPoint, a, e) = EntryPointHarness.Expansions(20).Single(x => x.Point.Name == name);
+        var scalings = EntryPointHarness.NearUnderflow(entryPoint, a, e);
+        scalings.Should().NotBeEmpty();
+        EntryPointHarness.CheckHomogeneity(entryPoint, a, e, tolerance: 0, [.. EntryPointHarness.Separately, .. scalings]).Should().BeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Expansions))]
+    public void A_derivative_beyond_the_range_is_refused_naming_the_lowest_order_beyond_it_though_its_coefficient_is_representable(string name)
+    {
+        // E alone by 2^s, the smallest s that puts the largest D_N at or above 2^1024: c_N = D_N / N! is still a finite number.
+        var (entryPoint, a, e) = EntryPointHarness.Expansions(20).Single(x => x.Point.Name == name);
+        var reference = entryPoint.Evaluate(a, e, (0, 0));
+        var order = reference.Max(q => q.EExponent);
+        var outputs = reference.Where(q => q.CorrectlyRounded && q.EExponent == order).ToArray();
+        var shift = (int)Math.Ceiling((1024 - Math.ILogB(outputs.Max(q => Math.Abs(q.Value)))) / (double)order);
+        outputs.Should().Contain(q => double.IsFinite(Math.ScaleB(q.Value, shift * order)), "the coefficient c_N of order {0} stays representable", order);
+        var lowest = reference.Where(q => !double.IsFinite(Math.ScaleB(q.Value, shift * q.EExponent))).Min(q => q.EExponent);
+
+        var scaled = () => entryPoint.Evaluate(a, e.Map(x => Math.ScaleB(x, shift)), (0, shift));
+        scaled.Should().Throw<SpectralSensitivity.Errors.ResultOutOfRangeException>().Which.Order.Should().Be(lowest, "E at 2^{0}", shift);
+    }
+
+    [Theory]
+    [InlineData("singular value, recursion")]
+    [InlineData("eigenvalue of H(A), recursion")]
+    [InlineData("singular values at once")]
+    public void Derivatives_to_the_highest_order_scale_bit_exactly_near_underflow(string prefix)
+    {
+        var (entryPoint, a, e) = EntryPointHarness.Expansions(SingularValueDerivatives.MaxOrder).Single(x => x.Point.Name.StartsWith(prefix, StringComparison.Ordinal));
+        EntryPointHarness.CheckHomogeneity(entryPoint, a, e, tolerance: 0, [(-1000, -1000), .. EntryPointHarness.NearUnderflow(entryPoint, a, e)]).Should().BeEmpty();
+    }
+
     [Theory]
     [MemberData(nameof(EntryPoints))]
     public void Wide_and_rank_deficient_matrices_scale_exactly_too(string name)

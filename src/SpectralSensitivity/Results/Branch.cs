@@ -11,7 +11,7 @@ namespace SpectralSensitivity.Results;
 /// </remarks>
 public sealed class Branch : SpectralExpansion
 {
-    internal Branch(int index, double[] coefficients, double gap, ConvergenceBound convergence, ExpansionCondition condition, int leftSign)
+    internal Branch(int index, ScaledCoefficients coefficients, double gap, ConvergenceBound convergence, ExpansionCondition condition, int leftSign)
         : base(index, coefficients, gap, convergence, condition)
     {
         LeftDerivatives = Derivatives.Select(d => leftSign * d).ToArray();                  // (−1)^q D_j

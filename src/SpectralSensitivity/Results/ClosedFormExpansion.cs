@@ -5,7 +5,7 @@ namespace SpectralSensitivity.Results;
 /// <summary>The Taylor coefficients of a value from Kato's closed-form trace sum, with the number of terms summed.</summary>
 public sealed class ClosedFormExpansion : SpectralExpansion
 {
-    internal ClosedFormExpansion(int index, double[] coefficients, long termCount, double gap, ConvergenceBound convergence, ExpansionCondition condition)
+    internal ClosedFormExpansion(int index, ScaledCoefficients coefficients, long termCount, double gap, ConvergenceBound convergence, ExpansionCondition condition)
         : base(index, coefficients, gap, convergence, condition)
     {
         TermCount = termCount;

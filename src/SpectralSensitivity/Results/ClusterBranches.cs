@@ -53,24 +53,23 @@ public sealed class ClusterBranches
 
     /// <summary>Builds the result from branches in the problem's scaled units (exact zero branches added up to the cluster's size).</summary>
     internal static ClusterBranches From(SpectralCluster cluster, IsolatedEigenproblem? problem, double[][] scaledSorted, int structuralZeros, bool signed, bool ascendingIndices, double gap, ConvergenceBound convergence, ExpansionCondition condition) =>
-        From(cluster, problem is null ? branches => [.. branches] : branches => ClusterSeries.Rescaled(problem, branches), scaledSorted, structuralZeros, signed, ascendingIndices, gap, convergence, condition);
+        From(cluster, problem is null ? ScaledCoefficients.Unscaled : branch => ScaledCoefficients.Of(problem, branch), scaledSorted, structuralZeros, signed, ascendingIndices, gap, convergence, condition);
 
-    /// <summary>Builds the result from branches in scaled units, largest first, mapped to the caller's units by <paramref name="toCallerUnits"/>
-    /// (exact powers of two); exact zero branches are added up to the cluster's size. Without padding the order given is kept.</summary>
-    internal static ClusterBranches From(SpectralCluster cluster, Func<IEnumerable<double[]>, double[][]> toCallerUnits, double[][] scaledSorted, int structuralZeros, bool signed, bool ascendingIndices, double gap, ConvergenceBound convergence, ExpansionCondition condition)
+    /// <summary>Builds the result from branches in scaled units, largest first, each given its powers of two to the caller's units by
+    /// <paramref name="toCallerUnits"/>; exact zero branches are added up to the cluster's size. Without padding the order given is kept.</summary>
+    internal static ClusterBranches From(SpectralCluster cluster, Func<double[], ScaledCoefficients> toCallerUnits, double[][] scaledSorted, int structuralZeros, bool signed, bool ascendingIndices, double gap, ConvergenceBound convergence, ExpansionCondition condition)
     {
         var padded = scaledSorted.Length == cluster.Count
             ? scaledSorted
             : BranchReduction.LargestFirst(scaledSorted.Concat(Enumerable.Range(0, cluster.Count - scaledSorted.Length).Select(_ => new double[condition.Order + 1])));
         var tied = BranchReduction.Ties(padded).Select(group => (IReadOnlyList<int>)group).ToArray();
-        var coefficients = toCallerUnits(padded);
         var branches = new List<Branch>();
         for (var i = 0; i < cluster.Count; i++)
         {
             var index = ascendingIndices ? cluster.First + cluster.Count - 1 - i : cluster.First + i;
             var leading = Array.FindIndex(padded[i], c => !BranchReduction.IsZero(c, padded[i]));
             var leftSign = signed && leading > 0 && leading % 2 == 1 ? -1 : 1;            // s(t) = (−1)^q s̃(t) for t < 0
-            branches.Add(new Branch(index, coefficients[i], gap, convergence, condition, leftSign));
+            branches.Add(new Branch(index, toCallerUnits(padded[i]), gap, convergence, condition, leftSign));
         }
 
         return new ClusterBranches(cluster, branches, tied, structuralZeros, gap, convergence);

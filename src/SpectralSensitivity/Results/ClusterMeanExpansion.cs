@@ -16,7 +16,7 @@ namespace SpectralSensitivity.Results;
 /// </remarks>
 public sealed class ClusterMeanExpansion : SpectralExpansion
 {
-    internal ClusterMeanExpansion(SpectralCluster cluster, double[] coefficients, Matrix<double>[] matrices, double gap, ConvergenceBound convergence, ExpansionCondition condition)
+    internal ClusterMeanExpansion(SpectralCluster cluster, ScaledCoefficients coefficients, Matrix<double>[] matrices, double gap, ConvergenceBound convergence, ExpansionCondition condition)
         : base(cluster.First, coefficients, gap, convergence, condition)
     {
         Cluster = cluster;

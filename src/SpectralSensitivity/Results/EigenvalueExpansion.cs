@@ -6,7 +6,7 @@ namespace SpectralSensitivity.Results;
 /// <summary>The Taylor expansion of an eigenvalue <c>μ_k(T(t))</c> of a symmetric matrix and of its unit eigenvector.</summary>
 public sealed class EigenvalueExpansion : SpectralExpansion
 {
-    internal EigenvalueExpansion(int index, double[] coefficients, Vector<double>[] vectors, double gap, ConvergenceBound convergence, ExpansionCondition condition)
+    internal EigenvalueExpansion(int index, ScaledCoefficients coefficients, Vector<double>[] vectors, double gap, ConvergenceBound convergence, ExpansionCondition condition)
         : base(index, coefficients, gap, convergence, condition)
     {
         EigenvectorCoefficients = vectors;

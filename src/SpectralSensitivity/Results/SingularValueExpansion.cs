@@ -11,7 +11,7 @@ namespace SpectralSensitivity.Results;
 /// </remarks>
 public sealed class SingularValueExpansion : SpectralExpansion
 {
-    internal SingularValueExpansion(int index, double[] coefficients, Vector<double>[] left, Vector<double>[] right, double gap, ConvergenceBound convergence, ExpansionCondition condition)
+    internal SingularValueExpansion(int index, ScaledCoefficients coefficients, Vector<double>[] left, Vector<double>[] right, double gap, ConvergenceBound convergence, ExpansionCondition condition)
         : base(index, coefficients, gap, convergence, condition)
     {
         LeftVectorCoefficients = left;

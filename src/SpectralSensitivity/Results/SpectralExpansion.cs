@@ -4,7 +4,9 @@ namespace SpectralSensitivity.Results;
 
 /// <summary>The Taylor expansion <c>λ(t) = Σ_{j=0}^{N} c_j tʲ + O(t^(N+1))</c> of one singular value or eigenvalue along a path.</summary>
 /// <remarks>
-/// <c>c₀</c> is the unperturbed value, <c>D_j = dʲλ/dtʲ(0) = j! c_j</c>. The series converges at least for
+/// <c>c₀</c> is the unperturbed value, <c>D_j = dʲλ/dtʲ(0) = j! c_j</c>, formed in the engine's scaled units and mapped back
+/// by one power of two, so that D_j scales exactly with A and E wherever it is a normal number (even where c_j, j! times
+/// smaller, is subnormal). The series converges at least for
 /// <c>|t| &lt; r₀</c> (<see cref="Convergence"/>), where <see cref="PredictionErrorBound"/> bounds the truncation error.
 /// </remarks>
 public abstract class SpectralExpansion
@@ -12,13 +14,15 @@ public abstract class SpectralExpansion
     private readonly double[] _coefficients;
     private readonly double[] _derivatives;
 
-    /// <summary>Stores the coefficients and derives the derivatives.</summary>
-    private protected SpectralExpansion(int index, double[] coefficients, double gap, ConvergenceBound convergence, ExpansionCondition condition)
+    /// <summary>Maps the coefficients to the caller's units and forms the derivatives from the scaled ones (exact homogeneity where
+    /// a derivative is a normal number, even where its coefficient is subnormal: see <see cref="ScaledCoefficients"/>).</summary>
+    /// <exception cref="Errors.ResultOutOfRangeException">A derivative is beyond the double range (the lowest such order is named).</exception>
+    private protected SpectralExpansion(int index, ScaledCoefficients coefficients, double gap, ConvergenceBound convergence, ExpansionCondition condition)
     {
         Index = index;
         Condition = condition;
-        _coefficients = coefficients;
-        _derivatives = PowerSeries.Derivatives(coefficients);
+        _derivatives = coefficients.Derivatives();                        // first: D_j = j! c_j leaves the range no later than c_j
+        _coefficients = coefficients.Coefficients();
         Gap = gap;
         Convergence = convergence;
     }

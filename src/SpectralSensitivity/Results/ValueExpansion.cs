@@ -9,7 +9,7 @@ namespace SpectralSensitivity.Results;
 /// Kato, Ch. II §2.2).</remarks>
 public sealed class ValueExpansion : SpectralExpansion
 {
-    internal ValueExpansion(int index, double[] coefficients, double gap, ConvergenceBound convergence, ExpansionCondition condition)
+    internal ValueExpansion(int index, ScaledCoefficients coefficients, double gap, ConvergenceBound convergence, ExpansionCondition condition)
         : base(index, coefficients, gap, convergence, condition)
     {
     }

@@ -5,7 +5,7 @@ namespace SpectralSensitivity.Series;
 
 /// <summary>
 /// The block recursion of a cluster run along a polynomial path in the scaled units of its <see cref="IsolatedEigenproblem"/>,
-/// and the quantities it gives back in true units: the coefficient matrices <c>M_j</c>, the cluster mean and the branches.
+/// and the quantities it gives back in true units: the coefficient matrices <c>M_j</c> and the cluster mean.
 /// </summary>
 internal static class ClusterSeries
 {
@@ -16,13 +16,13 @@ internal static class ClusterSeries
         return PerturbationRecursion.RunBlock(problem).Matrices;
     }
 
-    /// <summary>The mean's coefficients <c>tr(M_j)/g</c> and the matrices <c>M_j</c>, j = 0..N, in true units.</summary>
+    /// <summary>The mean's coefficients <c>tr(M_j)/g</c> (scaled, with their powers of two) and the matrices <c>M_j</c> in true units, j = 0..N.</summary>
     /// <remarks><c>mean(t) = tr M(t) / g</c> is analytic where members cross (Kato, Ch. II §2.3, the weighted mean of the λ-group).</remarks>
-    public static (double[] Mean, Matrix<double>[] Matrices) Mean(IsolatedEigenproblem problem, int order) =>
+    public static (ScaledCoefficients Mean, Matrix<double>[] Matrices) Mean(IsolatedEigenproblem problem, int order) =>
         Mean(problem, ScaledMatrices(problem, order));
 
     /// <summary>The mean's coefficients and the matrices in true units from the scaled <c>M′₀ … M′_N</c> of the block recursion (the problem's basis as it ran).</summary>
-    public static (double[] Mean, Matrix<double>[] Matrices) Mean(IsolatedEigenproblem problem, double[][,] scaled)
+    public static (ScaledCoefficients Mean, Matrix<double>[] Matrices) Mean(IsolatedEigenproblem problem, double[][,] scaled)
     {
         var order = scaled.Length - 1;
         var g = problem.MemberCount;
@@ -38,7 +38,6 @@ internal static class ClusterSeries
             mean[j] = trace / g;                                                  // mean_j = tr(M_j)/g
         }
 
-        PerturbationRecursion.Rescale(problem, mean);
         var matrices = new Matrix<double>[order + 1];
         for (var j = 0; j <= order; j++)
         {
@@ -51,15 +50,6 @@ internal static class ClusterSeries
             }
         }
 
-        return (mean, matrices);
+        return (ScaledCoefficients.Of(problem, mean), matrices);
     }
-
-    /// <summary>Maps branch coefficients from the problem's scaled units to true units (exact powers of two).</summary>
-    public static double[][] Rescaled(IsolatedEigenproblem problem, IEnumerable<double[]> scaledBranches) =>
-        scaledBranches.Select(b =>
-        {
-            var copy = (double[])b.Clone();
-            PerturbationRecursion.Rescale(problem, copy);
-            return copy;
-        }).ToArray();
 }

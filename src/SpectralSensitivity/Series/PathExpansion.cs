@@ -9,7 +9,7 @@ internal static class PathExpansion
 {
     /// <summary>The expansion an entry point returns: order checked for the method, the problem built, the recursion run
     /// (and, for <see cref="ExpansionMethod.ClosedForm"/>, its coefficients replaced by the trace sum's), under the options' threads.</summary>
-    public static (double[] Coefficients, double[][][] Vectors, double Gap, ConvergenceBound Convergence) Expand(
+    public static (ScaledCoefficients Coefficients, double[][][] Vectors, double Gap, ConvergenceBound Convergence) Expand(
         Func<IsolatedEigenproblem> create, int order, IReadOnlyList<Range> blocks, SpectralOptions? options)
     {
         options ??= SpectralOptions.Default;
@@ -23,8 +23,8 @@ internal static class PathExpansion
         });
     }
 
-    /// <summary>Kato's closed form for an entry point: order checked, problem built, coefficients in true units.</summary>
-    public static (double[] Coefficients, long TermCount, double Gap, ConvergenceBound Convergence) ClosedForm(Func<IsolatedEigenproblem> create, int order)
+    /// <summary>Kato's closed form for an entry point: order checked, problem built, coefficients with their powers of two to true units.</summary>
+    public static (ScaledCoefficients Coefficients, long TermCount, double Gap, ConvergenceBound Convergence) ClosedForm(Func<IsolatedEigenproblem> create, int order)
     {
         Validation.MatrixGuard.RequireOrder(order, 1, KatoClosedForm.MaxOrder, ClosedFormName);
         return ClosedForm(create(), order);
@@ -37,10 +37,10 @@ internal static class PathExpansion
     private const string ClosedFormName = "Kato's closed form";
 
     /// <summary>The recursion to order N: coefficients <c>c₀..c_N</c>, the eigenvector's coefficients normalised block by
-    /// block (one block per range of <paramref name="blocks"/>), the gap and the convergence bound, all in true units.</summary>
+    /// block (one block per range of <paramref name="blocks"/>), the gap and the convergence bound in true units, the coefficients with their powers of two to true units.</summary>
     /// <remarks>Each block of <c>w(t)</c> is normalised to unit length as a power series (u_k(t) and v_k(t) for a singular
     /// value, the eigenvector itself for a symmetric matrix); normalisation commutes with the power-of-two scaling of t.</remarks>
-    public static (double[] Coefficients, double[][][] Vectors, double Gap, ConvergenceBound Convergence) Recursion(
+    public static (ScaledCoefficients Coefficients, double[][][] Vectors, double Gap, ConvergenceBound Convergence) Recursion(
         IsolatedEigenproblem problem, int order, IReadOnlyList<Range> blocks)
     {
         problem.UseBasis(new PowerMonomials(order, problem.PathDegree));
@@ -53,17 +53,15 @@ internal static class PathExpansion
             PerturbationRecursion.RescaleVectors(problem, normalized[b]);
         }
 
-        PerturbationRecursion.Rescale(problem, values);
-        return (values, normalized, TrueGap(problem), ConvergenceBound.For(problem));
+        return (ScaledCoefficients.Of(problem, values), normalized, TrueGap(problem), ConvergenceBound.For(problem));
     }
 
-    /// <summary>Kato's closed-form trace sum to order N, in true units, with the number of trace terms summed.</summary>
-    public static (double[] Coefficients, long TermCount, double Gap, ConvergenceBound Convergence) ClosedForm(IsolatedEigenproblem problem, int order)
+    /// <summary>Kato's closed-form trace sum to order N (coefficients with their powers of two to true units), with the number of trace terms summed.</summary>
+    public static (ScaledCoefficients Coefficients, long TermCount, double Gap, ConvergenceBound Convergence) ClosedForm(IsolatedEigenproblem problem, int order)
     {
         problem.UseBasis(new PowerMonomials(order, problem.PathDegree));
         var (values, terms) = KatoClosedForm.Run(problem, order);
-        PerturbationRecursion.Rescale(problem, values);
-        return (values, terms, TrueGap(problem), ConvergenceBound.For(problem));
+        return (ScaledCoefficients.Of(problem, values), terms, TrueGap(problem), ConvergenceBound.For(problem));
     }
 
     private static double TrueGap(IsolatedEigenproblem problem) => Math.ScaleB(problem.Gap, problem.ValueExponent);

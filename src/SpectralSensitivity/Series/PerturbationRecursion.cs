@@ -18,7 +18,8 @@ namespace SpectralSensitivity.Series;
 /// Rayleigh–Schrödinger perturbation theory in Kato's reduced-resolvent form (Kato, Ch. II §2.2). The same lines give the
 /// multilinear form over subsets of independent parameters. Cost per monomial: one term application per term dividing
 /// it, one resolvent application and one axpy of length <see cref="IsolatedEigenproblem.Dimension"/> per proper split.</para>
-/// <para>The recursion runs in the scaled units of the problem; <see cref="Rescale"/> maps its coefficients back.</para>
+/// <para>The recursion runs in the scaled units of the problem; <see cref="ScaledCoefficients.Of"/> gives its coefficients the
+/// powers of two back to the caller's units, <see cref="RescaleVectors"/> maps the vectors back.</para>
 /// </remarks>
 internal static class PerturbationRecursion
 {
@@ -111,21 +112,6 @@ internal static class PerturbationRecursion
         }
 
         return (matrices, blocks);
-    }
-
-    /// <summary>Maps scaled coefficients back: <c>λ_α = 2^{e_α} λ′_α</c> (exact).</summary>
-    /// <exception cref="ResultOutOfRangeException">A coefficient is beyond the double range at this scale.</exception>
-    public static void Rescale(IsolatedEigenproblem problem, double[] values)
-    {
-        var basis = problem.Basis;
-        for (var alpha = 0; alpha < values.Length; alpha++)
-        {
-            values[alpha] = Math.ScaleB(values[alpha], basis.CoefficientExponent(alpha));
-            if (!double.IsFinite(values[alpha]))
-            {
-                throw new ResultOutOfRangeException($"the Taylor coefficient of order {basis.Order(alpha)}", basis.Order(alpha));
-            }
-        }
     }
 
     /// <summary>Maps scaled eigenvector coefficients back: <c>w_α = 2^{e_α − log₂σ} w′_α</c> (exact; vectors carry no σ).</summary>

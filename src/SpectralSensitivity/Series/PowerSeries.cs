@@ -16,24 +16,6 @@ internal static class PowerSeries
         return sum;
     }
 
-    /// <summary>Derivatives <c>D_j = j! c_j</c>, j = 1..N.</summary>
-    public static double[] Derivatives(IReadOnlyList<double> coefficients)
-    {
-        var derivatives = new double[coefficients.Count - 1];
-        var factorial = 1.0;
-        for (var j = 1; j < coefficients.Count; j++)
-        {
-            factorial *= j;
-            derivatives[j - 1] = factorial * coefficients[j];                       // D_j = j! c_j
-            if (!double.IsFinite(derivatives[j - 1]))
-            {
-                throw new Errors.ResultOutOfRangeException($"the derivative of order {j} ({j}! times a Taylor coefficient of {coefficients[j]:G3})", j);
-            }
-        }
-
-        return derivatives;
-    }
-
     /// <summary>Coefficients of <c>x(t)/‖x(t)‖</c> for a vector series <c>x(t) = Σ x_j tʲ</c> with <c>x₀ ≠ 0</c>.</summary>
     /// <remarks>
     /// <c>q(t) = ‖x(t)‖² = Σ_j tʲ Σ_i x_iᵀ x_{j−i}</c>; <c>g = q^(−1/2)</c> from <c>g² q = 1</c> term by term:

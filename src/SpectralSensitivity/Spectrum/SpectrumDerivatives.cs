@@ -79,7 +79,7 @@ public static class SpectrumDerivatives
         for (var c = 0; c < indices.Length; c++)
         {
             var k = indices[c];
-            var series = Rescale(coefficients, c, basis);
+            var series = Column(coefficients, c, basis);
             var gap = svd.Gap(k);
             var convergence = ConvergenceBound.FromScaled(ScaledGap(scaled, k, svd.RowCount != svd.ColumnCount), scaledBounds, valueExponent, basis);
             if (vectors is null)
@@ -141,7 +141,7 @@ public static class SpectrumDerivatives
         for (var c = 0; c < indices.Length; c++)
         {
             var k = indices[c];
-            var series = Rescale(coefficients, c, basis);
+            var series = Column(coefficients, c, basis);
             var convergence = ConvergenceBound.FromScaled(ScaledEigenGap(values, k), scaledBounds, valueExponent, basis);
             expansions[c] = vectors is null
                 ? new ValueExpansion(k, series, eig.Gap(k), convergence, ExpansionCondition.For(eig, k, order))
@@ -200,21 +200,9 @@ public static class SpectrumDerivatives
         return options.Indices.ToArray();
     }
 
-    /// <summary><c>c_j = 2^{e_j} c′_j</c> for column c (exact), each checked against the double range.</summary>
-    private static double[] Rescale(double[][] scaled, int column, PowerMonomials basis)
-    {
-        var result = new double[scaled.Length];
-        for (var j = 0; j < scaled.Length; j++)
-        {
-            result[j] = Math.ScaleB(scaled[j][column], basis.CoefficientExponent(j));
-            if (!double.IsFinite(result[j]))
-            {
-                throw new ResultOutOfRangeException($"the Taylor coefficient of order {j}", j);
-            }
-        }
-
-        return result;
-    }
+    /// <summary>Column c's scaled coefficients <c>c′_j</c> with <c>c_j = 2^{e_j} c′_j</c>.</summary>
+    private static ScaledCoefficients Column(double[][] scaled, int column, PowerMonomials basis) =>
+        new([.. scaled.Select(row => row[column])], [.. Enumerable.Range(0, scaled.Length).Select(basis.CoefficientExponent)]);
 
     /// <summary>Normalised vector coefficients mapped back to true units: <c>2^{e_j − e}</c> times the scaled ones.</summary>
     private static MathNet.Numerics.LinearAlgebra.Vector<double>[] RescaleVectors(double[][] scaled, PowerMonomials basis, int valueExponent)

@@ -95,9 +95,7 @@ public class WignerRuleTests
         var problem = SymmetricEigenproblem.Create(SymmetricEigendecomposition.Compute(t), PerturbationPath.Linear(t1), index);
         problem.UseBasis(new PowerMonomials(order, 1));
         var (values, vectors) = PerturbationRecursion.Run(problem, vectorOrder + 1);
-        var extended = WignerRule.Extend(problem, values, vectors, order);
-        PerturbationRecursion.Rescale(problem, extended);
-        return extended;
+        return ScaledCoefficients.Of(problem, WignerRule.Extend(problem, values, vectors, order)).Coefficients();
     }
 
     private static double[] FullRecursion(SymmetricEigendecomposition eig, Matrix<double> t1, int index, int order)
@@ -105,7 +103,6 @@ public class WignerRuleTests
         var problem = SymmetricEigenproblem.Create(eig, PerturbationPath.Linear(t1), index);
         problem.UseBasis(new PowerMonomials(order, 1));
         var (values, _) = PerturbationRecursion.Run(problem);
-        PerturbationRecursion.Rescale(problem, values);
-        return values;
+        return ScaledCoefficients.Of(problem, values).Coefficients();
     }
 }

@@ -2,7 +2,11 @@ using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Decomposition;
 using SpectralSensitivity.Errors;
 using SpectralSensitivity.Hessian;
+using SpectralSensitivity.MatrixFree;
+using SpectralSensitivity.MatrixFree.Krylov;
 using SpectralSensitivity.Operators;
+using SpectralSensitivity.Results;
+using SpectralSensitivity.Spectrum;
 
 namespace SpectralSensitivity.Tests.TestSupport;
 
@@ -11,7 +15,10 @@ namespace SpectralSensitivity.Tests.TestSupport;
 /// A derivative of order j along E has exponents (1 − j, j); the gradient (0, 0); a Hessian entry (−1, 0); the
 /// Hessian-vector product (−1, 1); the j-th singular-vector Taylor coefficient (−j, j).
 /// </summary>
-internal sealed record Quantity(string Name, double Value, int AExponent, int EExponent);
+/// <param name="CorrectlyRounded">The output is one rounding of a number that scales exactly (a Taylor coefficient, a derivative
+/// <c>j! c_j</c>, its error estimate): where it is subnormal it must be the scaled unscaled output correctly rounded, checked bit
+/// for bit when the tolerance is 0.</param>
+internal sealed record Quantity(string Name, double Value, int AExponent, int EExponent, bool CorrectlyRounded = false);
 
 /// <summary>A public entry point as the harness sees it: scaled inputs in, named quantities out.</summary>
 /// <param name="Name">For messages.</param>
@@ -49,6 +56,61 @@ internal static class EntryPointHarness
             ThinSingularValueDecomposition.Compute(a), 2, e, Shifted(e, 1), Shifted(e, 2)), -2, 3)]),
         new("reduced resolvent", (a, _, _) => Entries("S", ReducedResolvent.At(ThinSingularValueDecomposition.Compute(a), 2).ToDense(), -1, 0)),
     ];
+
+    /// <summary>Every expansion type to order N with the inputs it is checked on: isolated values at k = 2 of a 5 × 4 A (of H(A) for the
+    /// symmetric ones) and a direction small enough that high-order coefficients are far below the derivatives' scale; cluster means and
+    /// branches at the cluster s₂ = s₃ of a 5 × 4 A; the branches of a zero cluster; dense, closed form (to order min(N, 8)), spectrum at
+    /// once and matrix-free.</summary>
+    public static IReadOnlyList<(EntryPoint Point, Matrix<double> A, Matrix<double> E)> Expansions(int order)
+    {
+        var a = TestMatrices.Gaussian(5, 4, 1);
+        var e = TestMatrices.Gaussian(5, 4, 2).Map(x => Math.ScaleB(x, -4));                  // D_20 ≈ 2^-1 and c_20 ≈ 2^-62 for this A
+        var clustered = TestMatrices.WithSingularValues(5, 4, [4, 2, 2, 1], 3);                // s₂ = s₃ up to rounding
+        var zero = ClusterFixture.Named("tall 9x6, rank 3: zero cluster of 3");                 // exact in binary: s₄ = s₅ = s₆ = 0
+        var h = a.RowCount + a.ColumnCount - 1;                                               // s₂ is eigenvalue m + n − 1 of H(A), ascending
+        var closedForm = Math.Min(order, 8);
+        static Matrix<double> H(Matrix<double> m) => JordanWielandt.Dense(m);
+        static ILinearOperator Operator(Matrix<double> m) => LinearOperator.FromMatrix(m);
+        return
+        [
+            (new($"singular value, recursion, orders 1..{order}", (a, e, _) => Expansion(SingularValueDerivatives.Expand(ThinSingularValueDecomposition.Compute(a), e, 2, order))), a, e),
+            (new($"singular value, closed form, orders 1..{closedForm}", (a, e, _) => Series(SingularValueDerivatives.ClosedForm(ThinSingularValueDecomposition.Compute(a), PerturbationPath.Linear(e), 2, closedForm))), a, e),
+            (new($"eigenvalue of H(A), recursion, orders 1..{order}", (a, e, _) => Series(EigenvalueDerivatives.Expand(SymmetricEigendecomposition.Compute(H(a)), H(e), h, order))), a, e),
+            (new($"eigenvalue of H(A), closed form, orders 1..{closedForm}", (a, e, _) => Series(EigenvalueDerivatives.ClosedForm(SymmetricEigendecomposition.Compute(H(a)), PerturbationPath.Linear(H(e)), h, closedForm))), a, e),
+            (new($"singular values at once, orders 1..{order}", (a, e, _) => Series(SpectrumDerivatives.OfSingularValues(ThinSingularValueDecomposition.Compute(a), PerturbationPath.Linear(e), order).Expansion(2))), a, e),
+            (new($"eigenvalues of H(A) at once, orders 1..{order}", (a, e, _) => Series(SpectrumDerivatives.OfEigenvalues(SymmetricEigendecomposition.Compute(H(a)), PerturbationPath.Linear(H(e)), order).Expansion(h))), a, e),
+            (new($"matrix-free singular value, orders 1..{order}", (a, e, _) => Krylov(KrylovSingularValueDerivatives.Expand(Operator(a), Operator(e), 2, order))), a, e),
+            (new($"matrix-free eigenvalue of H(A), orders 1..{order}", (a, e, _) => Krylov(KrylovEigenvalueDerivatives.Expand(Operator(H(a)), Operator(H(e)), 2, SpectrumEnd.LargestAlgebraic, order))), a, e),
+            (new($"cluster mean of singular values, orders 1..{order}", (a, e, _) => Series(SingularValueDerivatives.ClusterMean(ThinSingularValueDecomposition.Compute(a), PerturbationPath.Linear(e), 2, order))), clustered, e),
+            (new($"branches of singular values, orders 1..{order}", (a, e, _) => Branches(SingularValueDerivatives.Branches(ThinSingularValueDecomposition.Compute(a), PerturbationPath.Linear(e), 2, order))), clustered, e),
+            (new($"branches of zero singular values, orders 1..{order}", (a, e, _) => Branches(SingularValueDerivatives.Branches(ThinSingularValueDecomposition.Compute(a), PerturbationPath.Linear(e), zero.First, order))), zero.Matrix, zero.Direction),
+            (new($"cluster mean of eigenvalues of H(A), orders 1..{order}", (a, e, _) => Series(EigenvalueDerivatives.ClusterMean(SymmetricEigendecomposition.Compute(H(a)), PerturbationPath.Linear(H(e)), h, order))), clustered, e),
+            (new($"branches of eigenvalues of H(A), orders 1..{order}", (a, e, _) => Branches(EigenvalueDerivatives.Branches(SymmetricEigendecomposition.Compute(H(a)), PerturbationPath.Linear(H(e)), h, order))), clustered, e),
+            (new($"matrix-free cluster mean, orders 1..{order}", (a, e, _) => Krylov(KrylovSingularValueDerivatives.ClusterMean(Operator(a), Operator(e), 2, order))), clustered, e),
+            (new($"matrix-free branches, orders 1..{order}", (a, e, _) => Krylov(KrylovSingularValueDerivatives.Branches(Operator(a), Operator(e), 2, order))), clustered, e),
+        ];
+    }
+
+    /// <summary>For the largest correctly rounded output of each order j ≥ 4 (a derivative D_j, largest of its class), the scalings of A
+    /// alone, E alone and both together (each exponent within ±1000) that bring it to just above the smallest normal number,
+    /// 2^-1021 ≤ |D_j| &lt; 2^-1021 · 2^(j−1): there <c>c_j = D_j / j!</c> is subnormal (j! ≥ 2^j) while D_j is not.</summary>
+    public static IReadOnlyList<(int A, int E)> NearUnderflow(EntryPoint entryPoint, Matrix<double> a, Matrix<double> e)
+    {
+        var scalings = new HashSet<(int A, int E)>();
+        var largest = entryPoint.Evaluate(a, e, (0, 0))
+            .Where(q => q.CorrectlyRounded && q.EExponent >= 4 && double.IsNormal(q.Value))
+            .GroupBy(q => (q.AExponent, q.EExponent))
+            .Select(group => group.MaxBy(q => Math.Abs(q.Value))!);
+        foreach (var q in largest)
+        {
+            var above = Math.ILogB(q.Value) + 1021;                                             // |x| 2^s lands at 2^(ILogB(x) + s)
+            scalings.Add((-above, -above));                                                     // together: s = x (A and E exponents add to 1)
+            scalings.Add(((int)Math.Floor(above / (double)-q.AExponent), 0));                   // A alone: s = x (1 − j), steps of j − 1
+            scalings.Add((0, -(int)Math.Floor(above / (double)q.EExponent)));                   // E alone: s = x j, steps of j
+        }
+
+        return [.. scalings.Where(s => Math.Abs(s.A) <= 1000 && Math.Abs(s.E) <= 1000 && s != (0, 0)).Order()];
+    }
 
     /// <summary>The scalings (2^a A, 2^b E) the harness tries: A and E together and A alone, each exponent of <see cref="Exponents"/>.</summary>
     public static IReadOnlyList<(int A, int E)> Together { get; } = [.. Exponents.SelectMany(x => new[] { (x, x), (x, 0) })];
@@ -115,7 +177,13 @@ internal static class EntryPointHarness
             var q = reference[i];
             if (Math.Abs(expected[i]) is > 0 and < 2.2250738585072014E-308)
             {
-                continue; // subnormal at this scale: fewer than 53 bits exist, so there is nothing exact to compare
+                // subnormal at this scale: fewer than 53 bits exist; an output rounded once must be the scaled one correctly rounded
+                if (tolerance == 0 && q.CorrectlyRounded && double.IsNormal(q.Value) && actual[i].Value != expected[i])
+                {
+                    failures.Add($"{label}: {q.Name} = {actual[i].Value:R}, expected {expected[i]:R} (subnormal, correctly rounded)");
+                }
+
+                continue;
             }
 
             var classScale = Math.ScaleB(
@@ -139,9 +207,9 @@ internal static class EntryPointHarness
     private static Matrix<double> Shifted(Matrix<double> e, int by) =>
         Matrix<double>.Build.Dense(e.RowCount, e.ColumnCount, (i, j) => e[(i + by) % e.RowCount, (j + 1) % e.ColumnCount] * (by == 1 ? 1.0 : -0.5));
 
-    private static IReadOnlyList<Quantity> Expansion(SpectralSensitivity.Results.SingularValueExpansion expansion)
+    private static IReadOnlyList<Quantity> Expansion(SingularValueExpansion expansion)
     {
-        var quantities = Series(expansion).ToList();
+        var quantities = Series(expansion);
         var u0 = expansion.LeftVectorCoefficients[0];
         var sign = Math.Sign(u0[u0.AbsoluteMaximumIndex()]);
         for (var j = 0; j < expansion.LeftVectorCoefficients.Count; j++)
@@ -154,16 +222,32 @@ internal static class EntryPointHarness
         return quantities;
     }
 
-    private static IReadOnlyList<Quantity> Series(SpectralSensitivity.Results.SpectralExpansion expansion)
+    private static List<Quantity> Series(SpectralExpansion expansion, string prefix = "")
     {
-        var quantities = new List<Quantity> { new("value", expansion.Value, 1, 0), new("gap", expansion.Gap, 1, 0) };
-        quantities.AddRange(expansion.Derivatives.Select((d, j) => new Quantity($"D{j + 1}", d, -j, j + 1)));
-        quantities.AddRange(expansion.TaylorCoefficients.Skip(1).Select((c, j) => new Quantity($"c{j + 1}", c, -j, j + 1)));
-        quantities.Add(new("radius r0", expansion.Convergence.Radius, 1, -1));
-        quantities.Add(new("bound rho", expansion.Convergence.Bound, 1, 0));
-        quantities.Add(new("truncation bound at r0/10", expansion.PredictionErrorBound(expansion.Convergence.Radius / 10), 1, 0));
+        var quantities = new List<Quantity> { new($"{prefix}value", expansion.Value, 1, 0), new($"{prefix}gap", expansion.Gap, 1, 0) };
+        quantities.AddRange(expansion.Derivatives.Select((d, j) => new Quantity($"{prefix}D{j + 1}", d, -j, j + 1, CorrectlyRounded: true)));
+        quantities.AddRange(expansion.TaylorCoefficients.Skip(1).Select((c, j) => new Quantity($"{prefix}c{j + 1}", c, -j, j + 1, CorrectlyRounded: true)));
+        quantities.Add(new($"{prefix}radius r0", expansion.Convergence.Radius, 1, -1));
+        quantities.Add(new($"{prefix}bound rho", expansion.Convergence.Bound, 1, 0));
+        quantities.Add(new($"{prefix}truncation bound at r0/10", expansion.PredictionErrorBound(expansion.Convergence.Radius / 10), 1, 0));
         return quantities;
     }
+
+    /// <summary>Every branch's series and left-sided derivatives.</summary>
+    private static IReadOnlyList<Quantity> Branches(ClusterBranches branches) =>
+        [.. branches.Branches.SelectMany((b, i) => Series(b, $"branch {i} ").Concat(
+            b.LeftDerivatives.Select((d, j) => new Quantity($"branch {i} left D{j + 1}", d, -j, j + 1, CorrectlyRounded: true))))];
+
+    /// <summary>A matrix-free expansion's series and the error estimate of each derivative (which scales as the derivative).</summary>
+    private static IReadOnlyList<Quantity> Krylov(KrylovExpansion expansion) => [.. Series(expansion), .. Estimates(expansion.DerivativeErrorEstimates)];
+
+    private static IReadOnlyList<Quantity> Krylov(KrylovClusterMeanExpansion expansion) => [.. Series(expansion.Mean), .. Estimates(expansion.DerivativeErrorEstimates)];
+
+    private static IReadOnlyList<Quantity> Krylov(KrylovClusterBranches branches) =>
+        [.. Branches(branches.Branches), .. branches.DerivativeErrorEstimates.SelectMany((estimates, i) => Estimates(estimates, $"branch {i} "))];
+
+    private static IEnumerable<Quantity> Estimates(IReadOnlyList<double> estimates, string prefix = "") =>
+        estimates.Select((x, j) => new Quantity($"{prefix}error estimate of D{j + 1}", x, -j, j + 1, CorrectlyRounded: true));
 
     private static IReadOnlyList<Quantity> Spectrum(HessianSpectrum spectrum)
     {

@@ -22,13 +22,13 @@ internal static class KrylovClusterRecursion
         double largestResidual, Func<double, ExpansionCondition> condition, IReadOnlyList<double> memberResiduals)
     {
         var (scaled, blocks, entryErrors, vectorErrors) = Block(problem, order, largestResidual);
-        var (mean, matrices) = ClusterSeries.Mean(problem, scaled);                       // coefficients of A' + tE'
+        var (scaledMean, matrices) = ClusterSeries.Mean(problem, scaled);                 // coefficients of A' + tE'
+        var mean = scaledMean.Shifted(j => KrylovRecursion.CallerExponent(e, f, j));
         var errors = Derivatives(problem, entryErrors, e, f)[1..];
         var sigma = problem.ValueExponent;
         for (var j = 0; j <= order; j++)
         {
-            var exponent = CallerExponent(e, f, j);
-            mean[j] = Math.ScaleB(mean[j], exponent);
+            var exponent = KrylovRecursion.CallerExponent(e, f, j);
             matrices[j] = matrices[j].Map(x => Math.ScaleB(x, exponent));
         }
 
@@ -59,7 +59,7 @@ internal static class KrylovClusterRecursion
         var branches = BranchReduction.LargestFirst(BranchReduction.Reduce(scaled));
         var errors = BranchErrorEstimate.Of(scaled, branches, [Math.ScaleB(problem.TripletResidual, -problem.ValueExponent), .. entryErrors]);
         var gap = Math.ScaleB(problem.UnscaledGap, e);
-        var result = ClusterBranches.From(cluster, scaledBranches => ToCallerUnits(problem, scaledBranches, e, f), branches, 0, false, ascendingIndices, gap,
+        var result = ClusterBranches.From(cluster, branch => ScaledCoefficients.Of(problem, branch).Shifted(j => KrylovRecursion.CallerExponent(e, f, j)), branches, 0, false, ascendingIndices, gap,
             ConvergenceBound.From(gap, [Math.ScaleB(normalizedNorm, f)]), condition(gap));
         var derivativeErrors = errors.Select(error => (IReadOnlyList<double>)Derivatives(problem, error[1..], e, f)[1..]).ToArray();
         return new KrylovClusterBranches(result, derivativeErrors, memberResiduals, [.. problem.SolveResiduals], [.. problem.SolveIterations]);
@@ -86,22 +86,13 @@ internal static class KrylovClusterRecursion
     private static double[] Derivatives(KrylovClusterEigenproblem problem, IReadOnlyList<double> scaledErrors, int e, int f)
     {
         var result = new double[scaledErrors.Count + 1];
-        var factorial = 1.0;
         for (var j = 1; j < result.Length; j++)
         {
-            factorial *= j;
-            result[j] = Math.ScaleB(scaledErrors[j - 1] * factorial, problem.Basis.CoefficientExponent(j) + CallerExponent(e, f, j));   // error of j! c_j (j! applied in scaled units, the same rounding at every scale)
+            result[j] = ScaledCoefficients.Derivative(scaledErrors[j - 1], problem.Basis.CoefficientExponent(j) + KrylovRecursion.CallerExponent(e, f, j), j);   // error of j! c_j
         }
 
         return result;
     }
-
-    /// <summary>Scaled branch coefficients as coefficients of the caller's <c>A + tE</c> (exact powers of two).</summary>
-    private static double[][] ToCallerUnits(KrylovClusterEigenproblem problem, IEnumerable<double[]> scaledBranches, int e, int f) =>
-        ClusterSeries.Rescaled(problem, scaledBranches).Select(branch => branch.Select((c, j) => Math.ScaleB(c, CallerExponent(e, f, j))).ToArray()).ToArray();
-
-    /// <summary>Coefficient j of <c>A + tE</c> is <c>2^(e + (f − e) j)</c> times that of <c>A' + tE'</c>.</summary>
-    private static int CallerExponent(int e, int f, int j) => e + ((f - e) * j);
 
     private static double FrobeniusNorm(double[,] m)
     {

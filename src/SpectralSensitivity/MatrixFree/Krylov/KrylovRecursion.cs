@@ -13,7 +13,7 @@ namespace SpectralSensitivity.MatrixFree.Krylov;
 /// </remarks>
 internal static class KrylovRecursion
 {
-    internal sealed record Result(double[] Values, double[][][] Blocks, double[] DerivativeErrors, double[] VectorErrors, double Gap, ConvergenceBound Convergence,
+    internal sealed record Result(ScaledCoefficients Values, double[][][] Blocks, double[] DerivativeErrors, double[] VectorErrors, double Gap, ConvergenceBound Convergence,
         double[] SolverResiduals, int[] SolverIterations);
 
     public static Result Run(KrylovEigenproblem problem, int order, IReadOnlyList<Range> blocks, int e, int f, double normalizedNorm, double largestResidual,
@@ -39,12 +39,9 @@ internal static class KrylovRecursion
             PerturbationRecursion.RescaleVectors(problem, block);
         }
 
-        PerturbationRecursion.Rescale(problem, values);                                 // coefficients of A' + tE'
-        var factorial = 1.0;
+        var coefficients = ScaledCoefficients.Of(problem, values).Shifted(j => CallerExponent(e, f, j));
         for (var j = 0; j <= order; j++)
         {
-            var exponent = e + ((f - e) * j);                                           // coefficient j of A + tE = 2^(e + (f − e) j) × that of A' + tE'
-            values[j] = Math.ScaleB(values[j], exponent);
             if (j <= vectorOrder)
             {
                 foreach (var block in normalized)
@@ -57,12 +54,14 @@ internal static class KrylovRecursion
 
             if (j > 0)
             {
-                factorial *= j;
-                errors[j - 1] = Math.ScaleB(errors[j - 1] * factorial, problem.Basis.CoefficientExponent(j) + exponent);   // error of the derivative j! λ_j (j! applied in scaled units, the same rounding at every scale)
+                errors[j - 1] = ScaledCoefficients.Derivative(errors[j - 1], problem.Basis.CoefficientExponent(j) + CallerExponent(e, f, j), j);   // error of the derivative j! λ_j (j! applied in scaled units)
             }
         }
 
         var gap = Math.ScaleB(problem.UnscaledGap, e);
-        return new Result(values, normalized, errors, vectorErrors, gap, ConvergenceBound.From(gap, [Math.ScaleB(normalizedNorm, f)]), [.. resolvent.Residuals], [.. resolvent.Iterations]);
+        return new Result(coefficients, normalized, errors, vectorErrors, gap, ConvergenceBound.From(gap, [Math.ScaleB(normalizedNorm, f)]), [.. resolvent.Residuals], [.. resolvent.Iterations]);
     }
+
+    /// <summary>Coefficient j of <c>A + tE</c> is <c>2^(e + (f − e) j)</c> times that of <c>A' + tE'</c>.</summary>
+    public static int CallerExponent(int e, int f, int j) => e + ((f - e) * j);
 }
