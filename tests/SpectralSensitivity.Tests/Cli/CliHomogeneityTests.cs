@@ -37,6 +37,18 @@ public sealed class CliHomogeneityTests
         EntryPointHarness.CheckHomogeneity(entryPoint, TestMatrices.Random(5, 4, 1), TestMatrices.Random(5, 4, 2)).Should().BeEmpty();
     }
 
+    [Fact]
+    public void Derivatives_of_order_20_in_the_json_scale_bit_exactly_where_their_coefficients_are_subnormal()
+    {
+        // The JSON's D_j are the library's: 2^s times the unscaled ones bit for bit where normal (c_j = D_j / j! subnormal or 0), correctly
+        // rounded where subnormal, at 2^±1000 and where each D_j is just above the smallest normal number.
+        var entryPoint = Command("derivatives", ["-k", "2", "-N", "20"], json =>
+            json.Doubles("derivatives").Select((d, j) => new Quantity($"D{j + 1}", d, -j, j + 1, CorrectlyRounded: true)));
+        var (a, e) = (TestMatrices.Random(5, 4, 1), TestMatrices.Random(5, 4, 2).Map(x => Math.ScaleB(x, -4)));
+        EntryPointHarness.CheckHomogeneity(entryPoint, a, e, tolerance: 0, [.. EntryPointHarness.Separately, .. EntryPointHarness.NearUnderflow(entryPoint, a, e)])
+            .Should().BeEmpty();
+    }
+
     private static IEnumerable<Quantity> Rows(JsonElement json, string property, int aExponent, int eExponent) =>
         json.GetProperty(property).EnumerateArray().SelectMany((row, i) => row.Doubles().Select((x, j) => new Quantity($"{property}[{i},{j}]", x, aExponent, eExponent)));
 

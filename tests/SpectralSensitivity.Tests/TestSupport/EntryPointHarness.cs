@@ -60,7 +60,7 @@ internal static class EntryPointHarness
     /// <summary>Every expansion type to order N with the inputs it is checked on: isolated values at k = 2 of a 5 × 4 A (of H(A) for the
     /// symmetric ones) and a direction small enough that high-order coefficients are far below the derivatives' scale; cluster means and
     /// branches at the cluster s₂ = s₃ of a 5 × 4 A; the branches of a zero cluster; dense, closed form (to order min(N, 8)), spectrum at
-    /// once and matrix-free.</summary>
+    /// once and matrix-free (with every vector coefficient, and values only by Wigner's rule).</summary>
     public static IReadOnlyList<(EntryPoint Point, Matrix<double> A, Matrix<double> E)> Expansions(int order)
     {
         var a = TestMatrices.Gaussian(5, 4, 1);
@@ -81,6 +81,10 @@ internal static class EntryPointHarness
             (new($"eigenvalues of H(A) at once, orders 1..{order}", (a, e, _) => Series(SpectrumDerivatives.OfEigenvalues(SymmetricEigendecomposition.Compute(H(a)), PerturbationPath.Linear(H(e)), order).Expansion(h))), a, e),
             (new($"matrix-free singular value, orders 1..{order}", (a, e, _) => Krylov(KrylovSingularValueDerivatives.Expand(Operator(a), Operator(e), 2, order))), a, e),
             (new($"matrix-free eigenvalue of H(A), orders 1..{order}", (a, e, _) => Krylov(KrylovEigenvalueDerivatives.Expand(Operator(H(a)), Operator(H(e)), 2, SpectrumEnd.LargestAlgebraic, order))), a, e),
+            (new($"matrix-free singular value, values only, orders 1..{order}", (a, e, _) => Krylov(KrylovSingularValueDerivatives.Expand(
+                PartialSingularValueDecomposition.ComputeThrough(Operator(a), 2), Operator(e), 2, order, VectorCoefficients.None))), a, e),
+            (new($"matrix-free eigenvalue of H(A), values only, orders 1..{order}", (a, e, _) => Krylov(KrylovEigenvalueDerivatives.Expand(
+                PartialSymmetricEigendecomposition.ComputeThrough(Operator(H(a)), 2, SpectrumEnd.LargestAlgebraic), Operator(H(e)), 2, order, VectorCoefficients.None))), a, e),
             (new($"cluster mean of singular values, orders 1..{order}", (a, e, _) => Series(SingularValueDerivatives.ClusterMean(ThinSingularValueDecomposition.Compute(a), PerturbationPath.Linear(e), 2, order))), clustered, e),
             (new($"branches of singular values, orders 1..{order}", (a, e, _) => Branches(SingularValueDerivatives.Branches(ThinSingularValueDecomposition.Compute(a), PerturbationPath.Linear(e), 2, order))), clustered, e),
             (new($"branches of zero singular values, orders 1..{order}", (a, e, _) => Branches(SingularValueDerivatives.Branches(ThinSingularValueDecomposition.Compute(a), PerturbationPath.Linear(e), zero.First, order))), zero.Matrix, zero.Direction),
