@@ -5,7 +5,7 @@ namespace SpectralSensitivity.Benchmarks.MatrixFree;
 /// <summary>An operator with stored entries that counts its products (for the per-phase product counts of <see cref="KrylovScaleRun"/>); it adds one
 /// counter increment per product (a block of b vectors counts b) and otherwise passes everything to the wrapped operator, so the path taken is the
 /// same.</summary>
-internal sealed class CountingOperator(ILinearOperator inner) : IScalableOperator
+internal sealed class CountingOperator(ILinearOperator inner) : IScalableOperator, IOuterGramOperator
 {
     private readonly IScalableOperator _stored = (IScalableOperator)inner;
 
@@ -26,6 +26,21 @@ internal sealed class CountingOperator(ILinearOperator inner) : IScalableOperato
     {
         Products++;
         inner.TransposeMultiply(source, destination);
+    }
+
+    /// <summary><c>A (Aᵀ x)</c>, counted as two products: the wrapped operator's one-pass product when it has one.</summary>
+    public void MultiplyOuterGram(ReadOnlySpan<double> source, Span<double> destination)
+    {
+        Products += 2;
+        if (inner is IOuterGramOperator gram)
+        {
+            gram.MultiplyOuterGram(source, destination);
+            return;
+        }
+
+        var middle = new double[inner.ColumnCount];
+        inner.TransposeMultiply(source, middle);
+        inner.Multiply(middle, destination);
     }
 
     public void MultiplyBlock(ReadOnlySpan<double> source, Span<double> destination, int count)

@@ -11,7 +11,7 @@ namespace SpectralSensitivity.MatrixFree;
 /// of b vectors with A still read once.
 /// The matrix must not be modified while the operator is in use.
 /// </remarks>
-public sealed class DenseMatrixOperator : IScalableOperator
+public sealed class DenseMatrixOperator : IScalableOperator, IOuterGramOperator
 {
     private readonly double[] _storage;
 
@@ -96,6 +96,16 @@ public sealed class DenseMatrixOperator : IScalableOperator
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         OperatorGuard.RequireBlockLengths(this, source.Length, destination.Length, count, transpose: true);
         Apply(source, destination, count, transpose: true);
+    }
+
+    /// <summary><c>A (Aᵀ x)</c> with A read from memory once (<see cref="DenseProducts.OuterGram"/>). Cost: 2 m n multiply-adds.</summary>
+    void IOuterGramOperator.MultiplyOuterGram(ReadOnlySpan<double> source, Span<double> destination)
+    {
+        OperatorGuard.RequireLengths(this, source.Length, ColumnCount, transpose: true);                       // Aᵀ x
+        OperatorGuard.RequireLengths(this, ColumnCount, destination.Length, transpose: false);                 // A (Aᵀ x)
+        var output = new double[RowCount];
+        DenseProducts.OuterGram(_storage, RowCount, ColumnCount, source.ToArray(), output);             // the blocks run on other threads: no spans there
+        output.CopyTo(destination);
     }
 
     /// <summary><c>A X</c> or <c>Aᵀ X</c> for <paramref name="count"/> vectors whose lengths have been checked.</summary>

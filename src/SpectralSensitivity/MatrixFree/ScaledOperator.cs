@@ -1,7 +1,7 @@
 namespace SpectralSensitivity.MatrixFree;
 
 /// <summary><c>2^e A</c> for an operator known only by its products: each product of A is multiplied by <c>2^e</c> (exact unless it over- or underflows).</summary>
-internal sealed class ScaledOperator(ILinearOperator inner, int exponent) : ILinearOperator
+internal sealed class ScaledOperator(ILinearOperator inner, int exponent) : IOuterGramOperator
 {
     public int RowCount => inner.RowCount;
 
@@ -20,6 +20,21 @@ internal sealed class ScaledOperator(ILinearOperator inner, int exponent) : ILin
     {
         inner.TransposeMultiply(source, destination);
         VectorMath.ScaleByPowerOfTwo(destination, exponent);
+    }
+
+    /// <summary><c>2^{2e} A (Aᵀ x)</c>: the inner operator's one-pass product when it has one, else its two products.</summary>
+    public void MultiplyOuterGram(ReadOnlySpan<double> source, Span<double> destination)
+    {
+        if (inner is IOuterGramOperator gram)
+        {
+            gram.MultiplyOuterGram(source, destination);
+            VectorMath.ScaleByPowerOfTwo(destination, 2 * exponent);                   // exact: |e| ≤ 128 here (OperatorScaling)
+            return;
+        }
+
+        var middle = new double[inner.ColumnCount];
+        TransposeMultiply(source, middle);
+        Multiply(middle, destination);
     }
 
     public void MultiplyBlock(ReadOnlySpan<double> source, Span<double> destination, int count)

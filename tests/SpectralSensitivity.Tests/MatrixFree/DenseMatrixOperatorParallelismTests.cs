@@ -28,7 +28,9 @@ public sealed class DenseMatrixOperatorParallelismTests
             op.Multiply(x.AsSpan(0, n), ax);
             op.TransposeMultiply(y.AsSpan(0, m), aty);
             op.TransposeMultiplyBlock(y, block, 2);
-            results.Add([.. ax, .. aty, .. block]);
+            var gram = new double[m];
+            ((IOuterGramOperator)op).MultiplyOuterGram(y.AsSpan(0, m), gram);
+            results.Add([.. ax, .. aty, .. block, .. gram]);
         }
 
         foreach (var result in results.Skip(1))

@@ -39,6 +39,21 @@ public class DenseMatrixOperatorTests
         op.TransposeMultiply(y, aty);
         ax.Should().Equal(Exact(a, x, transpose: false), "|sums| ≤ 64 n < 2^53: every order is exact");
         aty.Should().Equal(Exact(a, y, transpose: true));
+        var gram = new double[m];
+        ((IOuterGramOperator)op).MultiplyOuterGram(y, gram);
+        gram.Should().Equal(Exact(a, Exact(a, y, transpose: true), transpose: false), "A (Aᵀ y) in one pass: |sums| ≤ 2^12 m n < 2^53, exact too");
+    }
+
+    [Fact]
+    public void The_one_pass_outer_gram_product_scales_exactly_through_a_power_of_two_scaling()
+    {
+        var a = TestMatrices.Gaussian(300, 2101, 25);
+        var y = TestMatrices.Gaussian(300, 1, 26).Column(0).ToArray();
+        var op = new DenseMatrixOperator(a);
+        var (gram, scaledGram) = (new double[300], new double[300]);
+        ((IOuterGramOperator)op).MultiplyOuterGram(y, gram);
+        new ScaledOperator(op, -100).MultiplyOuterGram(y, scaledGram);
+        scaledGram.Should().Equal(gram.Select(v => Math.ScaleB(v, -200)), "2^−100 A (2^−100 A)ᵀ y = 2^−200 A Aᵀ y, exactly");
     }
 
     [Theory]

@@ -6,7 +6,7 @@ namespace SpectralSensitivity.MatrixFree.Krylov;
 /// iterations and a fraction of the vector work.
 /// </summary>
 /// <remarks>
-/// <para>With <c>z = (z_u; z_v)</c>, <c>c = (c_u; c_v)</c> and the v side the shorter (n ≤ m; otherwise the roles of
+/// <para>With <c>z = (z_u; z_v)</c>, <c>c = (c_u; c_v)</c> and the v side the shorter (n &lt; m; otherwise, square A included, the roles of
 /// A and Aᵀ swap), the two block rows <c>λ z_u − A z_v = c_u</c>, <c>λ z_v − Aᵀ z_u = c_v</c> give</para>
 /// <para><c>(λ − AᵀA/λ) z_v = c_v + Aᵀ c_u / λ</c>, then <c>z_u = (c_u + A z_v) / λ</c>,</para>
 /// <para>both restricted to the complement of the computed vectors (<c>P_v = I − V_K V_Kᵀ</c>,
@@ -23,7 +23,8 @@ namespace SpectralSensitivity.MatrixFree.Krylov;
 /// <para>With a recycled subspace (<see cref="RecycledSubspace"/>: Ritz vectors of the final Lanczos basis on the shorter side, with
 /// K = FᵀF) the CG is deflated by it (<see cref="DeflationSpace"/>), which removes the folded eigenvalues it captures, the smallest, from
 /// the condition number; the residual it stops on is still that of the folded system.</para>
-/// <para>Cost per iteration: one product with A and one with Aᵀ, a one-pass projection against K vectors of length
+/// <para>Cost per iteration: one product with A and one with Aᵀ (one pass over A for <c>A Aᵀ</c> when the operator offers it,
+/// <see cref="IOuterGramOperator"/>), a one-pass projection against K vectors of length
 /// min(m, n) and O(min(m, n)) vector work, plus 4 r of it with r recycled vectors; memory five vectors of length min(m, n) and two of
 /// length max(m, n), plus 2 r of length min(m, n) per shift.</para>
 /// </remarks>
@@ -47,7 +48,7 @@ internal sealed class FoldedEmbeddingSolver
         _recycled = recycled;
         _a = a;
         _m = a.RowCount;
-        _foldOnRight = a.ColumnCount <= a.RowCount;
+        _foldOnRight = FoldsOnRight(a);
         var (shortVectors, longVectors) = _foldOnRight ? (right, left) : (left, right);
         _short = Basis(shortVectors);
         _long = Basis(longVectors);
@@ -79,8 +80,7 @@ internal sealed class FoldedEmbeddingSolver
         var wide = new double[longLength];
         var (iterations, converged) = ConjugateGradients.Solve((p, q) =>
         {
-            Forward(p, wide);
-            Backward(wide, q);
+            Gram(p, q, wide);
             for (var i = 0; i < shortLength; i++)
             {
                 q[i] = (shift * p[i]) - (inverse * q[i]);                             // (λ − B F / λ) p
@@ -90,6 +90,23 @@ internal sealed class FoldedEmbeddingSolver
         }, folded, x, tolerance * VectorMath.Norm(rightSide), maxIterations, DeflationAt(shift));
         Unfold(x, longPart, inverse, solution);
         return (TrueResidual(shift, rightSide, solution), iterations, converged);
+    }
+
+    /// <summary>Whether the solve folds onto the v side (<c>AᵀA</c>, n &lt; m) rather than the u side (<c>A Aᵀ</c>, m ≤ n): always the shorter side,
+    /// and the u side for a square A, where a dense A applies <c>A Aᵀ</c> in one pass over its columns (<see cref="IOuterGramOperator"/>).</summary>
+    internal static bool FoldsOnRight(ILinearOperator a) => a.ColumnCount < a.RowCount;
+
+    /// <summary>q = B F p (<c>AᵀA p</c> or <c>A Aᵀ p</c>): one pass over A when the operator offers <c>A Aᵀ</c> in one, else two products.</summary>
+    private void Gram(double[] p, double[] q, double[] wide)
+    {
+        if (!_foldOnRight && _a is IOuterGramOperator gram)
+        {
+            gram.MultiplyOuterGram(p, q);                                               // A Aᵀ p, A read once
+            return;
+        }
+
+        Forward(p, wide);
+        Backward(wide, q);
     }
 
     /// <summary>The deflation of the folded operator <c>λ − K/λ</c> (a = λ, b = −1/λ) by the recycled subspace, kept for the last shift.</summary>
@@ -188,7 +205,7 @@ internal sealed class FoldedEmbeddingSolver
     internal static void FoldedBlock(ILinearOperator a, double[] source, double[] destination, int count)
     {
         var wide = new double[Math.Max(a.RowCount, a.ColumnCount) * count];
-        if (a.ColumnCount <= a.RowCount)
+        if (FoldsOnRight(a))
         {
             a.MultiplyBlock(source, wide, count);                                          // A W
             a.TransposeMultiplyBlock(wide, destination, count);                            // Aᵀ A W

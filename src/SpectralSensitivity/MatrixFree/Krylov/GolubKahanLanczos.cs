@@ -27,8 +27,8 @@ internal static class GolubKahanLanczos
     /// <param name="RightResiduals"><c>‖Aᵀ ũ_i − θ_i ṽ_i‖</c>, measured.</param>
     /// <param name="Restarts">Restart cycles used.</param>
     /// <param name="Products">Products with A or Aᵀ used.</param>
-    /// <param name="Spare">Ritz vectors of the final basis beyond the wanted ones, on the shorter side (<c>ṽ_i = V_p y_i</c> when n ≤ m, else
-    /// <c>ũ_i = U_p x_i</c>), in descending order of their Ritz values, at most <see cref="KrylovOptions.RecycledVectors"/> of them: approximate
+    /// <param name="Spare">Ritz vectors of the final basis beyond the wanted ones, on the side the folded solves run on (<c>ṽ_i = V_p y_i</c> when
+    /// n &lt; m, else <c>ũ_i = U_p x_i</c>: <see cref="FoldedEmbeddingSolver.FoldsOnRight"/>), in descending order of their Ritz values, at most <see cref="KrylovOptions.RecycledVectors"/> of them: approximate
     /// singular vectors next to the wanted ones, which the shifted solves recycle (<see cref="RecycledSubspace"/>).</param>
     internal sealed record Triplets(double[] Values, double[][] Left, double[][] Right, double[] LeftResiduals, double[] RightResiduals, int Restarts, int Products,
         double[][] Spare);
@@ -189,7 +189,7 @@ internal static class GolubKahanLanczos
             rightResiduals[i] = VectorMath.Norm(atv);                               // ‖Aᵀ u − s v‖
         }
 
-        var (basis, coordinates) = n <= m ? (v, y) : (u, x);
+        var (basis, coordinates) = FoldedEmbeddingSolver.FoldsOnRight(a) ? (v, y) : (u, x);              // the side the folded solves run on
         var spare = new double[options.RecycledVectorsFor(sigma.Length - wanted, a)][];
         for (var i = 0; i < spare.Length; i++)
         {

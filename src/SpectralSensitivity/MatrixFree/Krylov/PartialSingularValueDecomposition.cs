@@ -119,7 +119,7 @@ public sealed class PartialSingularValueDecomposition
 
     private RecycledSubspace? Recycle()
     {
-        var shortSide = ColumnCount <= RowCount ? Scaled.Right : Scaled.Left;
+        var shortSide = FoldedEmbeddingSolver.FoldsOnRight(Normalized) ? Scaled.Right : Scaled.Left;
         var candidates = shortSide[DeflatedCount..].Concat(Scaled.Spare).Take(Options.RecycledVectorsFor(int.MaxValue, Normalized)).ToArray();
         return RecycledSubspace.Build(candidates, shortSide[..DeflatedCount], (x, y, r) => FoldedEmbeddingSolver.FoldedBlock(Normalized, x, y, r));
     }
