@@ -63,6 +63,18 @@ public class EntryPointHomogeneityTests
         EntryPointHarness.CheckHomogeneity(entryPoint, a, e, tolerance: 0, [.. EntryPointHarness.Separately, .. scalings]).Should().BeEmpty();
     }
 
+    public static TheoryData<string> LowOrderExpansions() => [.. EntryPointHarness.Expansions(2).Select(x => x.Point.Name)];
+
+    [Theory]
+    [MemberData(nameof(LowOrderExpansions))]
+    public void Order_2_scales_bit_exactly_or_is_refused_where_any_output_such_as_a_vector_coefficient_is_beyond_the_range(string name)
+    {
+        // At A·2^-1000, E·1 the order-2 vector coefficients are 2^2000 times the unscaled ones while D₂ is only 2^1000 times: a
+        // returned ∞ (or a flushed 0) anywhere is a failure, as is a refusal where every output is representable.
+        var (entryPoint, a, e) = EntryPointHarness.Expansions(2).Single(x => x.Point.Name == name);
+        EntryPointHarness.CheckHomogeneity(entryPoint, a, e, tolerance: 0, EntryPointHarness.Separately).Should().BeEmpty();
+    }
+
     [Theory]
     [MemberData(nameof(Expansions))]
     public void A_derivative_beyond_the_range_is_refused_naming_the_lowest_order_beyond_it_though_its_coefficient_is_representable(string name)

@@ -75,7 +75,7 @@ internal static class EntryPointHarness
         [
             (new($"singular value, recursion, orders 1..{order}", (a, e, _) => Expansion(SingularValueDerivatives.Expand(ThinSingularValueDecomposition.Compute(a), e, 2, order))), a, e),
             (new($"singular value, closed form, orders 1..{closedForm}", (a, e, _) => Series(SingularValueDerivatives.ClosedForm(ThinSingularValueDecomposition.Compute(a), PerturbationPath.Linear(e), 2, closedForm))), a, e),
-            (new($"eigenvalue of H(A), recursion, orders 1..{order}", (a, e, _) => Series(EigenvalueDerivatives.Expand(SymmetricEigendecomposition.Compute(H(a)), H(e), h, order))), a, e),
+            (new($"eigenvalue of H(A), recursion, orders 1..{order}", (a, e, _) => Expansion(EigenvalueDerivatives.Expand(SymmetricEigendecomposition.Compute(H(a)), H(e), h, order))), a, e),
             (new($"eigenvalue of H(A), closed form, orders 1..{closedForm}", (a, e, _) => Series(EigenvalueDerivatives.ClosedForm(SymmetricEigendecomposition.Compute(H(a)), PerturbationPath.Linear(H(e)), h, closedForm))), a, e),
             (new($"singular values at once, orders 1..{order}", (a, e, _) => Series(SpectrumDerivatives.OfSingularValues(ThinSingularValueDecomposition.Compute(a), PerturbationPath.Linear(e), order).Expansion(2))), a, e),
             (new($"eigenvalues of H(A) at once, orders 1..{order}", (a, e, _) => Series(SpectrumDerivatives.OfEigenvalues(SymmetricEigendecomposition.Compute(H(a)), PerturbationPath.Linear(H(e)), order).Expansion(h))), a, e),
@@ -211,19 +211,17 @@ internal static class EntryPointHarness
     private static Matrix<double> Shifted(Matrix<double> e, int by) =>
         Matrix<double>.Build.Dense(e.RowCount, e.ColumnCount, (i, j) => e[(i + by) % e.RowCount, (j + 1) % e.ColumnCount] * (by == 1 ? 1.0 : -0.5));
 
-    private static IReadOnlyList<Quantity> Expansion(SingularValueExpansion expansion)
-    {
-        var quantities = Series(expansion);
-        var u0 = expansion.LeftVectorCoefficients[0];
-        var sign = Math.Sign(u0[u0.AbsoluteMaximumIndex()]);
-        for (var j = 0; j < expansion.LeftVectorCoefficients.Count; j++)
-        {
-            // u_j(cA, dE) = (d/c)^j u_j(A, E); the sign of the singular pair is fixed by the largest entry of u_0.
-            quantities.AddRange(expansion.LeftVectorCoefficients[j].Select((x, i) => new Quantity($"u_{j}[{i}]", sign * x, -j, j)));
-            quantities.AddRange(expansion.RightVectorCoefficients[j].Select((x, i) => new Quantity($"v_{j}[{i}]", sign * x, -j, j)));
-        }
+    private static IReadOnlyList<Quantity> Expansion(SingularValueExpansion expansion) =>
+        [.. Series(expansion), .. Vectors(("u", expansion.LeftVectorCoefficients), ("v", expansion.RightVectorCoefficients))];
 
-        return quantities;
+    private static IReadOnlyList<Quantity> Expansion(EigenvalueExpansion expansion) => [.. Series(expansion), .. Vectors(("q", expansion.EigenvectorCoefficients))];
+
+    /// <summary>Vector coefficients: <c>x_j(cA, dE) = (d/c)^j x_j(A, E)</c>; the sign of the pair is fixed by the largest entry of the first's order 0.</summary>
+    private static IEnumerable<Quantity> Vectors(params (string Name, IReadOnlyList<Vector<double>> Coefficients)[] series)
+    {
+        var x0 = series[0].Coefficients[0];
+        var sign = Math.Sign(x0[x0.AbsoluteMaximumIndex()]);
+        return series.SelectMany(s => s.Coefficients.SelectMany((x, j) => x.Select((value, i) => new Quantity($"{s.Name}_{j}[{i}]", sign * value, -j, j))));
     }
 
     private static List<Quantity> Series(SpectralExpansion expansion, string prefix = "")
@@ -243,7 +241,11 @@ internal static class EntryPointHarness
             b.LeftDerivatives.Select((d, j) => new Quantity($"branch {i} left D{j + 1}", d, -j, j + 1, CorrectlyRounded: true))))];
 
     /// <summary>A matrix-free expansion's series and the error estimate of each derivative (which scales as the derivative).</summary>
-    private static IReadOnlyList<Quantity> Krylov(KrylovExpansion expansion) => [.. Series(expansion), .. Estimates(expansion.DerivativeErrorEstimates)];
+    private static IReadOnlyList<Quantity> Krylov(KrylovSingularValueExpansion expansion) =>
+        [.. Series(expansion), .. Estimates(expansion.DerivativeErrorEstimates), .. Vectors(("u", expansion.LeftVectorCoefficients), ("v", expansion.RightVectorCoefficients))];
+
+    private static IReadOnlyList<Quantity> Krylov(KrylovEigenvalueExpansion expansion) =>
+        [.. Series(expansion), .. Estimates(expansion.DerivativeErrorEstimates), .. Vectors(("q", expansion.EigenvectorCoefficients))];
 
     private static IReadOnlyList<Quantity> Krylov(KrylovClusterMeanExpansion expansion) => [.. Series(expansion.Mean), .. Estimates(expansion.DerivativeErrorEstimates)];
 

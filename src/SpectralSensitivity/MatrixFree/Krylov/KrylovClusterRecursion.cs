@@ -35,8 +35,7 @@ internal static class KrylovClusterRecursion
         var firstOrder = blocks[1].Select(column =>
         {
             var x = (double[])column.Clone();
-            Operators.ReducedResolvent.ScaleAndCheck(x, problem.Basis.CoefficientExponent(1) - sigma, "the first-order block of the cluster");   // X'₁ e_c of A' + tE'
-            VectorMath.ScaleByPowerOfTwo(x, f - e);                                       // X₁ e_c of A + tE = 2^(f − e) × that of A' + tE'
+            Operators.ReducedResolvent.ScaleAndCheck(x, problem.Basis.CoefficientExponent(1) - sigma + (f - e), "the first-order block of the cluster", 1);   // X₁ e_c of A + tE = 2^(f − e) × X'₁ e_c of A' + tE'
             return x;
         }).ToArray();
         var firstOrderError = Math.ScaleB(vectorErrors[1], problem.Basis.CoefficientExponent(1) - sigma + (f - e));

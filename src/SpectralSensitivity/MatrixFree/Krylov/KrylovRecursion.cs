@@ -46,7 +46,7 @@ internal static class KrylovRecursion
             {
                 foreach (var block in normalized)
                 {
-                    VectorMath.ScaleByPowerOfTwo(block[j], (f - e) * j);
+                    Operators.ReducedResolvent.ScaleAndCheck(block[j], (f - e) * j, $"the eigenvector coefficient of order {j}", j);   // w_j of A + tE = 2^((f − e) j) × that of A' + tE'
                 }
 
                 vectorErrors[j] = Math.ScaleB(vectorErrors[j], problem.Basis.CoefficientExponent(j) - sigma + ((f - e) * j));
