@@ -310,4 +310,8 @@ public sealed class CsrMatrix : IScalableOperator
             }
         }
     }
+
+    /// <summary>One line: shape and the number of stored entries, in the invariant culture.</summary>
+    /// <returns>E.g. <c>CsrMatrix { Rows = 3000, Columns = 2000, NonZeros = 59820 }</c>.</returns>
+    public override string ToString() => Results.ResultText.Members(nameof(CsrMatrix), $"Rows = {RowCount}", $"Columns = {ColumnCount}", $"NonZeros = {NonZeroCount}");
 }

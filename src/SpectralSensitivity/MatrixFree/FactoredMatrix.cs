@@ -45,4 +45,9 @@ public sealed class FactoredMatrix
 
         return double.IsFinite(sum) ? sum : throw new Errors.ResultOutOfRangeException("the inner product ⟨L Rᵀ, X⟩");   // finite factors and X: only an overflow
     }
+
+    /// <summary>One line: shape, rank and error estimate, in the invariant culture (the factors themselves are not printed).</summary>
+    /// <returns>E.g. <c>FactoredMatrix { Rows = 3000, Columns = 2000, Rank = 2, ErrorEstimate = 1.2E-11 }</c>.</returns>
+    public override string ToString() => Results.ResultText.Members(
+        nameof(FactoredMatrix), $"Rows = {Left.RowCount}", $"Columns = {Right.RowCount}", $"Rank = {Rank}", $"ErrorEstimate = {Results.ResultText.Number(ErrorEstimate)}");
 }

@@ -63,33 +63,39 @@ public sealed partial class LocalFeedTests(LocalFeed feed) : IClassFixture<Local
     public void A_fresh_console_project_restores_from_the_feed_and_runs_the_README_quickstart()
     {
         var readme = File.ReadAllText(Path.Combine(feed.RepositoryRoot, "README.md"));
-        var app = Path.Combine(feed.WorkDirectory, "MyStudy");
-        Dotnet(feed.WorkDirectory, "new", "console", "-o", app);
-        File.WriteAllText(Path.Combine(app, "nuget.config"), ReadmeNuGetConfig(readme));
+        var app = NewConsoleProject("MyStudy");
         Dotnet(app, "add", "package", "SpectralSensitivity");
         Dotnet(app, "add", "package", "SpectralSensitivity.IO", "--version", feed.Version, "--no-restore");
         Dotnet(app, "add", "package", "SpectralSensitivity.Providers.Mkl", "--version", feed.Version, "--no-restore");
-        File.WriteAllText(Path.Combine(app, "Program.cs"), MarkdownBlocks.First(readme, "csharp"));
-        var environment = new Dictionary<string, string>(feed.Environment) { ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1" };
-        var output = ExternalProcess.Run("dotnet", ["run"], app, environment, StepTimeout);
-        CheckQuickstartOutput(output);
+        CheckQuickstartOutput(RunFirstExample(app, readme));
     }
 
     [Fact]
     public void A_fresh_console_project_runs_the_Studies_package_README_example_from_the_feed()
     {
         var readme = File.ReadAllText(Path.Combine(feed.RepositoryRoot, "src", "SpectralSensitivity.Studies", "README.md"));
-        var app = Path.Combine(feed.WorkDirectory, "MyEnsemble");
-        Dotnet(feed.WorkDirectory, "new", "console", "-o", app);
-        File.WriteAllText(Path.Combine(app, "nuget.config"), ReadmeNuGetConfig(File.ReadAllText(Path.Combine(feed.RepositoryRoot, "README.md"))));
+        var app = NewConsoleProject("MyEnsemble");
         Dotnet(app, "add", "package", "SpectralSensitivity.Studies", "--version", feed.Version);
-        File.WriteAllText(Path.Combine(app, "Program.cs"), MarkdownBlocks.First(readme, "csharp"));
-        var environment = new Dictionary<string, string>(feed.Environment) { ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1" };
-        var output = ExternalProcess.Run("dotnet", ["run"], app, environment, StepTimeout);
+        var output = RunFirstExample(app, readme);
 
         var median = double.Parse(output.ReplaceLineEndings("\n").Trim().Split('\n')[^1], CultureInfo.InvariantCulture);
         median.Should().BeInRange(0, 1e-12, "the median relative error of the closed-form Hessian against the Kronecker formula built from an independent full SVD");
         File.Exists(Path.Combine(app, "paper", "results.csv")).Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_fresh_console_project_runs_the_matrix_free_guide_example_from_the_feed()
+    {
+        var guide = File.ReadAllText(Path.Combine(feed.RepositoryRoot, "docs", "matrix-free.md"));
+        var app = NewConsoleProject("MyLargeMatrix");
+        Dotnet(app, "add", "package", "SpectralSensitivity", "--version", feed.Version);
+        var lines = RunFirstExample(app, guide).ReplaceLineEndings("\n").Trim().Split('\n');
+
+        lines.Should().Contain(line => line.StartsWith("PartialSingularValueDecomposition { Rows = 1200, Columns = 800,", StringComparison.Ordinal));
+        lines.Count(line => line.StartsWith("KrylovSingularValueExpansion { Index = ", StringComparison.Ordinal) && line.EndsWith("Solves = 2 }", StringComparison.Ordinal))
+            .Should().Be(3, "three values, orders 1..4 from two solves each");
+        var largest = double.Parse(lines[^1].Split(':')[^1], CultureInfo.InvariantCulture);
+        largest.Should().BeLessThan(1e-8, "the matrix-free derivatives against the full SVD's ({0})", lines[^1]);
     }
 
     [Fact]
@@ -146,6 +152,23 @@ public sealed partial class LocalFeedTests(LocalFeed feed) : IClassFixture<Local
     }
 
     private void Dotnet(string directory, params string[] arguments) => ExternalProcess.Run("dotnet", arguments, directory, feed.Environment, StepTimeout);
+
+    /// <summary>A fresh console project in the feed's work directory that restores from the feed by the README's nuget.config.</summary>
+    private string NewConsoleProject(string name)
+    {
+        var app = Path.Combine(feed.WorkDirectory, name);
+        Dotnet(feed.WorkDirectory, "new", "console", "-o", app);
+        File.WriteAllText(Path.Combine(app, "nuget.config"), ReadmeNuGetConfig(File.ReadAllText(Path.Combine(feed.RepositoryRoot, "README.md"))));
+        return app;
+    }
+
+    /// <summary>Runs the first C# block of <paramref name="markdown"/> as the project's Program.cs (invariant globalization) and returns its output.</summary>
+    private string RunFirstExample(string app, string markdown)
+    {
+        File.WriteAllText(Path.Combine(app, "Program.cs"), MarkdownBlocks.First(markdown, "csharp"));
+        var environment = new Dictionary<string, string>(feed.Environment) { ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1" };
+        return ExternalProcess.Run("dotnet", ["run"], app, environment, StepTimeout);
+    }
 
     private static string Read(ZipArchive package, string entry)
     {

@@ -2,8 +2,11 @@ using System.Globalization;
 using FluentAssertions;
 using MathNet.Numerics.LinearAlgebra;
 using SpectralSensitivity.Hessian;
+using SpectralSensitivity.MatrixFree;
+using SpectralSensitivity.MatrixFree.Krylov;
 using SpectralSensitivity.Results;
 using SpectralSensitivity.Series;
+using SpectralSensitivity.Spectrum;
 
 namespace SpectralSensitivity.Tests.Results;
 
@@ -69,6 +72,43 @@ public class ResultTextTests
         (new ConvergenceBound(double.PositiveInfinity, 0.5) with { ExactFromOrder = 0 }).ToString()
             .Should().Be("ConvergenceBound { Radius = Infinity, Bound = 0.5, ExactFromOrder = 0 }");
         PerturbationPath.Polynomial(E, E.SubMatrix(0, 2, 0, 3)).ToString().Should().Be("PerturbationPath { Degree = 2, Terms = [3 x 3, 2 x 3] }");
+    }
+
+    [Fact]
+    public void Matrix_free_results_print_their_contents_in_every_culture()
+    {
+        // diag(3, 2, 1, 0.5) as CSR: s_1 = 3, s_2 = 2 converge at once; E couples s_1 and s_2 as above: D_1 = 0, D_2 = 2.
+        var a = CsrMatrix.FromCoordinates(4, 4, [0, 1, 2, 3], [0, 1, 2, 3], [3.0, 2.0, 1.0, 0.5]);
+        var e = CsrMatrix.FromCoordinates(4, 4, [0, 1], [1, 0], [1.0, 1.0]);
+        a.ToString().Should().Be("CsrMatrix { Rows = 4, Columns = 4, NonZeros = 4 }");
+        var svd = PartialSingularValueDecomposition.ComputeThrough(a, 1);
+        var residuals = svd.LeftResiduals.Zip(svd.RightResiduals, Math.Max).ToArray();
+        var expansion = KrylovSingularValueDerivatives.Expand(svd, e, 1, 2, VectorCoefficients.None);
+        var gradient = KrylovSingularValueDerivatives.Gradient(svd, 1);
+        var texts = new[] { svd.ToString(), expansion.ToString(), gradient.ToString() };
+        texts[0].Should().Be($"PartialSingularValueDecomposition {{ Rows = 4, Columns = 4, Count = {svd.Count}, Converged = {svd.ConvergedCount}, " +
+            $"SingularValues = {ResultText.List(svd.SingularValues)}, Residuals = {ResultText.List(residuals)} }}");
+        texts[0].Should().Contain("SingularValues = [3, 2");
+        texts[1].Should().StartWith("KrylovSingularValueExpansion { Index = 1, Value = 3, Order = 2, Derivatives = [")
+            .And.EndWith($", ErrorEstimates = {ResultText.List(expansion.DerivativeErrorEstimates)}, Solves = 1 }}");
+        expansion.Derivative(2).Should().BeApproximately(2, 1e-12);
+        texts[2].Should().Be($"FactoredMatrix {{ Rows = 4, Columns = 4, Rank = 1, ErrorEstimate = {ResultText.Number(gradient.ErrorEstimate)} }}");
+        var symmetric = PartialSymmetricEigendecomposition.ComputeThrough(a, 1, SpectrumEnd.LargestAlgebraic);
+        symmetric.ToString().Should().StartWith("PartialSymmetricEigendecomposition { Size = 4, End = LargestAlgebraic, Count = ")
+            .And.Contain("Eigenvalues = [3, 2");
+        var original = CultureInfo.CurrentCulture;
+        try
+        {
+            foreach (var culture in new[] { "de-DE", "fr-FR", "ar-SA" })
+            {
+                CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+                new[] { svd.ToString(), expansion.ToString(), gradient.ToString() }.Should().Equal(texts, culture);
+            }
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = original;
+        }
     }
 
     [Fact]

@@ -37,4 +37,8 @@ public sealed class KrylovClusterBranches
 
     /// <summary>Iterations of every shifted solve, in the same order.</summary>
     public IReadOnlyList<int> SolverIterations { get; }
+
+    /// <summary>One line: the branches, then the number of shifted solves, in the invariant culture.</summary>
+    /// <returns>E.g. <c>KrylovClusterBranches { Branches = ClusterBranches { … }, Solves = 12 }</c>.</returns>
+    public override string ToString() => Results.ResultText.Members(nameof(KrylovClusterBranches), $"Branches = {Branches}", $"Solves = {SolverIterations.Count}");
 }

@@ -42,4 +42,9 @@ public sealed class KrylovClusterMeanExpansion
 
     /// <summary>Estimated absolute error of each column of <see cref="FirstOrderBlock"/>.</summary>
     internal double FirstOrderBlockError { get; init; }
+
+    /// <summary>One line: the mean's expansion, then the error estimates and the number of shifted solves, in the invariant culture.</summary>
+    /// <returns>E.g. <c>KrylovClusterMeanExpansion { Mean = ClusterMeanExpansion { … }, ErrorEstimates = [...], Solves = 9 }</c>.</returns>
+    public override string ToString() => ResultText.Members(
+        nameof(KrylovClusterMeanExpansion), $"Mean = {Mean}", $"ErrorEstimates = {ResultText.List(DerivativeErrorEstimates)}", $"Solves = {SolverIterations.Count}");
 }

@@ -33,4 +33,12 @@ public abstract class KrylovExpansion : SpectralExpansion
 
     /// <summary>Estimated error of the unnormalised eigenvector coefficients <c>w_j</c>, j = 0..N (0..⌊N/2⌋ for values only).</summary>
     internal IReadOnlyList<double> VectorErrorEstimates { get; }
+
+    /// <summary>The members of <see cref="SpectralExpansion"/>, then the error estimates and the number of shifted solves.</summary>
+    private protected override IEnumerable<FormattableString> Members() =>
+    [
+        .. base.Members(),
+        $"ErrorEstimates = {ResultText.List(DerivativeErrorEstimates)}",
+        $"Solves = {SolverIterations.Count}",
+    ];
 }

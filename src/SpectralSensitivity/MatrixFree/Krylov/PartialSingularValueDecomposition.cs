@@ -223,4 +223,15 @@ public sealed class PartialSingularValueDecomposition
                 Decomposition.SpectralCluster.AbsoluteTolerance(clusterTolerance, svd.SingularValues[0], svd.ClusterTolerance)));
 
     private double Unscale(double x) => Math.ScaleB(x, Exponent);
+
+    /// <summary>One line: shape, the computed singular values and each triplet's larger residual, in the invariant culture.</summary>
+    /// <returns>E.g. <c>PartialSingularValueDecomposition { Rows = 3000, Columns = 2000, Count = 4, Converged = 3, SingularValues = [...], Residuals = [...] }</c>.</returns>
+    public override string ToString() => Results.ResultText.Members(
+        nameof(PartialSingularValueDecomposition),
+        $"Rows = {RowCount}",
+        $"Columns = {ColumnCount}",
+        $"Count = {Count}",
+        $"Converged = {ConvergedCount}",
+        $"SingularValues = {Results.ResultText.List(SingularValues)}",
+        $"Residuals = {Results.ResultText.List(LeftResiduals.Zip(RightResiduals, Math.Max).ToArray())}");
 }

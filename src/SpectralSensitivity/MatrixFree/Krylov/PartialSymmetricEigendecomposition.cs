@@ -202,4 +202,15 @@ public sealed class PartialSymmetricEigendecomposition
         KrylovGrowth.Grow(t.RowCount, index, agreeing, gapOnly, (count, converged) => ComputeConverging(t, count, converged, end, options),
             eig => Decomposition.SpectralCluster.Chain(eig.Eigenvalues, index,
                 Decomposition.SpectralCluster.AbsoluteTolerance(clusterTolerance, eig.Eigenvalues.Max(Math.Abs), eig.ClusterTolerance)));
+
+    /// <summary>One line: size, end, the computed eigenvalues (from that end) and their residuals, in the invariant culture.</summary>
+    /// <returns>E.g. <c>PartialSymmetricEigendecomposition { Size = 240, End = LargestAlgebraic, Count = 4, Converged = 3, Eigenvalues = [...], Residuals = [...] }</c>.</returns>
+    public override string ToString() => Results.ResultText.Members(
+        nameof(PartialSymmetricEigendecomposition),
+        $"Size = {Size}",
+        $"End = {End}",
+        $"Count = {Count}",
+        $"Converged = {ConvergedCount}",
+        $"Eigenvalues = {Results.ResultText.List(Eigenvalues)}",
+        $"Residuals = {Results.ResultText.List(Residuals)}");
 }
