@@ -5,7 +5,10 @@ namespace SpectralSensitivity.MatrixFree.Krylov;
 /// <remarks>Cost per iteration: one application of the operator, two dot products and three vector updates of the
 /// dimension, plus r dot products and r updates with a deflation of r vectors (<see cref="DeflationSpace"/>); memory three vectors.
 /// A non-positive curvature <c>pᵀMp ≤ 0</c> stops the iteration and reports failure, so the caller can switch to a method for
-/// indefinite operators. With or without deflation, r is the residual <c>b − M x</c> of the undeflated system, updated recursively.</remarks>
+/// indefinite operators. With or without deflation, r is the residual <c>b − M x</c> of the undeflated system, updated recursively.
+/// With deflation the residual is also restricted to <c>Wᵀ r = 0</c> at every step (x corrected to match), which exact arithmetic
+/// keeps by itself: without it the rounding of the corrections accumulates along W and, for a W far from invariant (random vectors),
+/// stalls the residual near <c>10⁻¹²</c> while plain CG goes on converging.</remarks>
 internal static class ConjugateGradients
 {
     /// <summary>Improves x (from zero) towards <c>M x = b</c> until <c>‖b − M x‖ ≤ stop</c> (the recursively updated residual).</summary>
@@ -43,6 +46,7 @@ internal static class ConjugateGradients
             var alpha = rr / curvature;                                          // α = rᵀr / pᵀMp
             VectorMath.Axpy(alpha, p, x);
             VectorMath.Axpy(-alpha, q, r);
+            deflation?.Restrict(x, r);                                           // Wᵀ r = 0 again, x moved to match: the rounding of the corrections no longer stalls r
             var rrNext = VectorMath.Dot(r, r);
             var beta = rrNext / rr;                                              // β = r₊ᵀr₊ / rᵀr
             for (var i = 0; i < n; i++)

@@ -8,7 +8,7 @@ namespace SpectralSensitivity.MatrixFree.Krylov;
 /// <c>p_j = r_j + β p_{j−1} − W G⁻¹ (M W)ᵀ r_j</c>. It is CG on <c>M</c> restricted to the M-orthogonal complement of W, whose condition
 /// number excludes the eigenvalues W captures; the residual <c>r_j = b − M x_j</c> is that of the undeflated system, so the stopping
 /// rule keeps its meaning. Exact for any W with G positive definite; a W that captures nothing only costs the extra vector work.</para>
-/// <para>Cost per iteration: r dot products and r vector updates of the dimension (<see cref="Correct"/>); memory <c>16 n r</c> bytes.
+/// <para>Cost per iteration: 2 r dot products and 3 r vector updates of the dimension (<see cref="Correct"/>, <see cref="Restrict"/>); memory <c>16 n r</c> bytes.
 /// Built by <see cref="RecycledSubspace.Shifted"/>.</para>
 /// </remarks>
 internal sealed class DeflationSpace
@@ -45,6 +45,10 @@ internal sealed class DeflationSpace
             VectorMath.Axpy(-c, _mw[i], residual);                                          // r₀ = b − M W G⁻¹ Wᵀ b
         }
     }
+
+    /// <summary><c>c = G⁻¹ Wᵀ r</c>, <c>x ← x + W c</c>, <c>r ← r − (M W) c</c>: the residual made orthogonal to W again, x moved so that
+    /// <c>r = b − M x</c> still holds (<see cref="Start"/> applied to the residual itself; the columns are M-orthogonal, so one pass does it).</summary>
+    public void Restrict(double[] x, double[] residual) => Start(residual, x, residual);
 
     /// <summary><c>p ← p − W G⁻¹ (M W)ᵀ r</c>: the direction made M-orthogonal to W.</summary>
     public void Correct(double[] residual, double[] direction)

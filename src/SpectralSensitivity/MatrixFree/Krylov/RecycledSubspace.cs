@@ -33,13 +33,13 @@ internal sealed class RecycledSubspace
         _z = z;
     }
 
-    /// <summary>The default number of vectors for an operator: <c>⌊N / (8 min(m, n))⌋</c>, N the multiply-adds of one product (the stored entries:
+    /// <summary>The default number of vectors for an operator: <c>⌊N / (20 min(m, n))⌋</c>, N the multiply-adds of one product (the stored entries:
     /// <c>m n</c> dense, nnz sparse; <c>m n</c> when A is known only by its products).</summary>
     /// <remarks>A CG iteration of the shifted solves costs two products, <c>2N</c>, and the deflation by r vectors of length min(m, n) adds
-    /// <c>2 r min(m, n)</c> multiply-adds (one dot product and one update each) streamed from memory without reuse; the budget keeps that
-    /// below an eighth of the products, so a deflation that saves nothing costs at most an eighth more time. Dense
-    /// 4000 × 4000: 500, every spare vector; 200,000 × 150,000 with 2 million entries: 1. Cost O(1).</remarks>
-    public static long Budget(ILinearOperator a) => EntriesOf(a) / (8L * Math.Min(a.RowCount, a.ColumnCount));
+    /// <c>5 r min(m, n)</c> multiply-adds (two dot products and three updates each, <see cref="DeflationSpace"/>) streamed from memory without
+    /// reuse; the budget keeps that below an eighth of the products, so a deflation that saves nothing costs at most an eighth more time.
+    /// Dense 4000 × 4000: 200, every spare vector; 200,000 × 150,000 with 2 million entries: none. Cost O(1).</remarks>
+    public static long Budget(ILinearOperator a) => EntriesOf(a) / (20L * Math.Min(a.RowCount, a.ColumnCount));
 
     private static long EntriesOf(ILinearOperator a) => a switch
     {

@@ -71,7 +71,7 @@ public class FoldedEmbeddingSolverTests
                 shortSide[..computed], (x, y, r) => FoldedEmbeddingSolver.FoldedBlock(partial.Normalized, x, y, r))
             : partial.Recycled;
         recycled.Should().NotBeNull();
-        recycled!.Count.Should().BeGreaterThan(garbage ? 20 : 15);
+        recycled!.Count.Should().BeGreaterThan(garbage ? 20 : 10, "the spare Ritz vectors, up to the budget (stored entries over 20 min(m, n): 15 here)");
 
         var plain = new FoldedEmbeddingSolver(partial.Normalized, partial.Scaled.Left[..computed], partial.Scaled.Right[..computed]);
         var deflated = new FoldedEmbeddingSolver(partial.Normalized, partial.Scaled.Left[..computed], partial.Scaled.Right[..computed], recycled);
