@@ -22,11 +22,23 @@ public static class KrylovEigenvalueDerivatives
     /// <param name="end">Largest or smallest algebraic.</param>
     /// <param name="order">N.</param>
     /// <param name="options">Tolerances; null for the defaults.</param>
-    public static KrylovEigenvalueExpansion Expand(ILinearOperator t, ILinearOperator direction, int index, SpectrumEnd end, int order, KrylovOptions? options = null)
+    public static KrylovEigenvalueExpansion Expand(ILinearOperator t, ILinearOperator direction, int index, SpectrumEnd end, int order, KrylovOptions? options = null) =>
+        Expand(t, direction, index, end, order, VectorCoefficients.Include, options);
+
+    /// <summary>Expands <c>μ_k(T + tE)</c> to order N, computing the needed pairs first, with the eigenvector's coefficients of every order or only
+    /// those the values need (<see cref="VectorCoefficients.None"/>: ⌊N/2⌋ solves, Wigner's 2n + 1 rule).</summary>
+    /// <param name="t">T, n × n symmetric.</param>
+    /// <param name="direction">E, n × n symmetric.</param>
+    /// <param name="index">1-based k from the chosen end.</param>
+    /// <param name="end">Largest or smallest algebraic.</param>
+    /// <param name="order">N.</param>
+    /// <param name="vectors">Whether the eigenvector coefficients of every order are wanted.</param>
+    /// <param name="options">Tolerances; null for the defaults.</param>
+    public static KrylovEigenvalueExpansion Expand(ILinearOperator t, ILinearOperator direction, int index, SpectrumEnd end, int order, VectorCoefficients vectors, KrylovOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(t);
         MatrixGuard.RequireIndex(index, t.RowCount, "eigenvalue");
-        return Expand(PartialSymmetricEigendecomposition.ComputeThrough(t, index, end, options), direction, index, order);
+        return Expand(PartialSymmetricEigendecomposition.ComputeThrough(t, index, end, options), direction, index, order, vectors);
     }
 
     /// <summary>Expands <c>μ_k(T + tE)</c> and its eigenvector to order N from computed pairs (which must hold <c>μ_k</c> and the next value beyond it, unless they are all n).</summary>

@@ -30,11 +30,22 @@ public static class KrylovSingularValueDerivatives
     /// <param name="index">1-based k.</param>
     /// <param name="order">N, 1 ≤ N ≤ <see cref="SingularValueDerivatives.MaxOrder"/>.</param>
     /// <param name="options">Tolerances; null for the defaults.</param>
-    public static KrylovSingularValueExpansion Expand(ILinearOperator a, ILinearOperator direction, int index, int order, KrylovOptions? options = null)
+    public static KrylovSingularValueExpansion Expand(ILinearOperator a, ILinearOperator direction, int index, int order, KrylovOptions? options = null) =>
+        Expand(a, direction, index, order, VectorCoefficients.Include, options);
+
+    /// <summary>Expands <c>s_k(A + tE)</c> to order N, computing the needed triplets first, with the singular vectors' coefficients of every order
+    /// or only those the values need (<see cref="VectorCoefficients.None"/>: ⌊N/2⌋ solves, Wigner's 2n + 1 rule).</summary>
+    /// <param name="a">A, m × n.</param>
+    /// <param name="direction">E, m × n.</param>
+    /// <param name="index">1-based k.</param>
+    /// <param name="order">N, 1 ≤ N ≤ <see cref="SingularValueDerivatives.MaxOrder"/>.</param>
+    /// <param name="vectors">Whether the vector coefficients of every order are wanted.</param>
+    /// <param name="options">Tolerances; null for the defaults.</param>
+    public static KrylovSingularValueExpansion Expand(ILinearOperator a, ILinearOperator direction, int index, int order, VectorCoefficients vectors, KrylovOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(a);
         MatrixGuard.RequireIndex(index, Math.Min(a.RowCount, a.ColumnCount), "singular value");
-        return Expand(PartialSingularValueDecomposition.ComputeThrough(a, index, options), direction, index, order);
+        return Expand(PartialSingularValueDecomposition.ComputeThrough(a, index, options), direction, index, order, vectors);
     }
 
     /// <summary>Expands <c>s_k(A + tE)</c> and its singular vectors to order N from computed triplets.</summary>

@@ -82,6 +82,30 @@ public class KrylovSingularValueDerivativesTests
     }
 
     [Fact]
+    public void The_operator_overloads_give_the_values_only_expansion_of_the_decomposition_they_compute()
+    {
+        var (a, e, _, _) = Case.Value;
+        var (aOperator, eOperator) = (LinearOperator.FromMatrix(a), LinearOperator.FromMatrix(e));
+        var direct = KrylovSingularValueDerivatives.Expand(aOperator, eOperator, 2, 5, VectorCoefficients.None);
+        var fromDecomposition = KrylovSingularValueDerivatives.Expand(PartialSingularValueDecomposition.ComputeThrough(aOperator, 2), eOperator, 2, 5, VectorCoefficients.None);
+        direct.Derivatives.Should().Equal(fromDecomposition.Derivatives);
+        direct.SolverIterations.Should().HaveCount(2);
+        KrylovSingularValueDerivatives.Expand(aOperator, eOperator, 2, 5).SolverIterations.Should().HaveCount(5, "the default keeps the vector coefficients of every order");
+
+        var t = a.TransposeThisAndMultiply(a);
+        var t1 = e.TransposeThisAndMultiply(a) + a.TransposeThisAndMultiply(e);
+        var eig = KrylovEigenvalueDerivatives.Expand(LinearOperator.FromMatrix(t), LinearOperator.FromMatrix(t1), 1, SpectrumEnd.LargestAlgebraic, 3, VectorCoefficients.None);
+        eig.SolverIterations.Should().HaveCount(1);
+        eig.Derivative(1).Should().BeApproximately(2 * ValueTimesFirstDerivative(a, e), 1e-9 * Math.Abs(eig.Derivative(1)), "d/dt λ_max(AᵀA + t(EᵀA + AᵀE)) = 2 s_1 u_1ᵀ E v_1");
+
+        static double ValueTimesFirstDerivative(Matrix<double> a, Matrix<double> e)
+        {
+            var svd = PartialSingularValueDecomposition.ComputeThrough(LinearOperator.FromMatrix(a), 1);
+            return svd.SingularValues[0] * (svd.LeftVectors.Column(0) * (e * svd.RightVectors.Column(0)));
+        }
+    }
+
+    [Fact]
     public void Gradient_and_hessian_vector_product_agree_with_the_dense_path_in_factored_form()
     {
         var (_, e, dense, partial) = Case.Value;
