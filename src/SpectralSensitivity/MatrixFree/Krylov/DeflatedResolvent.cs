@@ -23,6 +23,12 @@ namespace SpectralSensitivity.MatrixFree.Krylov;
 /// <para>The solve stops at <c>‖r‖ ≤ tol ‖P b‖</c>; the true residual <c>‖P b − P (T − λ) P z‖</c> is recomputed and
 /// <c>‖r‖ / d_c</c> bounds the error of z (<see cref="Residuals"/>). Cost per iteration: one product with T and a
 /// one-pass projection against Q, O(dimension · (r + 1)).</para>
+/// <para>A solve whose result only enters the quadratic form <c>bᵀ S b</c> (<see cref="StationarySolve"/>) needs half the digits: with
+/// <c>M = P (T − λ) P</c> on range(P), <c>ρ = P b − M z̃</c> the true residual of an approximation z̃ of <c>z = M⁻¹ P b</c>,</para>
+/// <para><c>(P b)ᵀ z = (P b)ᵀ z̃ + z̃ᵀ ρ + ρᵀ M⁻¹ ρ</c>,</para>
+/// <para>so <c>(P b)ᵀ z̃ + z̃ᵀ ρ</c> (<see cref="StationaryTerms"/> holds <c>z̃ᵀ ρ</c>) is within <c>‖ρ‖² / d_c</c> of the exact form: a residual
+/// <c>√tol ‖P b‖</c> gives the error <c>tol ‖P b‖² / d_c</c> that a residual <c>tol ‖P b‖</c> gives the first-order form <c>(P b)ᵀ z̃</c>.
+/// This is the stationarity of the Hylleraas functional behind Wigner's rule (Hylleraas, Z. Phys. 65 (1930) 209–225).</para>
 /// </remarks>
 internal sealed class DeflatedResolvent
 {
@@ -109,6 +115,14 @@ internal sealed class DeflatedResolvent
     /// <summary>Iterations of each solve so far.</summary>
     public List<int> Iterations { get; } = [];
 
+    /// <summary><c>z̃ᵀ ρ</c> of each solve so far: the computed complement part z̃ and its true residual <c>ρ = P b − P (T − λ) P z̃</c>, the term that makes
+    /// <c>(P b)ᵀ z̃ + z̃ᵀ ρ</c> stationary (see the remarks).</summary>
+    public List<double> StationaryTerms { get; } = [];
+
+    /// <summary>The number (1-based, counted over the solves of this resolvent) of the solve whose result only enters a quadratic form <c>bᵀ S b</c>, corrected by
+    /// <see cref="StationaryTerms"/>: it stops at the residual <c>√tol ‖P b‖</c> instead of <c>tol ‖P b‖</c>. Null for none.</summary>
+    public int? StationarySolve { get; set; }
+
     /// <summary>destination = S source.</summary>
     public void Apply(double[] source, double[] destination)
     {
@@ -117,13 +131,14 @@ internal sealed class DeflatedResolvent
         var z = new double[Dimension];
         var rightSide = (double[])b.Clone();
         VectorMath.Scale(-_sign, rightSide);                                     // ±(λ − T) z = ∓P b
-        var (residual, iterations, converged) = Folding is { } folding
-            ? folding.Solve(Eigenvalue, rightSide, z, _tolerance, _maxIterations)
-            : ConjugateGradient(rightSide, z);
+        var tolerance = Residuals.Count + 1 == StationarySolve ? Math.Sqrt(_tolerance) : _tolerance;
+        var (residual, dot, iterations, converged) = Folding is { } folding
+            ? folding.Solve(Eigenvalue, rightSide, z, tolerance, _maxIterations)
+            : ConjugateGradient(rightSide, z, tolerance);
         if (!converged)
         {
             Array.Clear(z);
-            (residual, iterations) = Minres(rightSide, z, iterations);
+            (residual, dot, iterations) = Minres(rightSide, z, iterations, tolerance);
         }
 
         z.CopyTo(destination);
@@ -134,6 +149,7 @@ internal sealed class DeflatedResolvent
 
         Residuals.Add(residual);
         Iterations.Add(iterations);
+        StationaryTerms.Add(-_sign * dot);                                       // ρ = P b − P (T − λ) P z̃ = ∓(∓P b − ±P (λ − T) P z̃)
     }
 
     /// <summary><c>y = ±P (λ − T) x</c> for x in range(P): positive definite there.</summary>
@@ -150,17 +166,18 @@ internal sealed class DeflatedResolvent
         _known.ProjectOut(y, _scratchCoefficients);
     }
 
-    private (double Residual, int Iterations, bool Converged) ConjugateGradient(double[] rightSide, double[] x)
+    private (double Residual, double SolutionDotResidual, int Iterations, bool Converged) ConjugateGradient(double[] rightSide, double[] x, double tolerance)
     {
-        var (iterations, converged) = ConjugateGradients.Solve(Operator, rightSide, x, _tolerance * VectorMath.Norm(rightSide), _maxIterations, _deflation.Value);
-        return (converged ? TrueResidual(rightSide, x) : double.PositiveInfinity, iterations, converged);
+        var (iterations, converged) = ConjugateGradients.Solve(Operator, rightSide, x, tolerance * VectorMath.Norm(rightSide), _maxIterations, _deflation.Value);
+        var (residual, dot) = converged ? TrueResidual(rightSide, x) : (double.PositiveInfinity, 0.0);
+        return (residual, dot, iterations, converged);
     }
 
     /// <summary>MINRES (Paige–Saunders) on the same symmetric operator, from x = 0: Lanczos vectors, a QR factorisation of the tridiagonal matrix updated by Givens rotations, and <c>|φ̄|</c> the residual norm.</summary>
-    private (double Residual, int Iterations) Minres(double[] rightSide, double[] x, int spent)
+    private (double Residual, double SolutionDotResidual, int Iterations) Minres(double[] rightSide, double[] x, int spent, double tolerance)
     {
         var n = Dimension;
-        var stop = _tolerance * VectorMath.Norm(rightSide);
+        var stop = tolerance * VectorMath.Norm(rightSide);
         var betaNext = VectorMath.Norm(rightSide);
         var v = (double[])rightSide.Clone();
         var (vPrevious, z) = (new double[n], new double[n]);
@@ -196,17 +213,18 @@ internal sealed class DeflatedResolvent
             iterations++;
         }
 
-        var residual = TrueResidual(rightSide, x);
+        var (residual, dot) = TrueResidual(rightSide, x);
         if (Math.Abs(phiBar) > stop || !double.IsFinite(residual))
         {
             throw new KrylovConvergenceException(
                 $"the shifted solve at {Eigenvalue:G10} did not converge: residual {residual:G3} after {spent + iterations} iterations, tolerance {stop:G3}; raise the solver budget or loosen the solver tolerance");
         }
 
-        return (residual, spent + iterations);
+        return (residual, dot, spent + iterations);
     }
 
-    private double TrueResidual(double[] rightSide, double[] x)
+    /// <summary><c>ρ = c − M x</c> for <c>M = ±P (λ − T) P</c>: <c>‖ρ‖</c> and <c>xᵀρ</c>.</summary>
+    private (double Norm, double SolutionDot) TrueResidual(double[] rightSide, double[] x)
     {
         var mx = new double[Dimension];
         Operator(x, mx);
@@ -215,6 +233,6 @@ internal sealed class DeflatedResolvent
             mx[i] = rightSide[i] - mx[i];
         }
 
-        return VectorMath.Norm(mx);
+        return (VectorMath.Norm(mx), VectorMath.Dot(x, mx));
     }
 }

@@ -61,8 +61,8 @@ internal sealed class FoldedEmbeddingSolver
     /// <param name="solution">z, length m + n; overwritten.</param>
     /// <param name="tolerance">Stop at <c>‖ρ‖ ≤ tolerance ‖c‖</c>.</param>
     /// <param name="maxIterations">The iteration budget.</param>
-    /// <returns>The true residual <c>‖c − P (λ − H) P z‖</c>, the iterations, and whether the solve converged (false on a non-positive curvature or an exhausted budget).</returns>
-    public (double Residual, int Iterations, bool Converged) Solve(double shift, double[] rightSide, double[] solution, double tolerance, int maxIterations)
+    /// <returns>The true residual <c>ρ = c − P (λ − H) P z</c>: its norm and <c>zᵀρ</c>; the iterations, and whether the solve converged (false on a non-positive curvature or an exhausted budget).</returns>
+    public (double Residual, double SolutionDotResidual, int Iterations, bool Converged) Solve(double shift, double[] rightSide, double[] solution, double tolerance, int maxIterations)
     {
         var (shortLength, longLength) = (_short.Dimension, _long.Dimension);
         var shortPart = Short(rightSide);
@@ -89,7 +89,8 @@ internal sealed class FoldedEmbeddingSolver
             _short.ProjectOut(q, _scratch);
         }, folded, x, tolerance * VectorMath.Norm(rightSide), maxIterations, DeflationAt(shift));
         Unfold(x, longPart, inverse, solution);
-        return (TrueResidual(shift, rightSide, solution), iterations, converged);
+        var (residual, dot) = TrueResidual(shift, rightSide, solution);
+        return (residual, dot, iterations, converged);
     }
 
     /// <summary>Whether the solve folds onto the v side (<c>AᵀA</c>, n &lt; m) rather than the u side (<c>A Aᵀ</c>, m ≤ n): always the shorter side,
@@ -141,8 +142,8 @@ internal sealed class FoldedEmbeddingSolver
         wide.CopyTo(Long(solution));
     }
 
-    /// <summary><c>‖c − P (λ − H) z‖</c> in both blocks.</summary>
-    private double TrueResidual(double shift, double[] rightSide, double[] solution)
+    /// <summary><c>ρ = c − P (λ − H) z</c> in both blocks: <c>‖ρ‖</c> and <c>zᵀρ</c>.</summary>
+    private (double Norm, double SolutionDot) TrueResidual(double shift, double[] rightSide, double[] solution)
     {
         ReadOnlySpan<double> zShort = Short(solution), zLong = Long(solution);
         var shortResidual = new double[_short.Dimension];
@@ -151,7 +152,8 @@ internal sealed class FoldedEmbeddingSolver
         Forward(zShort, longResidual);
         Residual(shift, Short(rightSide), zShort, shortResidual, _short);
         Residual(shift, Long(rightSide), zLong, longResidual, _long);
-        return double.Hypot(VectorMath.Norm(shortResidual), VectorMath.Norm(longResidual));
+        return (double.Hypot(VectorMath.Norm(shortResidual), VectorMath.Norm(longResidual)),
+            VectorMath.Dot(zShort, shortResidual) + VectorMath.Dot(zLong, longResidual));
     }
 
     /// <summary>product ← c − P (λ z − product), the block residual given the block's product with the other block.</summary>

@@ -53,7 +53,7 @@ public static class KrylovEigenvalueDerivatives
 
     /// <summary>Expands <c>μ_k(T + tE)</c> to order N from computed pairs, with the eigenvector's coefficients of every order or only those the values need.</summary>
     /// <remarks>With <see cref="VectorCoefficients.None"/>: ⌊N/2⌋ shifted solves, the orders above ⌊N/2⌋ from Wigner's 2n + 1 rule, eigenvector
-    /// coefficients of orders 0..⌊N/2⌋ only (see <see cref="KrylovSingularValueDerivatives.Expand(PartialSingularValueDecomposition, ILinearOperator, int, int, VectorCoefficients)"/>).</remarks>
+    /// coefficients of orders 0..⌊(N − 1)/2⌋ only, the last solve of an even N to half the digits (see <see cref="KrylovSingularValueDerivatives.Expand(PartialSingularValueDecomposition, ILinearOperator, int, int, VectorCoefficients)"/>).</remarks>
     /// <param name="eig">The pairs.</param>
     /// <param name="direction">E, symmetric.</param>
     /// <param name="index">1-based k from the chosen end.</param>

@@ -13,7 +13,7 @@ public sealed class KrylovEigenvalueExpansion : KrylovExpansion
         Residual = residual;
     }
 
-    /// <summary>Taylor coefficients of the unit eigenvector <c>q_k(t)</c>: orders 0..N, or 0..⌊N/2⌋ when expanded with <see cref="Spectrum.VectorCoefficients.None"/>.</summary>
+    /// <summary>Taylor coefficients of the unit eigenvector <c>q_k(t)</c>: orders 0..N, or 0..⌊(N − 1)/2⌋ when expanded with <see cref="Spectrum.VectorCoefficients.None"/>.</summary>
     public IReadOnlyList<Vector<double>> EigenvectorCoefficients { get; }
 
     /// <summary><c>‖T q_k − μ_k q_k‖</c> of the pair the expansion starts from.</summary>

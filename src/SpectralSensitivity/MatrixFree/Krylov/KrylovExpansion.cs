@@ -25,13 +25,14 @@ public abstract class KrylovExpansion : SpectralExpansion
     public IReadOnlyList<double> DerivativeErrorEstimates { get; }
 
     /// <summary>The true residual norm of each shifted solve (in the normalised units of the solve): one per order 1..N, or per order 1..⌊N/2⌋ for values
-    /// expanded with <see cref="Spectrum.VectorCoefficients.None"/>.</summary>
+    /// expanded with <see cref="Spectrum.VectorCoefficients.None"/> (for an even N the last of these stops at the square root of the solver tolerance: it feeds
+    /// only a quadratic form, corrected to second order in its residual).</summary>
     public IReadOnlyList<double> SolverResiduals { get; }
 
     /// <summary>Iterations (CG, or CG then MINRES) of each shifted solve, as <see cref="SolverResiduals"/>.</summary>
     public IReadOnlyList<int> SolverIterations { get; }
 
-    /// <summary>Estimated error of the unnormalised eigenvector coefficients <c>w_j</c>, j = 0..N (0..⌊N/2⌋ for values only).</summary>
+    /// <summary>Estimated error of the unnormalised eigenvector coefficients <c>w_j</c>, j = 0..N (0..⌊(N − 1)/2⌋ for values only).</summary>
     internal IReadOnlyList<double> VectorErrorEstimates { get; }
 
     /// <summary>The members of <see cref="SpectralExpansion"/>, then the error estimates and the number of shifted solves.</summary>

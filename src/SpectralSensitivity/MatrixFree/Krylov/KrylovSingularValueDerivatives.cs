@@ -66,8 +66,11 @@ public static class KrylovSingularValueDerivatives
     /// <para>With <see cref="VectorCoefficients.None"/> the recursion stops at the vector coefficients of order ⌊N/2⌋ and the values of the
     /// orders above come from Wigner's 2n + 1 rule (<c>λ_{2n+1} = w_nᵀ H(E) w_n − Σ_{k,l=1}^{n} λ_{2n+1−k−l} w_kᵀ w_l</c>, and the
     /// analogue for <c>λ_{2n}</c>; Wigner 1935, Hirschfelder, Byers Brown and Epstein, Adv. Quantum Chem. 1 (1964) §4): the same
-    /// derivatives from ⌊N/2⌋ shifted solves (two for orders 1..4), at most ⌊N/2⌋ + 1 extra products with E, and vector
-    /// coefficients of orders 0..⌊N/2⌋ only. Each derivative's error estimate is propagated through the rule.</para>
+    /// derivatives from ⌊N/2⌋ shifted solves (two for orders 1..4), at most ⌊N/2⌋ + 1 extra products with E. For an even N the last
+    /// vector <c>w_{N/2}</c> enters only <c>λ_N</c>, as the quadratic form <c>−bᵀ S b</c> of its own right-hand side b: its solve stops at the
+    /// square root of the solver tolerance and a stationary correction (<c>z̃ᵀρ</c>, ρ its true residual) leaves an error of at most
+    /// <c>‖ρ‖² / d_c</c> (Hylleraas's variational form; docs/theory.md §9), about half the iterations of that solve. The vector coefficients
+    /// returned are those of orders 0..⌊(N − 1)/2⌋, each to the solver tolerance. Each derivative's error estimate is propagated through the rule.</para>
     /// </remarks>
     /// <param name="svd">The k-or-more largest triplets of A.</param>
     /// <param name="direction">E, m × n.</param>

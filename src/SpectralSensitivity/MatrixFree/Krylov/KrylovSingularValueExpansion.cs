@@ -21,10 +21,10 @@ public sealed class KrylovSingularValueExpansion : KrylovExpansion
         RightResidual = rightResidual;
     }
 
-    /// <summary>Taylor coefficients of the unit left singular vector <c>u_k(t)</c>: orders 0..N, or 0..⌊N/2⌋ when expanded with <see cref="Spectrum.VectorCoefficients.None"/>.</summary>
+    /// <summary>Taylor coefficients of the unit left singular vector <c>u_k(t)</c>: orders 0..N, or 0..⌊(N − 1)/2⌋ when expanded with <see cref="Spectrum.VectorCoefficients.None"/>.</summary>
     public IReadOnlyList<Vector<double>> LeftVectorCoefficients { get; }
 
-    /// <summary>Taylor coefficients of the unit right singular vector <c>v_k(t)</c>: orders 0..N, or 0..⌊N/2⌋ when expanded with <see cref="Spectrum.VectorCoefficients.None"/>.</summary>
+    /// <summary>Taylor coefficients of the unit right singular vector <c>v_k(t)</c>: orders 0..N, or 0..⌊(N − 1)/2⌋ when expanded with <see cref="Spectrum.VectorCoefficients.None"/>.</summary>
     public IReadOnlyList<Vector<double>> RightVectorCoefficients { get; }
 
     /// <summary><c>‖A v_k − s_k u_k‖</c> of the triplet the expansion starts from.</summary>

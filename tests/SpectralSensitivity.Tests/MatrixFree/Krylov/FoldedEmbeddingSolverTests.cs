@@ -31,7 +31,7 @@ public class FoldedEmbeddingSolverTests
 
         var solver = new FoldedEmbeddingSolver(partial.Normalized, partial.Scaled.Left, partial.Scaled.Right);
         var z = new double[rows + columns];
-        var (residual, iterations, converged) = solver.Solve(shift, c.ToArray(), z, 1e-13, 10_000);
+        var (residual, dot, iterations, converged) = solver.Solve(shift, c.ToArray(), z, 1e-13, 10_000);
 
         converged.Should().BeTrue();
         iterations.Should().BeGreaterThan(0);
@@ -44,6 +44,7 @@ public class FoldedEmbeddingSolverTests
         var trueResidual = (c - (q * shifted * zVector)).L2Norm();
         var rounding = 64 * 2.2e-16 * Math.Sqrt(rows + columns) * (shift + dense.SingularValues[0]) * zVector.L2Norm();                   // of either residual's evaluation
         residual.Should().BeLessThan(1e-12 * c.L2Norm()).And.BeApproximately(trueResidual, rounding, "the reported residual is the true one");
+        dot.Should().BeApproximately(zVector * (c - (q * shifted * zVector)), rounding * zVector.L2Norm(), "zᵀρ with the true residual ρ");
     }
 
     /// <summary>The folded solve deflated by a recycled subspace against the same dense solve on the complement of the dense SVD's top K pairs:
@@ -76,8 +77,8 @@ public class FoldedEmbeddingSolverTests
         var plain = new FoldedEmbeddingSolver(partial.Normalized, partial.Scaled.Left[..computed], partial.Scaled.Right[..computed]);
         var deflated = new FoldedEmbeddingSolver(partial.Normalized, partial.Scaled.Left[..computed], partial.Scaled.Right[..computed], recycled);
         var (z, zPlain) = (new double[rows + columns], new double[rows + columns]);
-        var (residual, iterations, converged) = deflated.Solve(shift, c.ToArray(), z, 1e-13, 10_000);
-        var (_, plainIterations, plainConverged) = plain.Solve(shift, c.ToArray(), zPlain, 1e-13, 10_000);
+        var (residual, _, iterations, converged) = deflated.Solve(shift, c.ToArray(), z, 1e-13, 10_000);
+        var (_, _, plainIterations, plainConverged) = plain.Solve(shift, c.ToArray(), zPlain, 1e-13, 10_000);
 
         (converged && plainConverged).Should().BeTrue();
         if (!garbage)

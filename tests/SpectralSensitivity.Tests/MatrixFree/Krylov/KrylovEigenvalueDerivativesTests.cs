@@ -60,7 +60,7 @@ public class KrylovEigenvalueDerivativesTests
             var reference = EigenvalueDerivatives.Expand(Matrix<double>.Build.DenseOfMatrix(t), Matrix<double>.Build.DenseOfMatrix(e), ascending, order);
             var krylov = KrylovEigenvalueDerivatives.Expand(eig, LinearOperator.FromMatrix(e), k, order, VectorCoefficients.None);
             krylov.SolverIterations.Should().HaveCount(order / 2);
-            krylov.EigenvectorCoefficients.Should().HaveCount((order / 2) + 1);
+            krylov.EigenvectorCoefficients.Should().HaveCount(((order - 1) / 2) + 1, "an even order's last solve only feeds λ_N: its vector is not returned");
             for (var j = 1; j <= order; j++)
             {
                 var expected = reference.Derivative(j);
