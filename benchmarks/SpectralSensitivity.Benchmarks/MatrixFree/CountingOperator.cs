@@ -43,6 +43,9 @@ internal sealed class CountingOperator(ILinearOperator inner) : IScalableOperato
         inner.Multiply(middle, destination);
     }
 
+    /// <summary>As the wrapped operator.</summary>
+    public bool OnePassOuterGram => inner is IOuterGramOperator { OnePassOuterGram: true };
+
     public void MultiplyBlock(ReadOnlySpan<double> source, Span<double> destination, int count)
     {
         Products += count;

@@ -23,7 +23,8 @@ namespace SpectralSensitivity.Benchmarks.MatrixFree;
 /// together; 0: entries in [0, 1), <c>s₁</c> an isolated outlier), density 1 for a dense one, E uniform in [−0.5, 0.5); the dense
 /// path (thin SVD with the best installed backend, recursion, gradient, HVP) against the matrix-free one (values only for the orders, ⌊N/2⌋ solves each,
 /// as the CLI computes them without <c>--output</c>); prints both times and the largest relative differences; then, in the same run, the matrix-free
-/// triplets and orders again, warm, without recycling (<c>RecycledVectors = 0</c>) and with it, for the ratio before and after the deflated solves.</item>
+/// triplets and orders again, warm, without recycling (<c>RecycledVectors = 0</c>) and with it, for the ratio before and after the deflated solves;
+/// then the triplets alone by the bidiagonalisation and by Lanczos on <c>A Aᵀ</c>, side by side.</item>
 /// </list>
 /// </summary>
 internal static class KrylovScaleRun
@@ -124,6 +125,32 @@ internal static class KrylovScaleRun
             Console.WriteLine($"again, warm, RecycledVectors = {recycled?.ToString(CultureInfo.InvariantCulture) ?? "default"}: krylov {seconds:F2} s (triplets {lanczos:F2} s), ratio {seconds / denseOrders:F3}; " +
                 $"solver iterations {iterations}; largest relative difference to the first run's derivatives {worst:G2}");
         }
+
+        TripletsSideBySide(LinearOperator.FromMatrix(a), count);
+    }
+
+    /// <summary>The triplets <c>ComputeThrough</c> asks for (K + 1, K converged), warm, by the bidiagonalisation and by Lanczos on <c>A Aᵀ</c> (when it
+    /// applies) one after the other on the same normalised operator: times, products, the ratio, and the largest difference of the values.</summary>
+    private static void TripletsSideBySide(ILinearOperator a, int count)
+    {
+        var normalized = OperatorScaling.Normalized(a, OperatorScaling.ExponentOf(a));
+        var wanted = Math.Min(count + 1, Math.Min(a.RowCount, a.ColumnCount));
+        var clock = Stopwatch.StartNew();
+        var bidiagonal = GolubKahanLanczos.Run(normalized, wanted, count, KrylovOptions.Default);
+        var bidiagonalSeconds = clock.Elapsed.TotalSeconds;
+        if (!OuterGramLanczos.Applies(normalized))
+        {
+            Console.WriteLine($"triplets, warm: bidiagonalisation {bidiagonalSeconds:F2} s ({bidiagonal.Products} products); Lanczos on A A^T does not apply (m > n or no one-pass A A^T)");
+            return;
+        }
+
+        clock.Restart();
+        var (gram, products) = OuterGramLanczos.TryRun((IOuterGramOperator)normalized, wanted, count, KrylovOptions.Default);
+        var gramSeconds = clock.Elapsed.TotalSeconds;
+        var difference = gram is null ? double.NaN : Enumerable.Range(0, count).Max(i => Math.Abs(gram.Values[i] - bidiagonal.Values[i]) / bidiagonal.Values[0]);
+        Console.WriteLine($"triplets, warm, side by side: bidiagonalisation {bidiagonalSeconds:F2} s ({bidiagonal.Products} products, {bidiagonal.Restarts} restarts); " +
+            $"Lanczos on A A^T {gramSeconds:F2} s ({products} products counting A A^T as 2, {gram?.Restarts.ToString(CultureInfo.InvariantCulture) ?? "rejected"} restarts); ratio {gramSeconds / bidiagonalSeconds:F3}; " +
+            $"largest value difference / s_1 {difference:G2}");
     }
 
     /// <summary>Triplets and orders 1..N of <c>s_1..s_K</c> (values only) with the given options: the seconds in all and for the triplets, the solver

@@ -108,6 +108,9 @@ public sealed class DenseMatrixOperator : IScalableOperator, IOuterGramOperator
         output.CopyTo(destination);
     }
 
+    /// <summary>True: <see cref="DenseProducts.OuterGram"/> reads A once. Cost O(1).</summary>
+    bool IOuterGramOperator.OnePassOuterGram => true;
+
     /// <summary><c>A X</c> or <c>Aᵀ X</c> for <paramref name="count"/> vectors whose lengths have been checked.</summary>
     private void Apply(ReadOnlySpan<double> source, Span<double> destination, int count, bool transpose)
     {

@@ -37,6 +37,9 @@ internal sealed class ScaledOperator(ILinearOperator inner, int exponent) : IOut
         Multiply(middle, destination);
     }
 
+    /// <summary>Whether the scaled operator has a one-pass <c>A Aᵀ</c> (the scaling adds O(m)).</summary>
+    public bool OnePassOuterGram => inner is IOuterGramOperator { OnePassOuterGram: true };
+
     public void MultiplyBlock(ReadOnlySpan<double> source, Span<double> destination, int count)
     {
         inner.MultiplyBlock(source, destination, count);

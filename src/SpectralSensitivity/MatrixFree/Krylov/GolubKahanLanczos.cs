@@ -201,7 +201,7 @@ internal static class GolubKahanLanczos
     }
 
     /// <summary>Fixes the sign of a pair (u, v) so that the largest-magnitude entry of v is positive (first such entry on ties).</summary>
-    private static void NormalizeSign(double[] u, double[] v)
+    internal static void NormalizeSign(double[] u, double[] v)
     {
         var (index, largest) = (0, 0.0);
         for (var i = 0; i < v.Length; i++)

@@ -6,7 +6,9 @@ namespace SpectralSensitivity.MatrixFree.Krylov;
 /// <summary>The k largest singular triplets <c>(s_i, u_i, v_i)</c> of an operator, with their residuals.</summary>
 /// <remarks>
 /// <para>Computed by <see cref="Compute"/> with Golub–Kahan–Lanczos bidiagonalisation, thick (Ritz-augmented)
-/// restarts and full reorthogonalisation (Baglama and Reichel, SIAM J. Sci. Comput. 27 (2005)). Every converged triplet (<see cref="ConvergedCount"/>)
+/// restarts and full reorthogonalisation (Baglama and Reichel, SIAM J. Sci. Comput. 27 (2005)); for a dense A with m ≤ n, by thick-restart
+/// Lanczos on <c>A Aᵀ</c> with its one-pass product instead, the same convergence rule read through <c>s = √θ</c>, falling back to the
+/// bidiagonalisation when a wanted value is too small to resolve that way (<see cref="OuterGramLanczos"/>). Every converged triplet (<see cref="ConvergedCount"/>)
 /// satisfies <c>‖A v_i − s_i u_i‖ ≤ tol · s₁</c> and <c>‖Aᵀ u_i − s_i v_i‖ ≤ tol · s₁</c> up to rounding; a triplet computed only for the gap
 /// below them (<see cref="ComputeThrough"/>) stops at a residual of an eighth of that gap (<see cref="GapBound"/>). The measured residuals are reported.</para>
 /// <para>Cost: about <c>(p − k) / 2</c> products with A and Aᵀ per restart cycle plus O((m + n) p²); memory
@@ -187,7 +189,30 @@ public sealed class PartialSingularValueDecomposition
 
         var exponent = OperatorScaling.ExponentOf(a);
         var normalized = OperatorScaling.Normalized(a, exponent);
-        return new PartialSingularValueDecomposition(normalized, exponent, GolubKahanLanczos.Run(normalized, count, converged, options), converged, options);
+        return new PartialSingularValueDecomposition(normalized, exponent, LargestTriplets(normalized, count, converged, options), converged, options);
+    }
+
+    /// <summary>The <paramref name="count"/> largest triplets of the normalised operator: by Lanczos on <c>A Aᵀ</c> with the one-pass product when it
+    /// applies (<see cref="OuterGramLanczos.Applies"/>: a dense A with m ≤ n) and accepts its result, else by the bidiagonalisation.</summary>
+    /// <remarks>A rejected Lanczos run on <c>A Aᵀ</c> (a wanted value too small to resolve through the squared values, or a measured residual
+    /// outside the tolerance) is followed by <see cref="GolubKahanLanczos.Run"/>; its products are added to the count of the triplets returned.
+    /// Cost: that of the run used, plus the rejected one's.</remarks>
+    private static GolubKahanLanczos.Triplets LargestTriplets(ILinearOperator normalized, int count, int converged, KrylovOptions options)
+    {
+        var spent = 0;
+        if (OuterGramLanczos.Applies(normalized))
+        {
+            var (triplets, products) = OuterGramLanczos.TryRun((IOuterGramOperator)normalized, count, converged, options);
+            if (triplets is not null)
+            {
+                return triplets;
+            }
+
+            spent = products;
+        }
+
+        var bidiagonal = GolubKahanLanczos.Run(normalized, count, converged, options);
+        return bidiagonal with { Products = bidiagonal.Products + spent };
     }
 
     /// <summary>Computes enough triplets to hold <paramref name="index"/> and the next value below it outside its cluster (growing k until a gap appears), so the derivatives of <c>s_index</c> can be taken.</summary>

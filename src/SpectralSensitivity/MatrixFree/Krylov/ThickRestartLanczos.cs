@@ -38,7 +38,60 @@ internal static class ThickRestartLanczos
     /// <param name="earlyStopMargin">Within a cycle, stop when the residuals are below this fraction of the tolerance.</param>
     public static Pairs Run(ILinearOperator t, int wanted, int converged, SpectrumEnd end, KrylovOptions options, double earlyStopMargin = GolubKahanLanczos.EarlyStopMargin)
     {
-        var n = t.RowCount;
+        var basis = Iterate(t.RowCount, t.Multiply, wanted, converged, end, Eigenvalues(end), options, earlyStopMargin,
+            $"the {wanted} {(end == SpectrumEnd.LargestAlgebraic ? "largest" : "smallest")} eigenvalues");
+        return Finish(t, basis, wanted, options);
+    }
+
+    /// <summary>The convergence rule of the eigenvalues of T: <c>x_i = ±θ_i</c> (end coordinates), residual <c>ρ_i</c>, tolerance times the largest |θ| of the step.</summary>
+    /// <param name="end">Largest or smallest algebraic.</param>
+    /// <returns>The rule for <see cref="Iterate"/>.</returns>
+    public static RitzConvergence Eigenvalues(SpectrumEnd end)
+    {
+        var sign = end == SpectrumEnd.LargestAlgebraic ? 1.0 : -1.0;                  // end coordinates x = ±θ, most extreme first
+        return (theta, order, residual, wanted, converged, relativeTolerance) =>
+            RitzBounds.Converged(i => sign * theta[order[i]], residual, wanted, converged, relativeTolerance * Math.Max(Math.Abs(theta[0]), Math.Abs(theta[^1])));
+    }
+
+    /// <summary>The final basis of a run and the eigendecomposition of its projected matrix.</summary>
+    /// <param name="Basis">Q, its columns the basis of the last step.</param>
+    /// <param name="Vectors">Y, the eigenvectors of <c>M = Qᵀ T Q</c> (columns, in the order of <paramref name="Values"/>).</param>
+    /// <param name="Values">θ, ascending.</param>
+    /// <param name="Order">Indices into θ, most extreme first.</param>
+    /// <param name="Restarts">Restart cycles used.</param>
+    /// <param name="Products">Products with T used.</param>
+    internal sealed record RitzBasis(OrthonormalBasis Basis, Matrix<double> Vectors, double[] Values, int[] Order, int Restarts, int Products)
+    {
+        /// <summary>The Ritz vector <c>Q y</c> of the pair of rank <paramref name="rank"/> (0-based, most extreme first). Cost O(n p).</summary>
+        public double[] RitzVector(int rank)
+        {
+            var vector = new double[Basis.Dimension];
+            Basis.Combine(Vectors.Column(Order[rank]).ToArray(), vector);           // q̃ = Q y
+            return vector;
+        }
+    }
+
+    /// <summary>The thick-restart Lanczos iteration on a symmetric T of dimension <paramref name="dimension"/> given by its product, until
+    /// <paramref name="convergence"/> accepts the <paramref name="wanted"/> most extreme Ritz pairs at <paramref name="end"/> (or the basis spans the whole space).</summary>
+    /// <remarks>Convergence is checked at every step (<c>T Q_c = Q_c M_c + r e_cᵀ</c> holds for the leading block at every step), within a
+    /// cycle against <paramref name="earlyStopMargin"/> times the tolerance, at the end of a cycle against the tolerance itself, as in
+    /// <see cref="GolubKahanLanczos.Run"/>. Cost per cycle: <c>p − l</c> products with T, O(n p²) reorthogonalisation, O(p³) for the small
+    /// eigenproblem.</remarks>
+    /// <param name="dimension">n.</param>
+    /// <param name="product">x ↦ T x.</param>
+    /// <param name="wanted">The number of pairs.</param>
+    /// <param name="converged">How many of them converge to the tolerance.</param>
+    /// <param name="end">Largest or smallest algebraic.</param>
+    /// <param name="convergence">How the Ritz pairs are read (<see cref="Eigenvalues"/>, or the singular values of <see cref="OuterGramLanczos"/>).</param>
+    /// <param name="options">Tolerance, basis size and restart budget.</param>
+    /// <param name="earlyStopMargin">Within a cycle, stop when the residuals are below this fraction of the tolerance.</param>
+    /// <param name="target">What is computed, for the message of a failure (e.g. "the 3 largest eigenvalues").</param>
+    /// <returns>The final basis and its Ritz decomposition.</returns>
+    /// <exception cref="KrylovConvergenceException">The restart budget ran out.</exception>
+    internal static RitzBasis Iterate(int dimension, OperatorProduct product, int wanted, int converged, SpectrumEnd end, RitzConvergence convergence, KrylovOptions options,
+        double earlyStopMargin, string target)
+    {
+        var n = dimension;
         var p = options.BasisSizeFor(wanted, n);
         var q = new OrthonormalBasis(n, p);
         var m = Matrix<double>.Build.Dense(p, p);
@@ -46,7 +99,6 @@ internal static class ThickRestartLanczos
         var coefficients = new double[p];
         StartVector.Fill(w, 0);
         q.Append(w, VectorMath.Norm(w));
-        var sign = end == SpectrumEnd.LargestAlgebraic ? 1.0 : -1.0;                  // end coordinates x = ±θ, most extreme first
         var (kept, products, stream, normEstimate) = (0, 0, 1, 0.0);
         var (theta, y, order) = (Array.Empty<double>(), m, Array.Empty<int>());
         for (var restart = 0; restart <= options.MaxRestarts; restart++)
@@ -54,7 +106,7 @@ internal static class ThickRestartLanczos
             var beta = 0.0;
             for (var c = kept; c < p; c++)
             {
-                t.Multiply(q.Column(c), w);                                            // T q_c
+                product(q.Column(c), w);                                                // T q_c
                 products++;
                 normEstimate = Math.Max(normEstimate, VectorMath.Norm(w));
                 q.Orthogonalize(w, c + 1, coefficients);                                // T q_c = Q h + r
@@ -69,13 +121,12 @@ internal static class ThickRestartLanczos
                     var size = c + 1;                                                   // T Q_c = Q_c M_c + r e_cᵀ holds at every step
                     (theta, y) = SmallMatrix.SymmetricEvd(size == p ? m : m.SubMatrix(0, size, 0, size));
                     order = Wanted(size, end);                                          // Ritz indices, most extreme first
-                    var scale = Math.Max(Math.Abs(theta[0]), Math.Abs(theta[size - 1]));
                     var margin = size == p ? 1.0 : earlyStopMargin;                   // within a cycle, stop only well inside the tolerance
-                    var done = RitzBounds.Converged(i => sign * theta[order[i]], i => beta * Math.Abs(y[size - 1, order[i]]), wanted, converged,
-                        margin * options.Tolerance * scale);                             // ‖T q̃ − θ q̃‖ = ‖r‖ |Y[c, i]|
+                    var last = y;
+                    var done = convergence(theta, order, i => beta * Math.Abs(last[size - 1, order[i]]), wanted, converged, margin * options.Tolerance);   // ‖T q̃ − θ q̃‖ = ‖r‖ |Y[c, i]|
                     if (done || size == n)
                     {
-                        return Finish(t, q, y, theta, order, wanted, restart, products, options);
+                        return new RitzBasis(q, y, theta, order, restart, products);
                     }
                 }
 
@@ -105,23 +156,23 @@ internal static class ThickRestartLanczos
         }
 
         throw new KrylovConvergenceException(
-            $"Lanczos did not converge to tolerance {options.Tolerance:G3} for the {wanted} {(end == SpectrumEnd.LargestAlgebraic ? "largest" : "smallest")} eigenvalues in {options.MaxRestarts} restarts (basis size {p}); raise the basis size or the restart budget, or use the dense decomposition");
+            $"Lanczos did not converge to tolerance {options.Tolerance:G3} for {target} in {options.MaxRestarts} restarts (basis size {p}); raise the basis size or the restart budget, or use the dense decomposition");
     }
 
     private static int[] Wanted(int p, SpectrumEnd end) =>
         end == SpectrumEnd.LargestAlgebraic ? Enumerable.Range(0, p).Reverse().ToArray() : Enumerable.Range(0, p).ToArray();
 
-    private static Pairs Finish(ILinearOperator t, OrthonormalBasis q, Matrix<double> y, double[] theta, int[] order, int wanted, int restarts, int products, KrylovOptions options)
+    private static Pairs Finish(ILinearOperator t, RitzBasis basis, int wanted, KrylovOptions options)
     {
         var n = t.RowCount;
+        var (theta, order, products) = (basis.Values, basis.Order, basis.Products);
         var values = new double[wanted];
         var vectors = new double[wanted][];
         var residuals = new double[wanted];
         var product = new double[n];
         for (var i = 0; i < wanted; i++)
         {
-            vectors[i] = new double[n];
-            q.Combine(y.Column(order[i]).ToArray(), vectors[i]);                       // q̃_i = Q y_i
+            vectors[i] = basis.RitzVector(i);                                           // q̃_i = Q y_i
             var (index, largest) = (0, 0.0);
             for (var j = 0; j < n; j++)
             {
@@ -143,10 +194,9 @@ internal static class ThickRestartLanczos
         var spare = new double[options.RecycledVectorsFor(order.Length - wanted, t)][];
         for (var i = 0; i < spare.Length; i++)
         {
-            spare[i] = new double[n];
-            q.Combine(y.Column(order[wanted + i]).ToArray(), spare[i]);                // Q y_i, i beyond the wanted
+            spare[i] = basis.RitzVector(wanted + i);                                    // Q y_i, i beyond the wanted
         }
 
-        return new Pairs(values, vectors, residuals, restarts, products, spare);
+        return new Pairs(values, vectors, residuals, basis.Restarts, products, spare);
     }
 }
