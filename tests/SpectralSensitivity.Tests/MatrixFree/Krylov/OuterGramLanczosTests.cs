@@ -179,6 +179,42 @@ public class OuterGramLanczosTests
     }
 
     [Fact]
+    public void A_product_with_a_aT_counts_as_two_and_the_residuals_two_more_per_triplet()
+    {
+        var counting = new CountingGramOperator(Dense(Uniform(60, 90, 0.5, seed: 23)));
+        var (gram, products) = OuterGramLanczos.TryRun(counting, 2, 1, Options);
+        gram.Should().NotBeNull();
+        counting.GramProducts.Should().BePositive();
+        counting.Products.Should().Be(4, "one product with Aᵀ and one with A per wanted triplet");
+        products.Should().Be((2 * counting.GramProducts) + counting.Products);
+        gram!.Products.Should().Be(products);
+    }
+
+    [Fact]
+    public void A_run_out_of_restarts_names_the_singular_triplets()
+    {
+        var tight = new KrylovOptions(BasisSize: 3, MaxRestarts: 1);
+        var act = () => OuterGramLanczos.TryRun(Dense(Uniform(120, 120, 0.5, seed: 29)), 1, 1, tight);
+        act.Should().Throw<SpectralSensitivity.Errors.KrylovConvergenceException>().WithMessage("*the 1 largest singular triplets (Lanczos on A Aᵀ)*");
+    }
+
+    [Fact]
+    public void The_floor_itself_is_accepted_and_the_zero_operator_is_not()
+    {
+        var tolerance = Math.ScaleB(1.0, -40);
+        var floor = OuterGramLanczos.Floor(tolerance);
+        floor.Should().Be(1.0 / 64, "64 · 2^−52 / 2^−40 = 2^−6, exact");
+        double[] small = [1e-13, 1e-13, 1e-13];
+        OuterGramLanczos.Accepts([2.0, 1.0, floor * 2.0], small, small, 3, tolerance, floor).Should().BeTrue("a value exactly at the floor");
+        OuterGramLanczos.Accepts([0.0, 0.0], [0.0, 0.0], [0.0, 0.0], 2, tolerance, floor).Should().BeFalse("no value above zero");
+        var rule = OuterGramLanczos.SingularValues(floor);
+        double[] theta = [Math.ScaleB(1.0, -10), 1.0, 4.0];                                   // √θ₃ = 2^−5 = floor · s₁ exactly
+        int[] order = [2, 1, 0];
+        rule(theta, order, i => i == 2 ? 1.0 : 0.0, 3, 3, tolerance).Should().BeFalse("a value at the floor is resolved: its residual counts");
+        rule([0.0, 0.0, 0.0], order, _ => 1.0, 3, 3, tolerance).Should().BeTrue("nothing above zero: settled, the run will be rejected");
+    }
+
+    [Fact]
     public void The_convergence_rule_reads_square_roots_and_settles_what_it_cannot_resolve()
     {
         var floor = OuterGramLanczos.Floor(1e-12);
