@@ -7,14 +7,15 @@ namespace SpectralSensitivity.Decomposition;
 /// <summary>The one path every decomposition of the library takes: check, scale, factor, refine, unscale.</summary>
 /// <remarks>
 /// <para>1. check: <see cref="ISpectralFactorization.Check"/> (finite, non-empty, symmetric for the EVD), the tolerances and
-/// the refinement value; 2. scale: <c>2^−e A</c> with e from <see cref="PowerOfTwoScaling.ExponentFor"/> (exact; e = 0
-/// unless the largest entry lies outside <c>2^±128</c>), copied once (transposed for a wide SVD) because the backend
+/// the refinement value; 2. scale: <c>2^−e A</c> with e the exponent of the largest entry
+/// (<see cref="PowerOfTwoScaling.ExponentFor"/>; exact, and the same array for A and <c>2^p A</c>, so every step after it is
+/// exactly homogeneous whatever the backend), in the one copy (transposed for a wide SVD) the backend needs as it
 /// overwrites its input; 3. factor on <see cref="DecompositionBackends.Current"/>; 4. refine in double-double if asked, else at a near tie
 /// compute extended-precision classification values (<see cref="NearTieClassification"/>),
 /// on the scaled matrix; 5. unscale: the values of A are <c>2^e</c> times those of the scaled matrix, and the factors are
 /// the same. The scaled values and e are kept (<see cref="SpectralFactors"/>) so downstream code works on numbers of size
 /// about one.</para>
-/// <para>Cost: one pass over A for its largest entry, one copy, the factorization (O(m n r)), the refinement if asked.</para>
+/// <para>Cost: one pass over A for its largest entry, one scaled copy, the factorization (O(m n r)), the refinement if asked.</para>
 /// </remarks>
 internal static class DecompositionPipeline
 {

@@ -7,29 +7,25 @@ using Matrix = MathNet.Numerics.LinearAlgebra.Matrix<double>;
 namespace SpectralSensitivity.Decomposition;
 
 /// <summary>Exact rescaling by powers of two, so that factorizations see entries of size about one.</summary>
-/// <remarks>MathNet's managed SVD and eigensolver fail to converge on entries near 1e300 and flush values near 1e-300 to
-/// zero. Multiplying by <c>2^−e</c> changes no significand bit (short of subnormal underflow of entries far below
-/// ε‖A‖), so the factors of the scaled matrix are those of A with values scaled by <c>2^e</c>. Only matrices whose
-/// largest entry lies outside <c>[2^−128, 2^129)</c> are copied and scaled (<see cref="ExponentFor"/>): inside that range
-/// squares and sums of squares, in double and double-double, stay far from overflow and underflow, and the common case
-/// pays one SIMD pass for the largest entry and no copy.</remarks>
+/// <remarks>Every matrix is factorized as <c>2^−e A</c> with e the exponent of its largest entry (<see cref="ExponentFor"/>),
+/// so the scaled matrix has its largest entry in [1, 2) and A and <c>2^p A</c> hand the backend the identical array (short of
+/// subnormal entries, which carry fewer bits at one scale than at the other). That, not the backend, makes the
+/// decomposition exactly homogeneous: LAPACK's scaled norm accumulators, safe-minimum thresholds and deflation tests, and
+/// MathNet's managed SVD (which fails to converge near 1e300 and loses small entries near 1e−300), are not homogeneous in
+/// the last bits, least of all for singular values at the rounding level. Multiplying by <c>2^−e</c> changes no significand
+/// bit (short of subnormal underflow of entries far below ε‖A‖), so the factors of the scaled matrix are those of A with
+/// values scaled by <c>2^e</c>. The factorization copies A anyway (the backend overwrites its input); the scaling is fused
+/// into that copy (<see cref="ScaledArray"/>), one multiplication per entry beside the O(m n min(m, n)) factorization.</remarks>
 internal static class PowerOfTwoScaling
 {
-    /// <summary>Largest |exponent| of the largest entry that is left unscaled.</summary>
-    public const int SafeExponent = 128;
+    /// <summary>The power of two to divide the matrix by before factorizing it: the exponent of its largest entry (the scaled
+    /// matrix then has its largest entry in [1, 2)); 0 for a zero matrix. Entries must be finite.</summary>
+    public static int ExponentFor(Matrix matrix) => ExponentOfLargest(ColumnKernels.Storage(matrix));
 
-    /// <summary>The power of two to divide the matrix by before factorizing it: 0 when its largest entry is within
-    /// <c>2^±128</c>, else the exponent of that entry (the scaled matrix then has its largest entry in [1, 2)).</summary>
-    public static int ExponentFor(Matrix matrix)
+    /// <summary>The exponent e with <c>|x| ∈ [2^e, 2^(e+1))</c> for the largest |x| of <paramref name="values"/> (one SIMD pass); 0
+    /// when all are zero. Values must be finite.</summary>
+    public static int ExponentOfLargest(ReadOnlySpan<double> values)
     {
-        var exponent = LargestEntryExponent(matrix);
-        return Math.Abs(exponent) <= SafeExponent ? 0 : exponent;
-    }
-
-    /// <summary>The exponent e with the largest |entry| in <c>[2^e, 2^(e+1))</c>; 0 for a zero matrix. Entries must be finite.</summary>
-    private static int LargestEntryExponent(Matrix matrix)
-    {
-        var values = ColumnKernels.Storage(matrix).AsSpan();
         var vectors = MemoryMarshal.Cast<double, Vector<double>>(values);
         var largestVector = Vector<double>.Zero;
         foreach (var v in vectors)
@@ -51,15 +47,18 @@ internal static class PowerOfTwoScaling
         return largest > 0.0 ? Math.ILogB(largest) : 0;
     }
 
-    /// <summary>A column-major array holding the matrix (or its transpose) times <c>2^−exponent</c>, exponent in the double
-    /// range (−1074..1023); every product is exact. The transpose is written in 32 × 32 blocks so both sides stay in cache.</summary>
+    /// <summary>A fresh column-major array holding the matrix (or its transpose) times <c>2^−exponent</c>, exponent in the double
+    /// range (−1074..1023); every product is exact short of subnormal results. The scaling is fused into the copy (one pass); the
+    /// transpose is written in 32 × 32 blocks so both sides stay in cache.</summary>
     public static double[] ScaledArray(Matrix matrix, int exponent, bool transpose)
     {
         var source = ColumnKernels.Storage(matrix);
+        var (factor, second) = Factors(exponent);
         double[] result;
         if (!transpose)
         {
-            result = matrix is DenseMatrix ? (double[])source.Clone() : source;         // Storage shares a dense matrix's array
+            result = matrix is DenseMatrix ? new double[source.Length] : source;         // Storage shares a dense matrix's array only
+            Multiply(source, factor, result);                                          // 2^−e A: a power of two, every product exact
         }
         else
         {
@@ -74,35 +73,32 @@ internal static class PowerOfTwoScaling
                     {
                         for (var i = i0; i < Math.Min(i0 + block, m); i++)
                         {
-                            result[i * n + j] = source[j * m + i];              // (Aᵀ)[j, i] = A[i, j]
+                            result[i * n + j] = source[j * m + i] * factor;      // (2^−e Aᵀ)[j, i] = 2^−e A[i, j]
                         }
                     }
                 }
             }
         }
 
-        if (exponent != 0)
+        if (second != 1.0)
         {
-            Scale(result, exponent);
+            Multiply(result, second, result);
         }
 
         return result;
     }
 
-    /// <summary>Multiplies <paramref name="values"/> by <c>2^−exponent</c> in place (exact).</summary>
-    private static void Scale(double[] values, int exponent)
+    /// <summary>Two powers of two whose product is <c>2^−exponent</c>: one when that is a double, else (the largest entry is
+    /// subnormal, −exponent &gt; 1023) two halves, each product exact as the entries grow.</summary>
+    private static (double First, double Second) Factors(int exponent)
     {
-        if (exponent >= -1022)
+        if (exponent >= -1023)
         {
-            Multiply(values, Math.ScaleB(1.0, -exponent), values);         // a power of two: every product exact
+            return (Math.ScaleB(1.0, -exponent), 1.0);
         }
-        else
-        {
-            // 2^−e overflows when the largest entry is subnormal: scale in two exact halves.
-            var half = -exponent / 2;
-            Multiply(values, Math.ScaleB(1.0, half), values);
-            Multiply(values, Math.ScaleB(1.0, -exponent - half), values);
-        }
+
+        var half = -exponent / 2;
+        return (Math.ScaleB(1.0, half), Math.ScaleB(1.0, -exponent - half));
     }
 
     private static void Multiply(ReadOnlySpan<double> source, double factor, Span<double> destination)

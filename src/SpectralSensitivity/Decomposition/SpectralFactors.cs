@@ -70,17 +70,11 @@ internal sealed class SpectralFactors
     /// <summary>The factors of the transpose: U and V exchanged.</summary>
     public SpectralFactors Transposed() => new(_scaledValues, Second ?? First, Second is null ? null : First, ScaleExponent, _classificationScaledValues);
 
-    /// <summary>Factors given in A's own scale (e.g. from a reference): keeps them unscaled when their largest value lies within
-    /// <c>2^±128</c>, else splits off the power of two of the largest value (exact).</summary>
+    /// <summary>Factors given in A's own scale (e.g. from a reference): splits off the power of two of the largest value (exact),
+    /// as <see cref="DecompositionPipeline"/> does with the largest entry, so that values v and <c>2^p v</c> keep the same scaled values.</summary>
     public static SpectralFactors FromValues(double[] values, Matrix<double> first, Matrix<double>? second)
     {
-        var largest = 0.0;
-        foreach (var v in values)
-        {
-            largest = Math.Max(largest, Math.Abs(v));
-        }
-
-        var exponent = largest > 0 && Math.Abs(Math.ILogB(largest)) > PowerOfTwoScaling.SafeExponent ? Math.ILogB(largest) : 0;
+        var exponent = PowerOfTwoScaling.ExponentOfLargest(values);
         var scaled = values.Select(v => Math.ScaleB(v, -exponent)).ToArray();
         return new SpectralFactors(scaled, first, second, exponent);
     }

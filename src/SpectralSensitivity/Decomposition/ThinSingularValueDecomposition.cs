@@ -11,8 +11,8 @@ namespace SpectralSensitivity.Decomposition;
 /// the direction. The factorization runs on <see cref="Backends.DecompositionBackends.Current"/>: the native thin SVD
 /// (<c>dgesdd</c>, <c>jobz = 'S'</c>) when the MKL/OpenBLAS provider is selected, else MathNet.Numerics (thin QR, square
 /// SVD of the n × n factor, one product). Full m × m factors are never formed; a wide matrix is factored through <c>Aᵀ</c>.</para>
-/// <para>Pipeline (shared with <see cref="SymmetricEigendecomposition"/>): check, scale by a power of two when the largest
-/// entry lies outside <c>2^±128</c> (exact), factor, refine if asked, unscale. Cost: O(m n r) flops, O((m + n) r) memory.</para>
+/// <para>Pipeline (shared with <see cref="SymmetricEigendecomposition"/>): check, scale by the power of two that puts the
+/// largest entry in [1, 2) (exact, so A and <c>2^p A</c> factor the same array), factor, refine if asked, unscale. Cost: O(m n r) flops, O((m + n) r) memory.</para>
 /// <para>The factors returned by <see cref="LeftVectors"/>, <see cref="RightVectors"/> and <see cref="SingularValues"/> are
 /// copies: the decomposition cannot be changed after it is computed.</para>
 /// <para>Singular values at or below <see cref="ZeroTolerance"/> count as zero; <see cref="Rank"/> counts the others.</para>

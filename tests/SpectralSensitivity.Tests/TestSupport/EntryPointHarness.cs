@@ -40,21 +40,54 @@ internal static class EntryPointHarness
     public static readonly int[] Exponents = [-1000, -500, 500, 1000];
 
     /// <summary>Every entry point at k = 2 of a 5 × 4 A (and H(A) for the symmetric ones), orders 1..8 where there are orders.</summary>
-    public static IReadOnlyList<EntryPoint> All { get; } =
+    public static IReadOnlyList<EntryPoint> All { get; } = At(2);
+
+    /// <summary>Every entry point at the 1-based k of A (the eigenvalue of H(A) that is s_k for the symmetric one), orders 1..8
+    /// where there are orders.</summary>
+    public static IReadOnlyList<EntryPoint> At(int k) =>
     [
-        new("derivatives (recursion, orders 1..8)", (a, e, _) => Expansion(SingularValueDerivatives.Expand(ThinSingularValueDecomposition.Compute(a), PerturbationPath.Linear(e), 2, 8))),
+        new("derivatives (recursion, orders 1..8)", (a, e, _) => Expansion(SingularValueDerivatives.Expand(ThinSingularValueDecomposition.Compute(a), PerturbationPath.Linear(e), k, 8))),
         new("derivatives (quadratic path, orders 1..6)", (a, e, s) => Expansion(SingularValueDerivatives.Expand(
-            ThinSingularValueDecomposition.Compute(a), PerturbationPath.Polynomial(e, SecondTerm(a, s)), 2, 6))),
-        new("derivatives (Kato closed form, orders 1..6)", (a, e, _) => Series(SingularValueDerivatives.ClosedForm(ThinSingularValueDecomposition.Compute(a), PerturbationPath.Linear(e), 2, 6))),
-        new("eigenvalue derivatives of H(A) (orders 1..8)", (a, e, _) => Series(EigenvalueDerivatives.Expand(
-            SymmetricEigendecomposition.Compute(JordanWielandt.Dense(a)), PerturbationPath.Linear(JordanWielandt.Dense(e)), a.RowCount + a.ColumnCount - 1, 8))),
-        new("gradient", (a, _, _) => Entries("gradient", SingularValueGradient.Compute(ThinSingularValueDecomposition.Compute(a), 2), 0, 0)),
-        new("Hessian-vector product", (a, e, _) => Entries("HVP", HessianVectorProduct.At(ThinSingularValueDecomposition.Compute(a), 2).Apply(e), -1, 1)),
-        new("dense Hessian", (a, _, _) => Entries("Hessian", SingularValueHessian.Compute(ThinSingularValueDecomposition.Compute(a), 2), -1, 0)),
-        new("Hessian spectrum", (a, _, _) => Spectrum(HessianSpectrum.At(ThinSingularValueDecomposition.Compute(a), 2))),
+            ThinSingularValueDecomposition.Compute(a), PerturbationPath.Polynomial(e, SecondTerm(a, s)), k, 6))),
+        new("derivatives (Kato closed form, orders 1..6)", (a, e, _) => Series(SingularValueDerivatives.ClosedForm(ThinSingularValueDecomposition.Compute(a), PerturbationPath.Linear(e), k, 6))),
+        new("eigenvalue derivatives of H(A) (orders 1..8)", (a, e, _) => Expansion(EigenvalueDerivatives.Expand(
+            SymmetricEigendecomposition.Compute(JordanWielandt.Dense(a)), PerturbationPath.Linear(JordanWielandt.Dense(e)), a.RowCount + a.ColumnCount + 1 - k, 8))),
+        new("gradient", (a, _, _) => Entries("gradient", SingularValueGradient.Compute(ThinSingularValueDecomposition.Compute(a), k), 0, 0)),
+        new("Hessian-vector product", (a, e, _) => Entries("HVP", HessianVectorProduct.At(ThinSingularValueDecomposition.Compute(a), k).Apply(e), -1, 1)),
+        new("dense Hessian", (a, _, _) => Entries("Hessian", SingularValueHessian.Compute(ThinSingularValueDecomposition.Compute(a), k), -1, 0)),
+        new("Hessian spectrum", (a, _, _) => Spectrum(HessianSpectrum.At(ThinSingularValueDecomposition.Compute(a), k))),
         new("multilinear form D³[E, F, G]", (a, e, _) => [new("D3", SingularValueMultilinearForm.Evaluate(
-            ThinSingularValueDecomposition.Compute(a), 2, e, Shifted(e, 1), Shifted(e, 2)), -2, 3)]),
-        new("reduced resolvent", (a, _, _) => Entries("S", ReducedResolvent.At(ThinSingularValueDecomposition.Compute(a), 2).ToDense(), -1, 0)),
+            ThinSingularValueDecomposition.Compute(a), k, e, Shifted(e, 1), Shifted(e, 2)), -2, 3)]),
+        new("reduced resolvent", (a, _, _) => Entries("S", ReducedResolvent.At(ThinSingularValueDecomposition.Compute(a), k).ToDense(), -1, 0)),
+    ];
+
+    /// <summary>The thin SVD itself, in double and refined in double-double: values (and the tolerances derived from them) scale with
+    /// A, the singular vectors not at all.</summary>
+    public static IReadOnlyList<EntryPoint> Decompositions { get; } =
+    [
+        new("thin SVD", (a, _, _) => Factors(ThinSingularValueDecomposition.Compute(a))),
+        new("thin SVD, extended precision", (a, _, _) => Factors(ThinSingularValueDecomposition.Compute(a, DecompositionRefinement.ExtendedPrecision))),
+        new("symmetric eigendecomposition of H(A)", (a, _, _) => Factors(SymmetricEigendecomposition.Compute(JordanWielandt.Dense(a)))),
+        new("symmetric eigendecomposition of H(A), extended precision", (a, _, _) => Factors(
+            SymmetricEigendecomposition.Compute(JordanWielandt.Dense(a), DecompositionRefinement.ExtendedPrecision))),
+    ];
+
+    /// <summary>Every entry point of a symmetric T at its 1-based (ascending) index, T and the direction both symmetric: the
+    /// eigendecomposition in double and double-double, the recursion and closed form, the spectrum at once, the reduced resolvent
+    /// and the gradient, Hessian-vector product and Hessian of the cluster mean.</summary>
+    public static IReadOnlyList<EntryPoint> Symmetric(int index) =>
+    [
+        new("symmetric eigendecomposition", (t, _, _) => Factors(SymmetricEigendecomposition.Compute(t))),
+        new("symmetric eigendecomposition, extended precision", (t, _, _) => Factors(SymmetricEigendecomposition.Compute(t, DecompositionRefinement.ExtendedPrecision))),
+        new("eigenvalue, recursion, orders 1..8", (t, e, _) => Expansion(EigenvalueDerivatives.Expand(SymmetricEigendecomposition.Compute(t), e, index, 8))),
+        new("eigenvalue, closed form, orders 1..6", (t, e, _) => Series(EigenvalueDerivatives.ClosedForm(SymmetricEigendecomposition.Compute(t), PerturbationPath.Linear(e), index, 6))),
+        new("eigenvalues at once, orders 1..6", (t, e, _) => Series(SpectrumDerivatives.OfEigenvalues(SymmetricEigendecomposition.Compute(t), PerturbationPath.Linear(e), 6).Expansion(index))),
+        new("symmetric reduced resolvent", (t, _, _) => Entries("S", SymmetricReducedResolvent.At(SymmetricEigendecomposition.Compute(t), index).ToDense(), -1, 0)),
+        new("cluster-mean gradient, Hessian-vector product and Hessian", (t, e, _) =>
+        {
+            var mean = EigenvalueClusterMeanDerivatives.At(SymmetricEigendecomposition.Compute(t), index);
+            return [.. Entries("gradient", mean.Gradient(), 0, 0), .. Entries("HVP", mean.HessianVectorProduct(e), -1, 1), .. Entries("Hessian", mean.Hessian(), -1, 0)];
+        }),
     ];
 
     /// <summary>Every expansion type to order N with the inputs it is checked on: isolated values at k = 2 of a 5 × 4 A (of H(A) for the
@@ -179,9 +212,10 @@ internal static class EntryPointHarness
         for (var i = 0; i < reference.Count; i++)
         {
             var q = reference[i];
-            if (Math.Abs(expected[i]) is > 0 and < 2.2250738585072014E-308)
+            if (q.Value != 0 && Math.Abs(expected[i]) < 2.2250738585072014E-308)
             {
-                // subnormal at this scale: fewer than 53 bits exist; an output rounded once must be the scaled one correctly rounded
+                // subnormal (or underflowed to 0) at this scale: fewer than 53 bits exist; an output rounded once must be the scaled one
+                // correctly rounded
                 if (tolerance == 0 && q.CorrectlyRounded && double.IsNormal(q.Value) && actual[i].Value != expected[i])
                 {
                     failures.Add($"{label}: {q.Name} = {actual[i].Value:R}, expected {expected[i]:R} (subnormal, correctly rounded)");
@@ -263,6 +297,17 @@ internal static class EntryPointHarness
         quantities.Add(new("spectral norm", spectrum.SpectralNorm, -1, 0));
         return quantities;
     }
+
+    /// <summary>Values (with the tolerances and rank derived from them) and singular vectors: the factors of <c>2^p A</c> are those of A.</summary>
+    private static IReadOnlyList<Quantity> Factors(ThinSingularValueDecomposition svd) =>
+    [
+        .. svd.SingularValues.Select((x, i) => new Quantity($"s_{i + 1}", x, 1, 0)),
+        new("zero tolerance", svd.ZeroTolerance, 1, 0), new("cluster tolerance", svd.ClusterTolerance, 1, 0), new("rank", svd.Rank, 0, 0),
+        .. Entries("U", svd.LeftVectors, 0, 0), .. Entries("V", svd.RightVectors, 0, 0),
+    ];
+
+    private static IReadOnlyList<Quantity> Factors(SymmetricEigendecomposition eig) =>
+        [.. eig.Eigenvalues.Select((x, i) => new Quantity($"mu_{i + 1}", x, 1, 0)), new("cluster tolerance", eig.ClusterTolerance, 1, 0), .. Entries("Q", eig.Eigenvectors, 0, 0)];
 
     private static IReadOnlyList<Quantity> Entries(string name, Matrix<double> matrix, int aExponent, int eExponent) =>
         matrix.ToColumnMajorArray().Select((x, i) => new Quantity($"{name}[{i}]", x, aExponent, eExponent)).ToArray();

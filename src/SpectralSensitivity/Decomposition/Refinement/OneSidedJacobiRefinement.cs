@@ -35,7 +35,7 @@ internal static class OneSidedJacobiRefinement
 
     /// <summary>Refines <c>(U₀, s₀, V₀)</c> of the m × n matrix A, m ≥ n, all column-major; returns (U, s, V) in double and
     /// the number of sweeps run (the last one finds every pair orthogonal).</summary>
-    /// <remarks>The largest entry of A must lie within <c>2^±128</c> (the caller scales by a power of two otherwise, see
+    /// <remarks>The largest entry of A must lie within <c>2^±128</c> (the pipeline scales it into [1, 2), see
     /// <see cref="PowerOfTwoScaling"/>): double-double products and sums of squares then neither overflow nor
     /// underflow.</remarks>
     /// <exception cref="RefinementFailedException">The sweeps did not converge (never seen from a double SVD), or a factor is not finite.</exception>
