@@ -61,13 +61,14 @@ internal static class OperatorScaling
 
     /// <summary>An estimate of <c>‖A‖₂</c> from above: the largest singular value from a short Lanczos run (to <see cref="NormTolerance"/>), enlarged by its
     /// residual, <c>θ₁ ≤ s₁ ≤ θ₁ + ρ₁</c> when no larger value was missed.</summary>
-    /// <remarks>The same run whatever the operator's storage: given a normalised operator (<see cref="Normalized"/>), which has the same products
+    /// <remarks>The run of the triplets (<see cref="Krylov.PartialSingularValueDecomposition.LargestTriplets"/>: Lanczos on <c>A Aᵀ</c> with the one-pass
+    /// product for a dense operator with m ≤ n, else the bidiagonalisation). Given a normalised operator (<see cref="Normalized"/>), which has the same products
     /// whether it is the stored matrix itself, a scaled copy or a scaled view, the estimate is the same, so everything computed from it
     /// (error estimates, convergence radii) is exactly homogeneous under powers of two at every scale. A bound read off stored entries
     /// (<c>min(‖A‖_F, √(‖A‖₁ ‖A‖_∞))</c>) would differ from it, 2.2 times larger for a 120 x 90 sparse direction, so the estimates would jump between representations of the same operator.</remarks>
     public static double NormBound(ILinearOperator a)
     {
-        var triplet = GolubKahanLanczos.Run(a, 1, 1, new KrylovOptions(Tolerance: NormTolerance, RecycledVectors: 0), earlyStopMargin: 1);
+        var triplet = PartialSingularValueDecomposition.LargestTriplets(a, 1, 1, new KrylovOptions(Tolerance: NormTolerance, RecycledVectors: 0), earlyStopMargin: 1);
         return triplet.Values[0] + Math.Max(triplet.LeftResiduals[0], triplet.RightResiduals[0]);
     }
 }

@@ -197,12 +197,18 @@ public sealed class PartialSingularValueDecomposition
     /// <remarks>A rejected Lanczos run on <c>A Aᵀ</c> (a wanted value too small to resolve through the squared values, or a measured residual
     /// outside the tolerance) is followed by <see cref="GolubKahanLanczos.Run"/>; its products are added to the count of the triplets returned.
     /// Cost: that of the run used, plus the rejected one's.</remarks>
-    private static GolubKahanLanczos.Triplets LargestTriplets(ILinearOperator normalized, int count, int converged, KrylovOptions options)
+    /// <param name="normalized">A (normalised).</param>
+    /// <param name="count">The number of triplets.</param>
+    /// <param name="converged">How many of them converge to the tolerance (the rest only for the gap below them).</param>
+    /// <param name="options">Tolerance, basis size and restart budget.</param>
+    /// <param name="earlyStopMargin">Within a cycle, stop when the residuals are below this fraction of the tolerance.</param>
+    internal static GolubKahanLanczos.Triplets LargestTriplets(ILinearOperator normalized, int count, int converged, KrylovOptions options,
+        double earlyStopMargin = GolubKahanLanczos.EarlyStopMargin)
     {
         var spent = 0;
         if (OuterGramLanczos.Applies(normalized))
         {
-            var (triplets, products) = OuterGramLanczos.TryRun((IOuterGramOperator)normalized, count, converged, options);
+            var (triplets, products) = OuterGramLanczos.TryRun((IOuterGramOperator)normalized, count, converged, options, earlyStopMargin);
             if (triplets is not null)
             {
                 return triplets;
@@ -211,7 +217,7 @@ public sealed class PartialSingularValueDecomposition
             spent = products;
         }
 
-        var bidiagonal = GolubKahanLanczos.Run(normalized, count, converged, options);
+        var bidiagonal = GolubKahanLanczos.Run(normalized, count, converged, options, earlyStopMargin);
         return bidiagonal with { Products = bidiagonal.Products + spent };
     }
 
