@@ -38,7 +38,9 @@ internal static class ThickRestartLanczos
     /// <param name="earlyStopMargin">Within a cycle, stop when the residuals are below this fraction of the tolerance.</param>
     public static Pairs Run(ILinearOperator t, int wanted, int converged, SpectrumEnd end, KrylovOptions options, double earlyStopMargin = GolubKahanLanczos.EarlyStopMargin)
     {
-        var basis = Iterate(t.RowCount, t.Multiply, wanted, converged, end, Eigenvalues(end), options, earlyStopMargin,
+        var start = new double[t.RowCount];
+        StartVector.Fill(start, 0);
+        var basis = Iterate(start, t.Multiply, wanted, converged, end, Eigenvalues(end), options, earlyStopMargin,
             $"the {wanted} {(end == SpectrumEnd.LargestAlgebraic ? "largest" : "smallest")} eigenvalues");
         return Finish(t, basis, wanted, options);
     }
@@ -71,13 +73,13 @@ internal static class ThickRestartLanczos
         }
     }
 
-    /// <summary>The thick-restart Lanczos iteration on a symmetric T of dimension <paramref name="dimension"/> given by its product, until
+    /// <summary>The thick-restart Lanczos iteration on a symmetric T given by its product, from <paramref name="start"/>, until
     /// <paramref name="convergence"/> accepts the <paramref name="wanted"/> most extreme Ritz pairs at <paramref name="end"/> (or the basis spans the whole space).</summary>
     /// <remarks>Convergence is checked at every step (<c>T Q_c = Q_c M_c + r e_cᵀ</c> holds for the leading block at every step), within a
     /// cycle against <paramref name="earlyStopMargin"/> times the tolerance, at the end of a cycle against the tolerance itself, as in
     /// <see cref="GolubKahanLanczos.Run"/>. Cost per cycle: <c>p − l</c> products with T, O(n p²) reorthogonalisation, O(p³) for the small
     /// eigenproblem.</remarks>
-    /// <param name="dimension">n.</param>
+    /// <param name="start">The start vector (any non-zero length-n vector; normalised here), e.g. <see cref="StartVector"/>'s stream 0.</param>
     /// <param name="product">x ↦ T x.</param>
     /// <param name="wanted">The number of pairs.</param>
     /// <param name="converged">How many of them converge to the tolerance.</param>
@@ -88,17 +90,16 @@ internal static class ThickRestartLanczos
     /// <param name="target">What is computed, for the message of a failure (e.g. "the 3 largest eigenvalues").</param>
     /// <returns>The final basis and its Ritz decomposition.</returns>
     /// <exception cref="KrylovConvergenceException">The restart budget ran out.</exception>
-    internal static RitzBasis Iterate(int dimension, OperatorProduct product, int wanted, int converged, SpectrumEnd end, RitzConvergence convergence, KrylovOptions options,
+    internal static RitzBasis Iterate(double[] start, OperatorProduct product, int wanted, int converged, SpectrumEnd end, RitzConvergence convergence, KrylovOptions options,
         double earlyStopMargin, string target)
     {
-        var n = dimension;
+        var n = start.Length;
         var p = options.BasisSizeFor(wanted, n);
         var q = new OrthonormalBasis(n, p);
         var m = Matrix<double>.Build.Dense(p, p);
         var w = new double[n];
         var coefficients = new double[p];
-        StartVector.Fill(w, 0);
-        q.Append(w, VectorMath.Norm(w));
+        q.Append(start, VectorMath.Norm(start));
         var (kept, products, stream, normEstimate) = (0, 0, 1, 0.0);
         var (theta, y, order) = (Array.Empty<double>(), m, Array.Empty<int>());
         for (var restart = 0; restart <= options.MaxRestarts; restart++)
