@@ -100,7 +100,7 @@ internal sealed class FoldedEmbeddingSolver
     /// <summary>q = B F p (<c>AᵀA p</c> or <c>A Aᵀ p</c>): one pass over A when the operator offers <c>A Aᵀ</c> in one, else two products.</summary>
     private void Gram(double[] p, double[] q, double[] wide)
     {
-        if (!_foldOnRight && _a is IOuterGramOperator gram)
+        if (!_foldOnRight && _a is IOuterGramOperator { OnePassOuterGram: true } gram)                    // else the two products below, into the reused buffer
         {
             gram.MultiplyOuterGram(p, q);                                               // A Aᵀ p, A read once
             return;
